@@ -1,0 +1,32 @@
+// A self-signed certificate for 127.0.0.1/localhost, made at test time with the openssl CLI (never committed).
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
+export interface Certificate {
+  certPath: string
+  keyPath: string
+  cert: string
+  key: string
+}
+
+export async function makeSelfSignedCertificate(commonName = 'loopback-test'): Promise<Certificate> {
+  const dir = await mkdtemp(join(tmpdir(), 'dicom-token-cert-'))
+  const certPath = join(dir, 'cert.pem')
+  const keyPath = join(dir, 'key.pem')
+  await run(
+    'openssl',
+    [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', `/CN=${commonName}`,
+      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-addext', 'basicConstraints=critical,CA:TRUE'
+    ],
+    { timeout: 15000 }
+  )
+  return { certPath, keyPath, cert: await readFile(certPath, 'utf8'), key: await readFile(keyPath, 'utf8') }
+}
