@@ -1,0 +1,2689 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7636);
+// Entry point for the runner (runs.main: dist/index.js).
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7636:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
+var external_node_diagnostics_channel_default = /*#__PURE__*/__nccwpck_require__.n(external_node_diagnostics_channel_);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+;// CONCATENATED MODULE: ./src/errors.ts
+// The failures the action reports. Each kind carries its fix and its troubleshooting entry, so every
+// message a person reads in a failed workflow log says what happened, why, what to do, and where to read more.
+const TROUBLESHOOTING_PATH = 'docs/troubleshooting.md';
+/** Where the action lives when the runner does not say (local runs, `uses: ./`). */
+const HOME_REPOSITORY = 'dicom-tools/dicom-token-action';
+/** Every failure kind, with the anchor of its entry in docs/troubleshooting.md. */
+const FAILURES = {
+    'invalid-input': 'invalid-input',
+    'az-missing': 'azure-cli-not-found',
+    'az-not-logged-in': 'not-logged-in',
+    'oidc-assertion-expired': 'aadsts700024-client-assertion-expired',
+    'resource-not-found': 'aadsts500011-resource-not-found-in-tenant',
+    'aad-error': 'other-aadsts-errors',
+    'tenant-with-managed-identity': 'tenant-with-managed-identity',
+    'identity-endpoint': 'managed-identity-endpoint-unreachable',
+    'az-network': 'network-errors-from-the-azure-cli',
+    'az-timeout': 'timeouts',
+    'az-output': 'unreadable-azure-cli-output',
+    'az-failed': 'other-azure-cli-errors',
+    'smoke-unauthorized': '401-unauthorized',
+    'smoke-forbidden': '403-forbidden',
+    'smoke-not-found': '404-not-found',
+    'smoke-tls': 'tls-certificate-errors',
+    'smoke-redirect': 'redirects',
+    'smoke-timeout': 'timeouts',
+    'smoke-network': 'connection-errors',
+    'smoke-unavailable': 'throttled-or-unavailable',
+    'smoke-response': 'unexpected-response'
+};
+/** An expected failure: reported as one clear line, never with a stack trace. */
+class ActionError extends Error {
+    kind;
+    fix;
+    constructor(kind, message, fix) {
+        super(message);
+        this.name = 'ActionError';
+        this.kind = kind;
+        this.fix = fix;
+    }
+}
+/** Links to the entry for the version of the action that is running, when the runner tells us which. */
+function troubleshootingUrl(kind, env = process.env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_ACTION_REPOSITORY || HOME_REPOSITORY;
+    const ref = (env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF) || 'main';
+    return `${server}/${repository}/blob/${ref}/${TROUBLESHOOTING_PATH}#${FAILURES[kind]}`;
+}
+/** The one line a failed step shows. */
+function describeFailure(error, env = process.env) {
+    return `${error.message} ${error.fix} See ${troubleshootingUrl(error.kind, env)}`;
+}
+/** An unexpected error still becomes one line; the stack goes to the debug log only. */
+function describeUnexpected(error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return `The action failed unexpectedly: ${detail}. This is a bug in the action; please open an issue with the debug log (re-run with debug logging enabled).`;
+}
+
+;// CONCATENATED MODULE: ./src/azure-cli.ts
+
+
+
+
+
+/** How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd). */
+function azInvocation(azPath, config) {
+    const args = ['account', 'get-access-token', '--resource', config.resource];
+    if (config.tenant)
+        args.push('--tenant', config.tenant);
+    if (config.subscription)
+        args.push('--subscription', config.subscription);
+    args.push('--output', 'json');
+    return { commandLine: `"${azPath}"`, args };
+}
+async function findAz() {
+    const azPath = await io/* which */.K7('az', false);
+    if (!azPath) {
+        throw new ActionError('az-missing', 'The Azure CLI (az) was not found on PATH.', 'GitHub-hosted runners include it; on a self-hosted runner or container install it (https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.');
+    }
+    return azPath;
+}
+function killTree(child) {
+    if (child.pid === undefined || child.exitCode !== null)
+        return;
+    if (process.platform === 'win32') {
+        // az.cmd runs python under cmd.exe: only a tree kill stops both.
+        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
+    }
+    else {
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+    }
+}
+function startAz(azPath, config) {
+    const { commandLine, args } = azInvocation(azPath, config);
+    const stdout = [];
+    const stderr = [];
+    // @actions/exec does not expose the child; Node announces every child it creates on this channel.
+    let child;
+    let markStarted = () => undefined;
+    const started = new Promise((resolve) => (markStarted = resolve));
+    const onChildProcess = (message) => {
+        child ??= message.process;
+        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
+        markStarted();
+    };
+    external_node_diagnostics_channel_default().subscribe('child_process', onChildProcess);
+    const execution = exec/* exec */.m(commandLine, args, {
+        silent: true, // nothing az prints reaches the log: its stdout is the token
+        ignoreReturnCode: true,
+        delay: 1000,
+        listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
+    })
+        .then((exitCode) => ({ exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
+        .catch((error) => {
+        throw new ActionError('az-failed', `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`, 'Check that az is installed correctly and executable by the runner user.');
+    })
+        .finally(() => {
+        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
+        markStarted();
+    });
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            if (child)
+                killTree(child);
+            reject(new ActionError('az-timeout', `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.'));
+        }, config.timeoutMs);
+    });
+    const result = Promise.race([execution, timeout]).finally(() => clearTimeout(timer));
+    return { started, result };
+}
+/** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
+function parseAzOutput(stdout) {
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout);
+    }
+    catch {
+        parsed = undefined;
+    }
+    const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+    const accessToken = record?.accessToken;
+    if (!record || typeof accessToken !== 'string' || accessToken === '') {
+        throw new ActionError('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`, 'Make sure nothing changes az output (AZURE_CORE_OUTPUT, an az alias or extension) and that the Azure CLI is 2.30 or later.');
+    }
+    const epoch = Number(record.expires_on);
+    return {
+        accessToken,
+        expiresOnEpoch: record.expires_on !== undefined && Number.isFinite(epoch) ? epoch : undefined,
+        tenant: typeof record.tenant === 'string' && record.tenant !== '' ? record.tenant : undefined,
+        subscription: typeof record.subscription === 'string' && record.subscription !== '' ? record.subscription : undefined
+    };
+}
+/** az writes `WARNING:` lines to stderr even on success: they belong in the debug log, not in errors. */
+function splitAzStderr(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    return {
+        warnings: lines.filter((line) => line.startsWith('WARNING:')),
+        errors: lines.filter((line) => !line.startsWith('WARNING:'))
+    };
+}
+const MAX_QUOTED_CHARS = 400;
+function quoteAz(errors) {
+    const text = errors
+        .map((line) => line.replace(/^ERROR:\s*/, ''))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
+}
+const NETWORK_PATTERNS = /Failed to establish a new connection|Max retries exceeded|Name or service not known|getaddrinfo|Temporary failure in name resolution|Connection (?:refused|reset|aborted)|ConnectionError|timed out|SSLError|certificate verify failed|ProxyError/i;
+/** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
+function classifyAzFailure(result, config) {
+    const { errors } = splitAzStderr(result.stderr);
+    const said = errors.length > 0 ? quoteAz(errors) : `(no error text; exit code ${result.exitCode})`;
+    const azSaid = `az said: ${said}`;
+    const aadsts = /AADSTS(\d+)/.exec(said);
+    if (aadsts?.[1] === '700024') {
+        return new ActionError('oidc-assertion-expired', `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`, "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again for this token: run this action soon after azure/login (or run azure/login again right before it).");
+    }
+    if (aadsts?.[1] === '500011') {
+        return new ActionError('resource-not-found', `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`, `Check the 'resource' input (the DICOM service's is https://dicom.healthcareapis.azure.com) and that the tenant you log in to has an Azure Health Data Services workspace.`);
+    }
+    if (aadsts) {
+        return new ActionError('aad-error', `Entra ID refused the token request (AADSTS${aadsts[1]}) — ${azSaid}`, `Look up AADSTS${aadsts[1]} (https://login.microsoftonline.com/error?code=${aadsts[1]}) and check the credentials azure/login used.`);
+    }
+    if (/Tenant shouldn't be specified for managed identity/i.test(said)) {
+        return new ActionError('tenant-with-managed-identity', `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for tokens — ${azSaid}`, `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal of tenant '${config.tenant ?? ''}'.`);
+    }
+    if (/az login|az account set|No subscription found|Please run 'az login'/i.test(said)) {
+        return new ActionError('az-not-logged-in', `The Azure CLI is not logged in — ${azSaid}`, 'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.');
+    }
+    if (/MSI|managed identity|identity endpoint|IMDS/i.test(said)) {
+        return new ActionError('identity-endpoint', `The managed identity endpoint did not give az a token — ${azSaid}`, 'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable; otherwise log in with azure/login.');
+    }
+    if (NETWORK_PATTERNS.test(said)) {
+        return new ActionError('az-network', `The Azure CLI could not reach Entra ID — ${azSaid}`, 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for TLS-inspecting proxies) and try again.');
+    }
+    return new ActionError('az-failed', `az account get-access-token failed with exit code ${result.exitCode} — ${azSaid}`, result.exitCode === 2
+        ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the tenant/subscription inputs.'
+        : 'Check the inputs and that azure/login succeeded earlier in this job.');
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
+// so bad input is refused before az or the network is touched.
+
+const DEFAULT_RESOURCE = 'https://dicom.healthcareapis.azure.com';
+const API_VERSIONS = ['v1.0-prerelease', 'v1', 'v2'];
+const DEFAULT_API_VERSION = 'v2';
+const DEFAULT_TIMEOUT_SECONDS = 60;
+const MAX_TIMEOUT_SECONDS = 3600;
+/** Input names exactly as action.yml declares them. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'resource',
+    'tenant',
+    'subscription',
+    'dicom-url',
+    'api-version',
+    'smoke-test',
+    'timeout-seconds',
+    'export-variable'
+]));
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// The runner refuses or owns these; exporting the token into them would fail or break later steps.
+const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
+const YAML_TRUE = ['true', 'True', 'TRUE'];
+const YAML_FALSE = ['false', 'False', 'FALSE'];
+function invalid(input, value, allowed) {
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return new ActionError('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+function parseResource(value) {
+    if (value === '')
+        return DEFAULT_RESOURCE;
+    // A leading '-' would be read by az as an option, not as the resource.
+    const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value);
+    if (value.startsWith('-') || !(looksLikeUri || GUID.test(value))) {
+        throw invalid('resource', value, `an absolute URI such as ${DEFAULT_RESOURCE}, or an application (client) ID GUID`);
+    }
+    return value;
+}
+function parseTenant(value) {
+    if (value === '')
+        return undefined;
+    if (!GUID.test(value) && !DOMAIN.test(value)) {
+        throw invalid('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
+    }
+    return value;
+}
+function parseSubscription(value) {
+    if (value === '')
+        return undefined;
+    // az accepts a subscription ID or its display name.
+    if (value.startsWith('-') || value.length > 128 || /[\u0000-\u001f]/.test(value)) {
+        throw invalid('subscription', value, 'a subscription ID (GUID) or name');
+    }
+    return value;
+}
+function parseDicomUrl(value) {
+    if (value === '')
+        return undefined;
+    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for localhost/127.0.0.1)`;
+    if (!URL.canParse(value))
+        throw invalid('dicom-url', value, allowed);
+    const url = new URL(value);
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    if (!secure || url.username || url.password || url.search || url.hash) {
+        throw invalid('dicom-url', value, `${allowed}, without credentials, query or fragment`);
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    const versionSegment = path.split('/').pop() ?? '';
+    if (API_VERSIONS.includes(versionSegment)) {
+        throw new ActionError('invalid-input', `Input 'dicom-url' is invalid: '${value}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
+    }
+    return `${url.origin}${path}`;
+}
+function parseApiVersion(value) {
+    if (value === '')
+        return DEFAULT_API_VERSION;
+    const version = API_VERSIONS.find((v) => v === value);
+    if (!version)
+        throw invalid('api-version', value, API_VERSIONS.join(', '));
+    return version;
+}
+function parseBoolean(input, value) {
+    if (value === '' || YAML_FALSE.includes(value))
+        return false;
+    if (YAML_TRUE.includes(value))
+        return true;
+    throw invalid(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)');
+}
+function parseTimeoutMs(value) {
+    if (value === '')
+        return DEFAULT_TIMEOUT_SECONDS * 1000;
+    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+        throw invalid('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
+    }
+    return Math.round(seconds * 1000);
+}
+function parseExportVariable(value) {
+    if (value === '')
+        return undefined;
+    if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
+        throw invalid('export-variable', value, 'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, CI, HOME or GITHUB_/RUNNER_/ACTIONS_*');
+    }
+    return value;
+}
+/** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
+function parseInputs(read) {
+    const tenant = parseTenant(read('tenant'));
+    const subscription = parseSubscription(read('subscription'));
+    if (tenant && subscription) {
+        throw new ActionError('invalid-input', `Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
+    }
+    const dicomUrl = parseDicomUrl(read('dicom-url'));
+    const apiVersion = parseApiVersion(read('api-version'));
+    const smokeTest = parseBoolean('smoke-test', read('smoke-test'));
+    if (smokeTest && !dicomUrl) {
+        throw new ActionError('invalid-input', `Input 'smoke-test' is true but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
+    }
+    return {
+        resource: parseResource(read('resource')),
+        tenant,
+        subscription,
+        dicomUrl,
+        apiVersion,
+        dicomBaseUrl: dicomUrl ? `${dicomUrl}/${apiVersion}` : undefined,
+        smokeTest,
+        timeoutMs: parseTimeoutMs(read('timeout-seconds')),
+        exportVariable: parseExportVariable(read('export-variable'))
+    };
+}
+/** The runner passes each input as INPUT_<NAME> (upper-cased, spaces as '_', hyphens kept). */
+function inputsFromEnv(env) {
+    return parseInputs((name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim());
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+// Deadline-bounded retries: exponential backoff with full jitter, Retry-After honoured when it fits.
+// Timing is pure arithmetic over an injectable clock, sleep and random, so backoff tests take milliseconds.
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 10_000;
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUSES.has(status) || (status >= 500 && status <= 599);
+}
+/** Retry-After as a wait in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Full jitter: a uniform wait between 0 and the exponential cap for this retry (1-based). */
+function backoffDelayMs(retry, random) {
+    const cap = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (retry - 1));
+    return Math.floor(random() * cap);
+}
+/** Whether to try again after a transient failure, and how long to wait first. */
+function decideRetry(input) {
+    const remaining = input.deadlineMs - input.nowMs;
+    if (input.retryAfterMs !== undefined) {
+        return input.retryAfterMs < remaining
+            ? { retry: true, delayMs: input.retryAfterMs }
+            : { retry: false, reason: 'retry-after-past-deadline', retryAfterMs: input.retryAfterMs };
+    }
+    const delayMs = backoffDelayMs(input.retry, input.random);
+    // Waiting past the deadline would only end in a timeout: stop now and report the last failure.
+    return delayMs < remaining ? { retry: true, delayMs } : { retry: false, reason: 'deadline' };
+}
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+/** Runs `attempt` until it is done, fatal, or the deadline leaves no room for another try. */
+async function withRetry(attempt, options) {
+    const clock = options.clock ?? systemClock;
+    for (let attemptNumber = 1;; attemptNumber++) {
+        const outcome = await attempt(attemptNumber, Math.max(0, options.deadlineMs - clock.now()));
+        if (outcome.kind !== 'transient')
+            return { value: outcome.value, attempts: attemptNumber };
+        const decision = decideRetry({
+            retry: attemptNumber,
+            retryAfterMs: outcome.retryAfterMs,
+            nowMs: clock.now(),
+            deadlineMs: options.deadlineMs,
+            random: clock.random
+        });
+        if (!decision.retry) {
+            return { value: outcome.last, attempts: attemptNumber, gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs } };
+        }
+        options.onRetry?.(attemptNumber, outcome.reason, decision.delayMs);
+        await clock.sleep(decision.delayMs);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/token.ts
+// What can be known about a token without verifying it: its non-secret claims and its expiry. Pure.
+// The claims help diagnose auth failures; the token itself is never printed, nor any segment of it.
+const EXPIRY_WARNING_MS = 10 * 60 * 1000;
+function stringClaim(payload, ...names) {
+    for (const name of names) {
+        const value = payload[name];
+        if (typeof value === 'string' && value !== '')
+            return value;
+    }
+    return undefined;
+}
+/** Decodes the payload segment; returns {} for anything that is not a JWT (opaque tokens are valid too). */
+function decodeClaims(token) {
+    const segments = token.split('.');
+    if (segments.length !== 3 || !segments[1])
+        return {};
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(segments[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+        return {};
+    const claims = payload;
+    const aud = claims.aud;
+    return {
+        audience: typeof aud === 'string' ? aud : Array.isArray(aud) ? aud.filter((a) => typeof a === 'string').join(', ') : undefined,
+        tenantId: stringClaim(claims, 'tid'),
+        objectId: stringClaim(claims, 'oid'),
+        appId: stringClaim(claims, 'appid', 'azp'),
+        issuer: stringClaim(claims, 'iss'),
+        expiresAtMs: typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined
+    };
+}
+/**
+ * The expiry to report. az >= 2.54 prints `expires_on` (epoch seconds); older CLIs print only `expiresOn`
+ * in the runner's local time with no zone, which is wrong on any runner not set to UTC — so it is never used alone.
+ */
+function tokenExpiryMs(expiresOnEpoch, claims) {
+    if (expiresOnEpoch !== undefined && Number.isFinite(expiresOnEpoch) && expiresOnEpoch > 0)
+        return expiresOnEpoch * 1000;
+    return claims.expiresAtMs;
+}
+/** ISO 8601 in UTC to the second, e.g. 2026-11-23T20:32:40Z. */
+function formatExpiry(expiresAtMs) {
+    return new Date(Math.floor(expiresAtMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+function normaliseAudience(value) {
+    return value.trim().replace(/\/+$/, '').toLowerCase();
+}
+/** Entra ID puts the resource URI (or its app ID) in `aud`; a mismatch means the service will answer 401. */
+function audienceMatches(audience, resource) {
+    if (audience === undefined)
+        return true;
+    const wanted = normaliseAudience(resource);
+    return audience.split(',').some((a) => normaliseAudience(a) === wanted);
+}
+function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
+    const warnings = [];
+    if (!audienceMatches(claims.audience, resource)) {
+        warnings.push(`The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM service will reject it with 401; check the 'resource' input.`);
+    }
+    if (expiresAtMs !== undefined && expiresAtMs - nowMs < EXPIRY_WARNING_MS) {
+        const minutes = Math.max(0, Math.floor((expiresAtMs - nowMs) / 60000));
+        warnings.push(`The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get 401; get the token right before the steps that use it.`);
+    }
+    if (expiresAtMs === undefined) {
+        warnings.push(`The token's expiry is unknown: az printed no 'expires_on' and the token has no 'exp' claim. 'expires-on' is left empty.`);
+    }
+    return warnings;
+}
+/** Removes the token and each of its segments from text that came from outside (az, a server). */
+function redactToken(text, token) {
+    if (!token)
+        return text;
+    let redacted = text.split(token).join('***');
+    for (const segment of token.split('.')) {
+        if (segment.length >= 8)
+            redacted = redacted.split(segment).join('***');
+    }
+    return redacted;
+}
+
+;// CONCATENATED MODULE: ./src/changefeed.ts
+// The smoke test: read the change feed with the new token and say exactly why when it fails.
+// The connection is opened while az is still running; both requests then go out together on it.
+
+
+
+
+
+
+const CHANGEFEED_ENDPOINTS = [
+    { name: 'changefeed', path: '/changefeed?offset=0&limit=1&includeMetadata=false' },
+    { name: 'latest', path: '/changefeed/latest?includeMetadata=false' }
+];
+/** A single request may not hold the step longer than this, even with a long timeout-seconds. */
+const REQUEST_TIMEOUT_MS = 15_000;
+const MAX_BODY_BYTES = 1024 * 1024;
+const BODY_PREVIEW_CHARS = 120;
+// ---- decisions (pure) ----
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
+const TIMEOUT_CODES = new Set(['TimeoutError', 'AbortError', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+function isTlsError(code) {
+    return code !== undefined && TLS_CODES.test(code);
+}
+/** Reduces whatever undici threw to a code; its message may quote request details, so it is not kept. */
+function transportErrorCode(error) {
+    if (typeof error !== 'object' || error === null)
+        return 'UNKNOWN';
+    const { code, name, cause } = error;
+    if (typeof code === 'string' && code !== 'UND_ERR_ABORTED')
+        return code;
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return 'TimeoutError';
+    if (cause !== undefined && cause !== error)
+        return transportErrorCode(cause);
+    return typeof name === 'string' ? name : 'UNKNOWN';
+}
+function findKey(record, name) {
+    const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : record[key];
+}
+/** The service writes camelCase, the docs show PascalCase: read `sequence` either way. */
+function entrySequence(entry) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return undefined;
+    const sequence = findKey(entry, 'sequence');
+    return typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : undefined;
+}
+/** The sequence a 200/204 shows (0 for an empty feed), or why its body is not a change feed. */
+function readChangefeedBody(name, exchange) {
+    const text = (exchange.body ?? '').trim();
+    if (name === 'latest' && (exchange.status === 204 || text === '' || text === 'null'))
+        return { sequence: 0 };
+    if (!/\bjson\b/i.test(exchange.contentType ?? ''))
+        return { problem: 'not-json' };
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return { problem: 'not-json' };
+    }
+    if (name === 'latest') {
+        const sequence = entrySequence(body);
+        return sequence === undefined ? { problem: 'an entry with a numeric sequence was expected' } : { sequence };
+    }
+    if (!Array.isArray(body))
+        return { problem: 'a JSON array of change feed entries was expected' };
+    const sequences = body.map(entrySequence);
+    if (sequences.some((s) => s === undefined))
+        return { problem: 'every change feed entry should have a numeric sequence' };
+    return { sequence: Math.max(0, ...sequences) };
+}
+/** Is this attempt finished, worth another try, or a failure no retry will fix? */
+function classifyExchange(exchange) {
+    if (exchange.errorCode !== undefined)
+        return isTlsError(exchange.errorCode) ? 'fatal' : 'transient';
+    const status = exchange.status ?? 0;
+    if (status === 200 || status === 204)
+        return 'ok';
+    return isRetryableStatus(status) ? 'transient' : 'fatal';
+}
+function challengeParameter(challenge, name) {
+    if (!challenge)
+        return undefined;
+    return new RegExp(`${name}="([^"]*)"`, 'i').exec(challenge)?.[1];
+}
+function preview(text, token) {
+    const flat = redactToken(text ?? '', token).replace(/\s+/g, ' ').trim();
+    return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat;
+}
+function principalOf(claims) {
+    const parts = [claims.objectId ? `object id ${claims.objectId}` : undefined, claims.appId ? `app id ${claims.appId}` : undefined];
+    const known = parts.filter((p) => p !== undefined);
+    return known.length > 0 ? known.join(', ') : 'the identity azure/login signed in with';
+}
+function diagnoseUnauthorized(exchange, context) {
+    const description = challengeParameter(exchange.wwwAuthenticate, 'error_description');
+    const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? '')?.[1];
+    const said = `The DICOM service rejected the token with 401 at ${exchange.url}${description ? `: "${preview(description, context.token)}"` : ''}.`;
+    const { claims } = context;
+    if (!audienceMatches(claims.audience, DEFAULT_RESOURCE)) {
+        return new ActionError('smoke-unauthorized', `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects '${DEFAULT_RESOURCE}'.`, `Leave the 'resource' input at its default (${DEFAULT_RESOURCE}).`);
+    }
+    if (context.expiresAtMs !== undefined && context.expiresAtMs <= context.nowMs) {
+        return new ActionError('smoke-unauthorized', `${said} The token expired at ${formatExpiry(context.expiresAtMs)}.`, 'Get the token right before the steps that use it.');
+    }
+    if (serviceTenant && claims.tenantId && !['common', 'organizations'].includes(serviceTenant) && serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()) {
+        return new ActionError('smoke-unauthorized', `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`, `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`);
+    }
+    return new ActionError('smoke-unauthorized', `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`, `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ${DEFAULT_RESOURCE}.`);
+}
+/** One actionable error for the first failed endpoint; `undefined` when it did not fail. */
+function diagnoseExchange(name, exchange, context) {
+    const { token, claims } = context;
+    const tried = `after ${context.attempts} attempt(s) in ${(context.elapsedMs / 1000).toFixed(1)} s`;
+    if (exchange.errorCode !== undefined) {
+        const code = exchange.errorCode;
+        if (isTlsError(code)) {
+            return new ActionError('smoke-tls', `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`, 'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with NODE_EXTRA_CA_CERTS on the runner.');
+        }
+        if (TIMEOUT_CODES.has(code)) {
+            return new ActionError('smoke-timeout', `The DICOM service did not answer GET ${exchange.url} in time (${code}, ${tried}).`, 'Check that the service is running and reachable from the runner, or raise timeout-seconds.');
+        }
+        return new ActionError('smoke-network', `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`, 'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private endpoints need a runner inside the network).');
+    }
+    const status = exchange.status ?? 0;
+    if (status === 200 || status === 204) {
+        const read = readChangefeedBody(name, exchange);
+        if ('sequence' in read)
+            return undefined;
+        if (read.problem === 'not-json') {
+            return new ActionError('smoke-response', `GET ${exchange.url} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it starts with: "${preview(exchange.body, token)}".`, 'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.');
+        }
+        return new ActionError('smoke-response', `GET ${exchange.url} answered ${status}, but the body is not a change feed: ${read.problem}; it starts with: "${preview(exchange.body, token)}".`, 'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.');
+    }
+    if (status === 401)
+        return diagnoseUnauthorized(exchange, context);
+    if (status === 403) {
+        return new ActionError('smoke-forbidden', `The DICOM service refused ${principalOf(claims)} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.');
+    }
+    if (status === 404) {
+        return new ActionError('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, "Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, no path) and api-version (v1.0-prerelease, v1 or v2).");
+    }
+    if (status >= 300 && status < 400) {
+        const target = exchange.location && URL.canParse(exchange.location, exchange.url) ? new URL(exchange.location, exchange.url).origin : 'an unknown location';
+        return new ActionError('smoke-redirect', `GET ${exchange.url} answered ${status}, a redirect to ${target}; it was not followed, so the token was not sent there.`, 'Set dicom-url to the service URL itself (the final https://<workspace>-<service>.dicom.azurehealthcareapis.com).');
+    }
+    if (isRetryableStatus(status)) {
+        const retryAfter = context.gaveUp?.reason === 'retry-after-past-deadline' && context.gaveUp.retryAfterMs !== undefined
+            ? ` It asked to retry after ${Math.ceil(context.gaveUp.retryAfterMs / 1000)} s, past the deadline.`
+            : '';
+        return new ActionError('smoke-unavailable', `The DICOM service still answered ${status} to GET ${exchange.url} ${tried}.${retryAfter}`, 'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run the smoke test later.');
+    }
+    return new ActionError('smoke-response', `GET ${exchange.url} answered ${status}${exchange.body ? `: "${preview(exchange.body, token)}"` : ''}.`, 'Check dicom-url and api-version.');
+}
+/** Opens TCP+TLS to the DICOM host now, so the handshake is done by the time the token arrives. */
+async function openDicomConnection(dicomBaseUrl, timeoutMs) {
+    const url = new URL(dicomBaseUrl);
+    const secure = url.protocol === 'https:';
+    const port = Number(url.port || (secure ? 443 : 80));
+    const hostname = url.hostname.replace(/^\[|\]$/g, '');
+    if (!secure && !isLoopbackHost(hostname))
+        throw new Error('plain http is only allowed to loopback hosts'); // inputs.ts refuses it first
+    const early = preconnect(hostname, port, secure, Math.min(timeoutMs, REQUEST_TIMEOUT_MS));
+    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)); // loads while az runs
+    const fallback = undici.buildConnector({ timeout: Math.min(timeoutMs, REQUEST_TIMEOUT_MS) });
+    let handedOver = false;
+    const client = new undici.Client(url.origin, {
+        pipelining: 2,
+        maxResponseSize: MAX_BODY_BYTES,
+        connect: (options, callback) => {
+            if (handedOver)
+                return fallback(options, callback);
+            handedOver = true;
+            void early.take().then((socket) => (socket ? callback(null, socket) : fallback(options, callback)));
+        }
+    });
+    return {
+        client,
+        close: async () => {
+            early.discard();
+            await client.destroy().catch(() => undefined);
+        }
+    };
+}
+function preconnect(hostname, port, secure, timeoutMs) {
+    const socket = secure
+        ? external_node_tls_default().connect({ host: hostname, port, servername: external_node_net_default().isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'] })
+        : external_node_net_default().connect({ host: hostname, port });
+    // Any failure here is only a missed head start: the request connects again and reports that error itself.
+    const ignore = () => undefined;
+    socket.on('error', ignore);
+    socket.setTimeout(timeoutMs, () => socket.destroy());
+    const ready = new Promise((resolve) => {
+        socket.once(secure ? 'secureConnect' : 'connect', () => resolve(socket));
+        socket.once('close', () => resolve(undefined));
+    });
+    return {
+        take: async () => {
+            const ready_ = await ready;
+            if (!ready_ || socket.destroyed || !socket.writable)
+                return undefined;
+            socket.off('error', ignore);
+            socket.setTimeout(0);
+            return socket;
+        },
+        discard: () => socket.destroy()
+    };
+}
+async function readBody(body) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        size += buffer.length;
+        if (size > MAX_BODY_BYTES)
+            break;
+        chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+async function exchangeOnce(client, url, token, timeoutMs, clock) {
+    const started = clock.now();
+    try {
+        const response = await client.request({
+            method: 'GET',
+            path: `${url.pathname}${url.search}`,
+            headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+            signal: AbortSignal.timeout(timeoutMs),
+            headersTimeout: timeoutMs,
+            bodyTimeout: timeoutMs
+        });
+        const body = await readBody(response.body);
+        return {
+            url: url.href,
+            status: response.statusCode,
+            contentType: header(response.headers, 'content-type'),
+            wwwAuthenticate: header(response.headers, 'www-authenticate'),
+            location: header(response.headers, 'location'),
+            retryAfter: header(response.headers, 'retry-after'),
+            body,
+            latencyMs: clock.now() - started
+        };
+    }
+    catch (error) {
+        return { url: url.href, errorCode: transportErrorCode(error), latencyMs: clock.now() - started };
+    }
+}
+function exchangeSummary(exchange) {
+    return exchange.errorCode ?? `HTTP ${exchange.status ?? '?'}`;
+}
+async function runSmokeTest(input) {
+    const clock = input.clock ?? systemClock;
+    const startedAt = clock.now();
+    const deadlineMs = startedAt + input.config.timeoutMs;
+    const base = input.config.dicomBaseUrl ?? '';
+    const endpoints = await Promise.all(CHANGEFEED_ENDPOINTS.map(async ({ name, path }) => {
+        const url = new URL(`${base}${path}`);
+        const report = await withRetry(async (_attempt, remainingMs) => {
+            const exchange = await exchangeOnce(input.connection.client, url, input.token, Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)), clock);
+            const verdict = classifyExchange(exchange);
+            if (verdict === 'ok')
+                return { kind: 'done', value: exchange };
+            if (verdict === 'fatal')
+                return { kind: 'fatal', value: exchange };
+            return { kind: 'transient', reason: exchangeSummary(exchange), retryAfterMs: parseRetryAfter(exchange.retryAfter, clock.now()), last: exchange };
+        }, {
+            deadlineMs,
+            clock,
+            onRetry: (attempt, reason, delayMs) => input.log.info(`GET ${url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+        });
+        const failure = diagnoseExchange(name, report.value, {
+            token: input.token,
+            claims: input.claims,
+            expiresAtMs: input.expiresAtMs,
+            nowMs: clock.now(),
+            attempts: report.attempts,
+            elapsedMs: clock.now() - startedAt,
+            gaveUp: report.gaveUp
+        });
+        const read = failure ? undefined : readChangefeedBody(name, report.value);
+        return { name, url: url.href, exchange: report.value, attempts: report.attempts, failure, sequence: read && 'sequence' in read ? read.sequence : undefined };
+    }));
+    const failure = endpoints.find((e) => e.failure)?.failure;
+    return {
+        passed: failure === undefined,
+        failure,
+        latestSequence: failure ? undefined : endpoints.find((e) => e.name === 'latest')?.sequence,
+        endpoints,
+        elapsedMs: clock.now() - startedAt
+    };
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+
+/** Output names exactly as action.yml declares them. */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-on', 'tenant-id', 'dicom-base-url', 'smoke-test-result', 'latest-sequence']));
+function tokenOutputs(config, issued) {
+    const outputs = {
+        token: issued.az.accessToken,
+        'expires-on': issued.expiresAtMs === undefined ? '' : formatExpiry(issued.expiresAtMs),
+        'tenant-id': issued.az.tenant ?? issued.claims.tenantId ?? ''
+    };
+    if (config.dicomBaseUrl)
+        outputs['dicom-base-url'] = config.dicomBaseUrl;
+    return outputs;
+}
+function smokeTestOutputs(report) {
+    if (!report)
+        return { 'smoke-test-result': 'skipped' };
+    return {
+        'smoke-test-result': report.passed ? 'passed' : 'failed',
+        ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+const SUMMARY_HEADING = 'DICOM access token';
+function latency(ms) {
+    return `${Math.round(ms)} ms`;
+}
+function summaryRows(config, issued, report) {
+    const { claims } = issued;
+    const rows = [
+        ['Resource', config.resource],
+        ['Tenant', issued.az.tenant ?? claims.tenantId ?? 'unknown'],
+        ['Principal', [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(Boolean).join(', ') || 'unknown'],
+        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : formatExpiry(issued.expiresAtMs)]
+    ];
+    if (config.dicomBaseUrl)
+        rows.push(['Service URL', config.dicomUrl ?? ''], ['API version', config.apiVersion]);
+    if (!report) {
+        rows.push(['Smoke test', 'skipped']);
+        return rows;
+    }
+    for (const endpoint of report.endpoints) {
+        const { exchange } = endpoint;
+        const outcome = exchange.errorCode ?? String(exchange.status ?? '');
+        const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : '';
+        rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
+    }
+    rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
+    rows.push(['Smoke test', report.passed ? 'passed' : 'failed']);
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to @actions/core.
+// az is started first; @actions/core, undici and the DICOM connection all load while az runs.
+
+
+
+
+
+
+
+async function run(env = process.env) {
+    let token;
+    let connection;
+    const loadCore = () => __nccwpck_require__.e(/* import() */ 264).then(__nccwpck_require__.bind(__nccwpck_require__, 7264));
+    try {
+        const config = inputsFromEnv(env);
+        const az = startAz(await findAz(), config);
+        await az.started;
+        if (config.smokeTest && config.dicomBaseUrl) {
+            connection = openDicomConnection(config.dicomBaseUrl, config.timeoutMs);
+            connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
+        }
+        const core = await loadCore();
+        const result = await az.result;
+        const issued = result.exitCode === 0 ? issueToken(result.stdout) : undefined;
+        if (issued) {
+            token = issued.az.accessToken;
+            core.setSecret(token); // before any other line is printed
+        }
+        for (const warning of splitAzStderr(result.stderr).warnings)
+            core.debug(`az: ${warning}`);
+        if (!issued)
+            throw classifyAzFailure(result, config);
+        setOutputs(core, tokenOutputs(config, issued));
+        if (config.exportVariable)
+            core.exportVariable(config.exportVariable, issued.az.accessToken);
+        logToken(core, config.resource, issued);
+        const report = connection
+            ? await runSmokeTest({ connection: await connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log: core })
+            : undefined;
+        setOutputs(core, smokeTestOutputs(report));
+        await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(summaryRows(config, issued, report)).write();
+        if (report?.failure)
+            throw report.failure;
+        if (report)
+            core.info(`Smoke test passed: the change feed answered in ${Math.round(report.elapsedMs)} ms; latest sequence ${report.latestSequence ?? 0}.`);
+    }
+    catch (error) {
+        const core = await loadCore();
+        if (error instanceof ActionError) {
+            core.setFailed(redactToken(describeFailure(error, env), token));
+        }
+        else {
+            core.debug(redactToken(error instanceof Error ? (error.stack ?? error.message) : String(error), token));
+            core.setFailed(redactToken(describeUnexpected(error), token));
+        }
+    }
+    finally {
+        await (await connection?.catch(() => undefined))?.close();
+    }
+}
+function issueToken(stdout) {
+    const az = parseAzOutput(stdout);
+    const claims = decodeClaims(az.accessToken);
+    return { az, claims, expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims) };
+}
+function setOutputs(core, outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        core.setOutput(name, value);
+}
+function logToken(core, resource, issued) {
+    const { claims, expiresAtMs } = issued;
+    const who = [claims.objectId && `principal ${claims.objectId}`, claims.appId && `app ${claims.appId}`, `tenant ${issued.az.tenant ?? claims.tenantId ?? 'unknown'}`];
+    const expiry = expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`;
+    core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who.filter(Boolean).join(', ')}); it expires ${expiry}.`);
+    for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now()))
+        core.warning(warning);
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 7187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec),
+  H: () => (/* binding */ getExecOutput)
+});
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which)
+/* harmony export */ });
+/* unused harmony exports cp, mv, rmRF, mkdirP, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,229 @@
+// Finds az, runs `az account get-access-token` exactly once (silent, bounded by the timeout), parses what
+// either CLI generation prints, and turns az's failures into errors a person can act on.
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import diagnosticsChannel from 'node:diagnostics_channel'
+import * as exec from '@actions/exec'
+import * as io from '@actions/io'
+import { ActionError } from './errors.ts'
+import type { Config } from './inputs.ts'
+
+export interface AzAccessToken {
+  accessToken: string
+  /** From `expires_on` (epoch seconds), printed by az 2.54 and later. */
+  expiresOnEpoch?: number
+  tenant?: string
+  subscription?: string
+}
+
+export interface AzResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+/** How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd). */
+export function azInvocation(azPath: string, config: Pick<Config, 'resource' | 'tenant' | 'subscription'>): { commandLine: string; args: string[] } {
+  const args = ['account', 'get-access-token', '--resource', config.resource]
+  if (config.tenant) args.push('--tenant', config.tenant)
+  if (config.subscription) args.push('--subscription', config.subscription)
+  args.push('--output', 'json')
+  return { commandLine: `"${azPath}"`, args }
+}
+
+export async function findAz(): Promise<string> {
+  const azPath = await io.which('az', false)
+  if (!azPath) {
+    throw new ActionError(
+      'az-missing',
+      'The Azure CLI (az) was not found on PATH.',
+      'GitHub-hosted runners include it; on a self-hosted runner or container install it (https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.'
+    )
+  }
+  return azPath
+}
+
+/** A running `az account get-access-token`: `started` settles once the process exists, `result` when it ends. */
+export interface AzRun {
+  started: Promise<void>
+  result: Promise<AzResult>
+}
+
+function killTree(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return
+  if (process.platform === 'win32') {
+    // az.cmd runs python under cmd.exe: only a tree kill stops both.
+    spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined)
+  } else {
+    child.kill('SIGTERM')
+    setTimeout(() => child.kill('SIGKILL'), 2000).unref()
+  }
+}
+
+export function startAz(azPath: string, config: Config): AzRun {
+  const { commandLine, args } = azInvocation(azPath, config)
+  const stdout: Buffer[] = []
+  const stderr: Buffer[] = []
+  // @actions/exec does not expose the child; Node announces every child it creates on this channel.
+  let child: ChildProcess | undefined
+  let markStarted: () => void = () => undefined
+  const started = new Promise<void>((resolve) => (markStarted = resolve))
+  const onChildProcess = (message: unknown): void => {
+    child ??= (message as { process: ChildProcess }).process
+    diagnosticsChannel.unsubscribe('child_process', onChildProcess)
+    markStarted()
+  }
+  diagnosticsChannel.subscribe('child_process', onChildProcess)
+
+  const execution = exec
+    .exec(commandLine, args, {
+      silent: true, // nothing az prints reaches the log: its stdout is the token
+      ignoreReturnCode: true,
+      delay: 1000,
+      listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
+    })
+    .then((exitCode) => ({ exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
+    .catch((error: unknown) => {
+      throw new ActionError(
+        'az-failed',
+        `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`,
+        'Check that az is installed correctly and executable by the runner user.'
+      )
+    })
+    .finally(() => {
+      diagnosticsChannel.unsubscribe('child_process', onChildProcess)
+      markStarted()
+    })
+
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      if (child) killTree(child)
+      reject(
+        new ActionError(
+          'az-timeout',
+          `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`,
+          'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.'
+        )
+      )
+    }, config.timeoutMs)
+  })
+  const result = Promise.race([execution, timeout]).finally(() => clearTimeout(timer))
+  return { started, result }
+}
+
+/** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
+export function parseAzOutput(stdout: string): AzAccessToken {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(stdout)
+  } catch {
+    parsed = undefined
+  }
+  const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined
+  const accessToken = record?.accessToken
+  if (!record || typeof accessToken !== 'string' || accessToken === '') {
+    throw new ActionError(
+      'az-output',
+      `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`,
+      'Make sure nothing changes az output (AZURE_CORE_OUTPUT, an az alias or extension) and that the Azure CLI is 2.30 or later.'
+    )
+  }
+  const epoch = Number(record.expires_on)
+  return {
+    accessToken,
+    expiresOnEpoch: record.expires_on !== undefined && Number.isFinite(epoch) ? epoch : undefined,
+    tenant: typeof record.tenant === 'string' && record.tenant !== '' ? record.tenant : undefined,
+    subscription: typeof record.subscription === 'string' && record.subscription !== '' ? record.subscription : undefined
+  }
+}
+
+/** az writes `WARNING:` lines to stderr even on success: they belong in the debug log, not in errors. */
+export function splitAzStderr(stderr: string): { warnings: string[]; errors: string[] } {
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  return {
+    warnings: lines.filter((line) => line.startsWith('WARNING:')),
+    errors: lines.filter((line) => !line.startsWith('WARNING:'))
+  }
+}
+
+const MAX_QUOTED_CHARS = 400
+
+function quoteAz(errors: string[]): string {
+  const text = errors
+    .map((line) => line.replace(/^ERROR:\s*/, ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text
+}
+
+const NETWORK_PATTERNS =
+  /Failed to establish a new connection|Max retries exceeded|Name or service not known|getaddrinfo|Temporary failure in name resolution|Connection (?:refused|reset|aborted)|ConnectionError|timed out|SSLError|certificate verify failed|ProxyError/i
+
+/** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
+export function classifyAzFailure(result: AzResult, config: Pick<Config, 'resource' | 'tenant'>): ActionError {
+  const { errors } = splitAzStderr(result.stderr)
+  const said = errors.length > 0 ? quoteAz(errors) : `(no error text; exit code ${result.exitCode})`
+  const azSaid = `az said: ${said}`
+  const aadsts = /AADSTS(\d+)/.exec(said)
+  if (aadsts?.[1] === '700024') {
+    return new ActionError(
+      'oidc-assertion-expired',
+      `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`,
+      "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again for this token: run this action soon after azure/login (or run azure/login again right before it)."
+    )
+  }
+  if (aadsts?.[1] === '500011') {
+    return new ActionError(
+      'resource-not-found',
+      `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`,
+      `Check the 'resource' input (the DICOM service's is https://dicom.healthcareapis.azure.com) and that the tenant you log in to has an Azure Health Data Services workspace.`
+    )
+  }
+  if (aadsts) {
+    return new ActionError(
+      'aad-error',
+      `Entra ID refused the token request (AADSTS${aadsts[1]}) — ${azSaid}`,
+      `Look up AADSTS${aadsts[1]} (https://login.microsoftonline.com/error?code=${aadsts[1]}) and check the credentials azure/login used.`
+    )
+  }
+  if (/Tenant shouldn't be specified for managed identity/i.test(said)) {
+    return new ActionError(
+      'tenant-with-managed-identity',
+      `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for tokens — ${azSaid}`,
+      `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal of tenant '${config.tenant ?? ''}'.`
+    )
+  }
+  if (/az login|az account set|No subscription found|Please run 'az login'/i.test(said)) {
+    return new ActionError(
+      'az-not-logged-in',
+      `The Azure CLI is not logged in — ${azSaid}`,
+      'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.'
+    )
+  }
+  if (/MSI|managed identity|identity endpoint|IMDS/i.test(said)) {
+    return new ActionError(
+      'identity-endpoint',
+      `The managed identity endpoint did not give az a token — ${azSaid}`,
+      'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable; otherwise log in with azure/login.'
+    )
+  }
+  if (NETWORK_PATTERNS.test(said)) {
+    return new ActionError(
+      'az-network',
+      `The Azure CLI could not reach Entra ID — ${azSaid}`,
+      'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for TLS-inspecting proxies) and try again.'
+    )
+  }
+  return new ActionError(
+    'az-failed',
+    `az account get-access-token failed with exit code ${result.exitCode} — ${azSaid}`,
+    result.exitCode === 2
+      ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the tenant/subscription inputs.'
+      : 'Check the inputs and that azure/login succeeded earlier in this job.'
+  )
+}

@@ -1,0 +1,427 @@
+// The smoke test: read the change feed with the new token and say exactly why when it fails.
+// The connection is opened while az is still running; both requests then go out together on it.
+import net from 'node:net'
+import type { Socket } from 'node:net'
+import tls from 'node:tls'
+import type { Client, Dispatcher } from 'undici'
+import { ActionError } from './errors.ts'
+import type { Config } from './inputs.ts'
+import { DEFAULT_RESOURCE, isLoopbackHost } from './inputs.ts'
+import type { AttemptOutcome, RetryClock } from './retry.ts'
+import { isRetryableStatus, parseRetryAfter, systemClock, withRetry } from './retry.ts'
+import type { TokenClaims } from './token.ts'
+import { audienceMatches, formatExpiry, redactToken } from './token.ts'
+
+export const CHANGEFEED_ENDPOINTS = [
+  { name: 'changefeed', path: '/changefeed?offset=0&limit=1&includeMetadata=false' },
+  { name: 'latest', path: '/changefeed/latest?includeMetadata=false' }
+] as const
+export type EndpointName = (typeof CHANGEFEED_ENDPOINTS)[number]['name']
+
+/** A single request may not hold the step longer than this, even with a long timeout-seconds. */
+export const REQUEST_TIMEOUT_MS = 15_000
+const MAX_BODY_BYTES = 1024 * 1024
+const BODY_PREVIEW_CHARS = 120
+
+export interface Log {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+}
+
+/** What one attempt saw: a response, or a transport error reduced to its code (undici's own text never reaches the log). */
+export interface Exchange {
+  url: string
+  status?: number
+  contentType?: string
+  wwwAuthenticate?: string
+  location?: string
+  retryAfter?: string
+  body?: string
+  errorCode?: string
+  latencyMs: number
+}
+
+export interface EndpointReport {
+  name: EndpointName
+  url: string
+  exchange: Exchange
+  attempts: number
+  sequence?: number
+  failure?: ActionError
+}
+
+export interface SmokeTestReport {
+  passed: boolean
+  latestSequence?: number
+  endpoints: EndpointReport[]
+  failure?: ActionError
+  elapsedMs: number
+}
+
+// ---- decisions (pure) ----
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/
+const TIMEOUT_CODES = new Set(['TimeoutError', 'AbortError', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'])
+
+export function isTlsError(code: string | undefined): boolean {
+  return code !== undefined && TLS_CODES.test(code)
+}
+
+/** Reduces whatever undici threw to a code; its message may quote request details, so it is not kept. */
+export function transportErrorCode(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return 'UNKNOWN'
+  const { code, name, cause } = error as { code?: unknown; name?: unknown; cause?: unknown }
+  if (typeof code === 'string' && code !== 'UND_ERR_ABORTED') return code
+  if (name === 'TimeoutError' || name === 'AbortError') return 'TimeoutError'
+  if (cause !== undefined && cause !== error) return transportErrorCode(cause)
+  return typeof name === 'string' ? name : 'UNKNOWN'
+}
+
+function findKey(record: Record<string, unknown>, name: string): unknown {
+  const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase())
+  return key === undefined ? undefined : record[key]
+}
+
+/** The service writes camelCase, the docs show PascalCase: read `sequence` either way. */
+export function entrySequence(entry: unknown): number | undefined {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined
+  const sequence = findKey(entry as Record<string, unknown>, 'sequence')
+  return typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : undefined
+}
+
+/** The sequence a 200/204 shows (0 for an empty feed), or why its body is not a change feed. */
+export function readChangefeedBody(name: EndpointName, exchange: Exchange): { sequence: number } | { problem: string } {
+  const text = (exchange.body ?? '').trim()
+  if (name === 'latest' && (exchange.status === 204 || text === '' || text === 'null')) return { sequence: 0 }
+  if (!/\bjson\b/i.test(exchange.contentType ?? '')) return { problem: 'not-json' }
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    return { problem: 'not-json' }
+  }
+  if (name === 'latest') {
+    const sequence = entrySequence(body)
+    return sequence === undefined ? { problem: 'an entry with a numeric sequence was expected' } : { sequence }
+  }
+  if (!Array.isArray(body)) return { problem: 'a JSON array of change feed entries was expected' }
+  const sequences = body.map(entrySequence)
+  if (sequences.some((s) => s === undefined)) return { problem: 'every change feed entry should have a numeric sequence' }
+  return { sequence: Math.max(0, ...(sequences as number[])) }
+}
+
+/** Is this attempt finished, worth another try, or a failure no retry will fix? */
+export function classifyExchange(exchange: Exchange): 'ok' | 'transient' | 'fatal' {
+  if (exchange.errorCode !== undefined) return isTlsError(exchange.errorCode) ? 'fatal' : 'transient'
+  const status = exchange.status ?? 0
+  if (status === 200 || status === 204) return 'ok'
+  return isRetryableStatus(status) ? 'transient' : 'fatal'
+}
+
+function challengeParameter(challenge: string | undefined, name: string): string | undefined {
+  if (!challenge) return undefined
+  return new RegExp(`${name}="([^"]*)"`, 'i').exec(challenge)?.[1]
+}
+
+function preview(text: string | undefined, token: string): string {
+  const flat = redactToken(text ?? '', token).replace(/\s+/g, ' ').trim()
+  return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat
+}
+
+function principalOf(claims: TokenClaims): string {
+  const parts = [claims.objectId ? `object id ${claims.objectId}` : undefined, claims.appId ? `app id ${claims.appId}` : undefined]
+  const known = parts.filter((p) => p !== undefined)
+  return known.length > 0 ? known.join(', ') : 'the identity azure/login signed in with'
+}
+
+export interface DiagnosisContext {
+  token: string
+  claims: TokenClaims
+  expiresAtMs?: number
+  nowMs: number
+  attempts: number
+  elapsedMs: number
+  gaveUp?: { reason: 'deadline' | 'retry-after-past-deadline'; retryAfterMs?: number }
+}
+
+function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): ActionError {
+  const description = challengeParameter(exchange.wwwAuthenticate, 'error_description')
+  const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? '')?.[1]
+  const said = `The DICOM service rejected the token with 401 at ${exchange.url}${description ? `: "${preview(description, context.token)}"` : ''}.`
+  const { claims } = context
+  if (!audienceMatches(claims.audience, DEFAULT_RESOURCE)) {
+    return new ActionError(
+      'smoke-unauthorized',
+      `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects '${DEFAULT_RESOURCE}'.`,
+      `Leave the 'resource' input at its default (${DEFAULT_RESOURCE}).`
+    )
+  }
+  if (context.expiresAtMs !== undefined && context.expiresAtMs <= context.nowMs) {
+    return new ActionError('smoke-unauthorized', `${said} The token expired at ${formatExpiry(context.expiresAtMs)}.`, 'Get the token right before the steps that use it.')
+  }
+  if (serviceTenant && claims.tenantId && !['common', 'organizations'].includes(serviceTenant) && serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()) {
+    return new ActionError(
+      'smoke-unauthorized',
+      `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`,
+      `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`
+    )
+  }
+  return new ActionError(
+    'smoke-unauthorized',
+    `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`,
+    `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ${DEFAULT_RESOURCE}.`
+  )
+}
+
+/** One actionable error for the first failed endpoint; `undefined` when it did not fail. */
+export function diagnoseExchange(name: EndpointName, exchange: Exchange, context: DiagnosisContext): ActionError | undefined {
+  const { token, claims } = context
+  const tried = `after ${context.attempts} attempt(s) in ${(context.elapsedMs / 1000).toFixed(1)} s`
+  if (exchange.errorCode !== undefined) {
+    const code = exchange.errorCode
+    if (isTlsError(code)) {
+      return new ActionError(
+        'smoke-tls',
+        `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`,
+        'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with NODE_EXTRA_CA_CERTS on the runner.'
+      )
+    }
+    if (TIMEOUT_CODES.has(code)) {
+      return new ActionError(
+        'smoke-timeout',
+        `The DICOM service did not answer GET ${exchange.url} in time (${code}, ${tried}).`,
+        'Check that the service is running and reachable from the runner, or raise timeout-seconds.'
+      )
+    }
+    return new ActionError(
+      'smoke-network',
+      `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`,
+      'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private endpoints need a runner inside the network).'
+    )
+  }
+  const status = exchange.status ?? 0
+  if (status === 200 || status === 204) {
+    const read = readChangefeedBody(name, exchange)
+    if ('sequence' in read) return undefined
+    if (read.problem === 'not-json') {
+      return new ActionError(
+        'smoke-response',
+        `GET ${exchange.url} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it starts with: "${preview(exchange.body, token)}".`,
+        'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.'
+      )
+    }
+    return new ActionError(
+      'smoke-response',
+      `GET ${exchange.url} answered ${status}, but the body is not a change feed: ${read.problem}; it starts with: "${preview(exchange.body, token)}".`,
+      'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.'
+    )
+  }
+  if (status === 401) return diagnoseUnauthorized(exchange, context)
+  if (status === 403) {
+    return new ActionError(
+      'smoke-forbidden',
+      `The DICOM service refused ${principalOf(claims)} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`,
+      'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.'
+    )
+  }
+  if (status === 404) {
+    return new ActionError(
+      'smoke-not-found',
+      `The DICOM service answered 404 for ${exchange.url}.`,
+      "Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, no path) and api-version (v1.0-prerelease, v1 or v2)."
+    )
+  }
+  if (status >= 300 && status < 400) {
+    const target = exchange.location && URL.canParse(exchange.location, exchange.url) ? new URL(exchange.location, exchange.url).origin : 'an unknown location'
+    return new ActionError(
+      'smoke-redirect',
+      `GET ${exchange.url} answered ${status}, a redirect to ${target}; it was not followed, so the token was not sent there.`,
+      'Set dicom-url to the service URL itself (the final https://<workspace>-<service>.dicom.azurehealthcareapis.com).'
+    )
+  }
+  if (isRetryableStatus(status)) {
+    const retryAfter =
+      context.gaveUp?.reason === 'retry-after-past-deadline' && context.gaveUp.retryAfterMs !== undefined
+        ? ` It asked to retry after ${Math.ceil(context.gaveUp.retryAfterMs / 1000)} s, past the deadline.`
+        : ''
+    return new ActionError(
+      'smoke-unavailable',
+      `The DICOM service still answered ${status} to GET ${exchange.url} ${tried}.${retryAfter}`,
+      'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run the smoke test later.'
+    )
+  }
+  return new ActionError(
+    'smoke-response',
+    `GET ${exchange.url} answered ${status}${exchange.body ? `: "${preview(exchange.body, token)}"` : ''}.`,
+    'Check dicom-url and api-version.'
+  )
+}
+
+// ---- I/O ----
+
+export interface DicomConnection {
+  client: Client
+  close(): Promise<void>
+}
+
+/** Opens TCP+TLS to the DICOM host now, so the handshake is done by the time the token arrives. */
+export async function openDicomConnection(dicomBaseUrl: string, timeoutMs: number): Promise<DicomConnection> {
+  const url = new URL(dicomBaseUrl)
+  const secure = url.protocol === 'https:'
+  const port = Number(url.port || (secure ? 443 : 80))
+  const hostname = url.hostname.replace(/^\[|\]$/g, '')
+  if (!secure && !isLoopbackHost(hostname)) throw new Error('plain http is only allowed to loopback hosts') // inputs.ts refuses it first
+  const early = preconnect(hostname, port, secure, Math.min(timeoutMs, REQUEST_TIMEOUT_MS))
+  const undici = await import('undici') // loads while az runs
+  const fallback = undici.buildConnector({ timeout: Math.min(timeoutMs, REQUEST_TIMEOUT_MS) })
+  let handedOver = false
+  const client = new undici.Client(url.origin, {
+    pipelining: 2,
+    maxResponseSize: MAX_BODY_BYTES,
+    connect: (options, callback) => {
+      if (handedOver) return fallback(options, callback)
+      handedOver = true
+      void early.take().then((socket) => (socket ? callback(null, socket) : fallback(options, callback)))
+    }
+  })
+  return {
+    client,
+    close: async () => {
+      early.discard()
+      await client.destroy().catch(() => undefined)
+    }
+  }
+}
+
+interface EarlySocket {
+  take(): Promise<Socket | undefined>
+  discard(): void
+}
+
+function preconnect(hostname: string, port: number, secure: boolean, timeoutMs: number): EarlySocket {
+  const socket: Socket = secure
+    ? tls.connect({ host: hostname, port, servername: net.isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'] })
+    : net.connect({ host: hostname, port })
+  // Any failure here is only a missed head start: the request connects again and reports that error itself.
+  const ignore = (): void => undefined
+  socket.on('error', ignore)
+  socket.setTimeout(timeoutMs, () => socket.destroy())
+  const ready = new Promise<Socket | undefined>((resolve) => {
+    socket.once(secure ? 'secureConnect' : 'connect', () => resolve(socket))
+    socket.once('close', () => resolve(undefined))
+  })
+  return {
+    take: async () => {
+      const ready_ = await ready
+      if (!ready_ || socket.destroyed || !socket.writable) return undefined
+      socket.off('error', ignore)
+      socket.setTimeout(0)
+      return socket
+    },
+    discard: () => socket.destroy()
+  }
+}
+
+async function readBody(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array)
+    size += buffer.length
+    if (size > MAX_BODY_BYTES) break
+    chunks.push(buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
+async function exchangeOnce(client: Client, url: URL, token: string, timeoutMs: number, clock: RetryClock): Promise<Exchange> {
+  const started = clock.now()
+  try {
+    const response = await client.request({
+      method: 'GET',
+      path: `${url.pathname}${url.search}`,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs
+    })
+    const body = await readBody(response.body)
+    return {
+      url: url.href,
+      status: response.statusCode,
+      contentType: header(response.headers, 'content-type'),
+      wwwAuthenticate: header(response.headers, 'www-authenticate'),
+      location: header(response.headers, 'location'),
+      retryAfter: header(response.headers, 'retry-after'),
+      body,
+      latencyMs: clock.now() - started
+    }
+  } catch (error) {
+    return { url: url.href, errorCode: transportErrorCode(error), latencyMs: clock.now() - started }
+  }
+}
+
+function exchangeSummary(exchange: Exchange): string {
+  return exchange.errorCode ?? `HTTP ${exchange.status ?? '?'}`
+}
+
+export async function runSmokeTest(input: {
+  connection: DicomConnection
+  config: Pick<Config, 'dicomBaseUrl' | 'timeoutMs'>
+  token: string
+  claims: TokenClaims
+  expiresAtMs?: number
+  log: Log
+  clock?: RetryClock
+}): Promise<SmokeTestReport> {
+  const clock = input.clock ?? systemClock
+  const startedAt = clock.now()
+  const deadlineMs = startedAt + input.config.timeoutMs
+  const base = input.config.dicomBaseUrl ?? ''
+
+  const endpoints = await Promise.all(
+    CHANGEFEED_ENDPOINTS.map(async ({ name, path }): Promise<EndpointReport> => {
+      const url = new URL(`${base}${path}`)
+      const report = await withRetry<Exchange>(
+        async (_attempt, remainingMs) => {
+          const exchange = await exchangeOnce(input.connection.client, url, input.token, Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)), clock)
+          const verdict = classifyExchange(exchange)
+          if (verdict === 'ok') return { kind: 'done', value: exchange }
+          if (verdict === 'fatal') return { kind: 'fatal', value: exchange }
+          return { kind: 'transient', reason: exchangeSummary(exchange), retryAfterMs: parseRetryAfter(exchange.retryAfter, clock.now()), last: exchange } satisfies AttemptOutcome<Exchange>
+        },
+        {
+          deadlineMs,
+          clock,
+          onRetry: (attempt, reason, delayMs) =>
+            input.log.info(`GET ${url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+        }
+      )
+      const failure = diagnoseExchange(name, report.value, {
+        token: input.token,
+        claims: input.claims,
+        expiresAtMs: input.expiresAtMs,
+        nowMs: clock.now(),
+        attempts: report.attempts,
+        elapsedMs: clock.now() - startedAt,
+        gaveUp: report.gaveUp
+      })
+      const read = failure ? undefined : readChangefeedBody(name, report.value)
+      return { name, url: url.href, exchange: report.value, attempts: report.attempts, failure, sequence: read && 'sequence' in read ? read.sequence : undefined }
+    })
+  )
+  const failure = endpoints.find((e) => e.failure)?.failure
+  return {
+    passed: failure === undefined,
+    failure,
+    latestSequence: failure ? undefined : endpoints.find((e) => e.name === 'latest')?.sequence,
+    endpoints,
+    elapsedMs: clock.now() - startedAt
+  }
+}

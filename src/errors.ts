@@ -1,0 +1,67 @@
+// The failures the action reports. Each kind carries its fix and its troubleshooting entry, so every
+// message a person reads in a failed workflow log says what happened, why, what to do, and where to read more.
+
+export const TROUBLESHOOTING_PATH = 'docs/troubleshooting.md'
+/** Where the action lives when the runner does not say (local runs, `uses: ./`). */
+export const HOME_REPOSITORY = 'dicom-tools/dicom-token-action'
+
+/** Every failure kind, with the anchor of its entry in docs/troubleshooting.md. */
+export const FAILURES = {
+  'invalid-input': 'invalid-input',
+  'az-missing': 'azure-cli-not-found',
+  'az-not-logged-in': 'not-logged-in',
+  'oidc-assertion-expired': 'aadsts700024-client-assertion-expired',
+  'resource-not-found': 'aadsts500011-resource-not-found-in-tenant',
+  'aad-error': 'other-aadsts-errors',
+  'tenant-with-managed-identity': 'tenant-with-managed-identity',
+  'identity-endpoint': 'managed-identity-endpoint-unreachable',
+  'az-network': 'network-errors-from-the-azure-cli',
+  'az-timeout': 'timeouts',
+  'az-output': 'unreadable-azure-cli-output',
+  'az-failed': 'other-azure-cli-errors',
+  'smoke-unauthorized': '401-unauthorized',
+  'smoke-forbidden': '403-forbidden',
+  'smoke-not-found': '404-not-found',
+  'smoke-tls': 'tls-certificate-errors',
+  'smoke-redirect': 'redirects',
+  'smoke-timeout': 'timeouts',
+  'smoke-network': 'connection-errors',
+  'smoke-unavailable': 'throttled-or-unavailable',
+  'smoke-response': 'unexpected-response'
+} as const
+
+export type FailureKind = keyof typeof FAILURES
+
+/** An expected failure: reported as one clear line, never with a stack trace. */
+export class ActionError extends Error {
+  readonly kind: FailureKind
+  readonly fix: string
+
+  constructor(kind: FailureKind, message: string, fix: string) {
+    super(message)
+    this.name = 'ActionError'
+    this.kind = kind
+    this.fix = fix
+  }
+}
+
+type RunnerEnv = Record<string, string | undefined>
+
+/** Links to the entry for the version of the action that is running, when the runner tells us which. */
+export function troubleshootingUrl(kind: FailureKind, env: RunnerEnv = process.env): string {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
+  const repository = env.GITHUB_ACTION_REPOSITORY || HOME_REPOSITORY
+  const ref = (env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF) || 'main'
+  return `${server}/${repository}/blob/${ref}/${TROUBLESHOOTING_PATH}#${FAILURES[kind]}`
+}
+
+/** The one line a failed step shows. */
+export function describeFailure(error: ActionError, env: RunnerEnv = process.env): string {
+  return `${error.message} ${error.fix} See ${troubleshootingUrl(error.kind, env)}`
+}
+
+/** An unexpected error still becomes one line; the stack goes to the debug log only. */
+export function describeUnexpected(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error)
+  return `The action failed unexpectedly: ${detail}. This is a bug in the action; please open an issue with the debug log (re-run with debug logging enabled).`
+}

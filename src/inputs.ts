@@ -1,0 +1,176 @@
+// Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
+// so bad input is refused before az or the network is touched.
+import { ActionError } from './errors.ts'
+
+export const DEFAULT_RESOURCE = 'https://dicom.healthcareapis.azure.com'
+export const API_VERSIONS = ['v1.0-prerelease', 'v1', 'v2'] as const
+export type ApiVersion = (typeof API_VERSIONS)[number]
+export const DEFAULT_API_VERSION: ApiVersion = 'v2'
+export const DEFAULT_TIMEOUT_SECONDS = 60
+export const MAX_TIMEOUT_SECONDS = 3600
+
+/** Input names exactly as action.yml declares them. */
+export const INPUT_NAMES = [
+  'resource',
+  'tenant',
+  'subscription',
+  'dicom-url',
+  'api-version',
+  'smoke-test',
+  'timeout-seconds',
+  'export-variable'
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+
+export interface Config {
+  resource: string
+  tenant?: string
+  subscription?: string
+  /** The service URL as given, normalised: no trailing slash, no version. */
+  dicomUrl?: string
+  apiVersion: ApiVersion
+  /** `${dicomUrl}/${apiVersion}`: the base every DICOMweb path hangs off. */
+  dicomBaseUrl?: string
+  smokeTest: boolean
+  timeoutMs: number
+  exportVariable?: string
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+// The runner refuses or owns these; exporting the token into them would fail or break later steps.
+const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i
+const YAML_TRUE = ['true', 'True', 'TRUE']
+const YAML_FALSE = ['false', 'False', 'FALSE']
+
+function invalid(input: InputName, value: string, allowed: string): ActionError {
+  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value
+  return new ActionError('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`)
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+}
+
+function parseResource(value: string): string {
+  if (value === '') return DEFAULT_RESOURCE
+  // A leading '-' would be read by az as an option, not as the resource.
+  const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value)
+  if (value.startsWith('-') || !(looksLikeUri || GUID.test(value))) {
+    throw invalid('resource', value, `an absolute URI such as ${DEFAULT_RESOURCE}, or an application (client) ID GUID`)
+  }
+  return value
+}
+
+function parseTenant(value: string): string | undefined {
+  if (value === '') return undefined
+  if (!GUID.test(value) && !DOMAIN.test(value)) {
+    throw invalid('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com')
+  }
+  return value
+}
+
+function parseSubscription(value: string): string | undefined {
+  if (value === '') return undefined
+  // az accepts a subscription ID or its display name.
+  if (value.startsWith('-') || value.length > 128 || /[\u0000-\u001f]/.test(value)) {
+    throw invalid('subscription', value, 'a subscription ID (GUID) or name')
+  }
+  return value
+}
+
+function parseDicomUrl(value: string): string | undefined {
+  if (value === '') return undefined
+  const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for localhost/127.0.0.1)`
+  if (!URL.canParse(value)) throw invalid('dicom-url', value, allowed)
+  const url = new URL(value)
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+  if (!secure || url.username || url.password || url.search || url.hash) {
+    throw invalid('dicom-url', value, `${allowed}, without credentials, query or fragment`)
+  }
+  const path = url.pathname.replace(/\/+$/, '')
+  const versionSegment = path.split('/').pop() ?? ''
+  if ((API_VERSIONS as readonly string[]).includes(versionSegment)) {
+    throw new ActionError(
+      'invalid-input',
+      `Input 'dicom-url' is invalid: '${value}' ends with the API version '${versionSegment}'.`,
+      `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`
+    )
+  }
+  return `${url.origin}${path}`
+}
+
+function parseApiVersion(value: string): ApiVersion {
+  if (value === '') return DEFAULT_API_VERSION
+  const version = API_VERSIONS.find((v) => v === value)
+  if (!version) throw invalid('api-version', value, API_VERSIONS.join(', '))
+  return version
+}
+
+function parseBoolean(input: InputName, value: string): boolean {
+  if (value === '' || YAML_FALSE.includes(value)) return false
+  if (YAML_TRUE.includes(value)) return true
+  throw invalid(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)')
+}
+
+function parseTimeoutMs(value: string): number {
+  if (value === '') return DEFAULT_TIMEOUT_SECONDS * 1000
+  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN
+  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+    throw invalid('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`)
+  }
+  return Math.round(seconds * 1000)
+}
+
+function parseExportVariable(value: string): string | undefined {
+  if (value === '') return undefined
+  if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
+    throw invalid(
+      'export-variable',
+      value,
+      'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, CI, HOME or GITHUB_/RUNNER_/ACTIONS_*'
+    )
+  }
+  return value
+}
+
+/** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
+export function parseInputs(read: (name: InputName) => string): Config {
+  const tenant = parseTenant(read('tenant'))
+  const subscription = parseSubscription(read('subscription'))
+  if (tenant && subscription) {
+    throw new ActionError(
+      'invalid-input',
+      `Inputs 'tenant' and 'subscription' were both given.`,
+      'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.'
+    )
+  }
+  const dicomUrl = parseDicomUrl(read('dicom-url'))
+  const apiVersion = parseApiVersion(read('api-version'))
+  const smokeTest = parseBoolean('smoke-test', read('smoke-test'))
+  if (smokeTest && !dicomUrl) {
+    throw new ActionError(
+      'invalid-input',
+      `Input 'smoke-test' is true but 'dicom-url' is empty.`,
+      'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.'
+    )
+  }
+  return {
+    resource: parseResource(read('resource')),
+    tenant,
+    subscription,
+    dicomUrl,
+    apiVersion,
+    dicomBaseUrl: dicomUrl ? `${dicomUrl}/${apiVersion}` : undefined,
+    smokeTest,
+    timeoutMs: parseTimeoutMs(read('timeout-seconds')),
+    exportVariable: parseExportVariable(read('export-variable'))
+  }
+}
+
+/** The runner passes each input as INPUT_<NAME> (upper-cased, spaces as '_', hyphens kept). */
+export function inputsFromEnv(env: Record<string, string | undefined>): Config {
+  return parseInputs((name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim())
+}

@@ -1,0 +1,77 @@
+// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to @actions/core.
+// az is started first; @actions/core, undici and the DICOM connection all load while az runs.
+import { findAz, startAz, parseAzOutput, classifyAzFailure, splitAzStderr } from './azure-cli.ts'
+import { openDicomConnection, runSmokeTest } from './changefeed.ts'
+import type { DicomConnection, Log } from './changefeed.ts'
+import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
+import { inputsFromEnv } from './inputs.ts'
+import { smokeTestOutputs, tokenOutputs } from './outputs.ts'
+import type { IssuedToken, Outputs } from './outputs.ts'
+import { SUMMARY_HEADING, summaryRows } from './summary.ts'
+import { decodeClaims, formatExpiry, redactToken, tokenExpiryMs, tokenWarnings } from './token.ts'
+
+type Core = typeof import('@actions/core')
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let token: string | undefined
+  let connection: Promise<DicomConnection> | undefined
+  const loadCore = (): Promise<Core> => import('@actions/core')
+  try {
+    const config = inputsFromEnv(env)
+    const az = startAz(await findAz(), config)
+    await az.started
+    if (config.smokeTest && config.dicomBaseUrl) {
+      connection = openDicomConnection(config.dicomBaseUrl, config.timeoutMs)
+      connection.catch(() => undefined) // awaited later; a failure here must not crash the step while az runs
+    }
+    const core = await loadCore()
+    const result = await az.result
+    const issued = result.exitCode === 0 ? issueToken(result.stdout) : undefined
+    if (issued) {
+      token = issued.az.accessToken
+      core.setSecret(token) // before any other line is printed
+    }
+    for (const warning of splitAzStderr(result.stderr).warnings) core.debug(`az: ${warning}`)
+    if (!issued) throw classifyAzFailure(result, config)
+
+    setOutputs(core, tokenOutputs(config, issued))
+    if (config.exportVariable) core.exportVariable(config.exportVariable, issued.az.accessToken)
+    logToken(core, config.resource, issued)
+
+    const report = connection
+      ? await runSmokeTest({ connection: await connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log: core })
+      : undefined
+    setOutputs(core, smokeTestOutputs(report))
+    await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(summaryRows(config, issued, report)).write()
+    if (report?.failure) throw report.failure
+    if (report) core.info(`Smoke test passed: the change feed answered in ${Math.round(report.elapsedMs)} ms; latest sequence ${report.latestSequence ?? 0}.`)
+  } catch (error) {
+    const core = await loadCore()
+    if (error instanceof ActionError) {
+      core.setFailed(redactToken(describeFailure(error, env), token))
+    } else {
+      core.debug(redactToken(error instanceof Error ? (error.stack ?? error.message) : String(error), token))
+      core.setFailed(redactToken(describeUnexpected(error), token))
+    }
+  } finally {
+    await (await connection?.catch(() => undefined))?.close()
+  }
+}
+
+function issueToken(stdout: string): IssuedToken {
+  const az = parseAzOutput(stdout)
+  const claims = decodeClaims(az.accessToken)
+  return { az, claims, expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims) }
+}
+
+function setOutputs(core: Core, outputs: Outputs): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+}
+
+function logToken(core: Log, resource: string, issued: IssuedToken): void {
+  const { claims, expiresAtMs } = issued
+  const who = [claims.objectId && `principal ${claims.objectId}`, claims.appId && `app ${claims.appId}`, `tenant ${issued.az.tenant ?? claims.tenantId ?? 'unknown'}`]
+  const expiry = expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`
+  core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who.filter(Boolean).join(', ')}); it expires ${expiry}.`)
+  for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now())) core.warning(warning)
+}

@@ -1,0 +1,90 @@
+// Deadline-bounded retries: exponential backoff with full jitter, Retry-After honoured when it fits.
+// Timing is pure arithmetic over an injectable clock, sleep and random, so backoff tests take milliseconds.
+
+export const BASE_DELAY_MS = 500
+export const MAX_DELAY_MS = 10_000
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status) || (status >= 500 && status <= 599)
+}
+
+/** Retry-After as a wait in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (value === undefined) return undefined
+  const text = value.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const date = Date.parse(text)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs)
+}
+
+/** Full jitter: a uniform wait between 0 and the exponential cap for this retry (1-based). */
+export function backoffDelayMs(retry: number, random: () => number): number {
+  const cap = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (retry - 1))
+  return Math.floor(random() * cap)
+}
+
+export type RetryDecision =
+  | { retry: true; delayMs: number }
+  | { retry: false; reason: 'deadline' | 'retry-after-past-deadline'; retryAfterMs?: number }
+
+/** Whether to try again after a transient failure, and how long to wait first. */
+export function decideRetry(input: { retry: number; retryAfterMs?: number; nowMs: number; deadlineMs: number; random: () => number }): RetryDecision {
+  const remaining = input.deadlineMs - input.nowMs
+  if (input.retryAfterMs !== undefined) {
+    return input.retryAfterMs < remaining
+      ? { retry: true, delayMs: input.retryAfterMs }
+      : { retry: false, reason: 'retry-after-past-deadline', retryAfterMs: input.retryAfterMs }
+  }
+  const delayMs = backoffDelayMs(input.retry, input.random)
+  // Waiting past the deadline would only end in a timeout: stop now and report the last failure.
+  return delayMs < remaining ? { retry: true, delayMs } : { retry: false, reason: 'deadline' }
+}
+
+export type AttemptOutcome<T> =
+  | { kind: 'done'; value: T }
+  | { kind: 'transient'; reason: string; retryAfterMs?: number; last: T }
+  | { kind: 'fatal'; value: T }
+
+export interface RetryClock {
+  now(): number
+  sleep(ms: number): Promise<void>
+  random(): number
+}
+
+export const systemClock: RetryClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random()
+}
+
+export interface RetryReport<T> {
+  value: T
+  attempts: number
+  /** Set when the last outcome was transient and retrying stopped. */
+  gaveUp?: { reason: 'deadline' | 'retry-after-past-deadline'; retryAfterMs?: number }
+}
+
+/** Runs `attempt` until it is done, fatal, or the deadline leaves no room for another try. */
+export async function withRetry<T>(
+  attempt: (attemptNumber: number, remainingMs: number) => Promise<AttemptOutcome<T>>,
+  options: { deadlineMs: number; clock?: RetryClock; onRetry?: (attemptNumber: number, reason: string, delayMs: number) => void }
+): Promise<RetryReport<T>> {
+  const clock = options.clock ?? systemClock
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    const outcome = await attempt(attemptNumber, Math.max(0, options.deadlineMs - clock.now()))
+    if (outcome.kind !== 'transient') return { value: outcome.value, attempts: attemptNumber }
+    const decision = decideRetry({
+      retry: attemptNumber,
+      retryAfterMs: outcome.retryAfterMs,
+      nowMs: clock.now(),
+      deadlineMs: options.deadlineMs,
+      random: clock.random
+    })
+    if (!decision.retry) {
+      return { value: outcome.last, attempts: attemptNumber, gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs } }
+    }
+    options.onRetry?.(attemptNumber, outcome.reason, decision.delayMs)
+    await clock.sleep(decision.delayMs)
+  }
+}

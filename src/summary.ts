@@ -1,0 +1,37 @@
+// The job summary: a small table of what was checked. Pure; it never sees the token, only its non-secret claims.
+import type { SmokeTestReport } from './changefeed.ts'
+import type { Config } from './inputs.ts'
+import type { IssuedToken } from './outputs.ts'
+import { formatExpiry } from './token.ts'
+
+export type SummaryRow = [string, string]
+
+export const SUMMARY_HEADING = 'DICOM access token'
+
+function latency(ms: number): string {
+  return `${Math.round(ms)} ms`
+}
+
+export function summaryRows(config: Config, issued: IssuedToken, report: SmokeTestReport | undefined): SummaryRow[] {
+  const { claims } = issued
+  const rows: SummaryRow[] = [
+    ['Resource', config.resource],
+    ['Tenant', issued.az.tenant ?? claims.tenantId ?? 'unknown'],
+    ['Principal', [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(Boolean).join(', ') || 'unknown'],
+    ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : formatExpiry(issued.expiresAtMs)]
+  ]
+  if (config.dicomBaseUrl) rows.push(['Service URL', config.dicomUrl ?? ''], ['API version', config.apiVersion])
+  if (!report) {
+    rows.push(['Smoke test', 'skipped'])
+    return rows
+  }
+  for (const endpoint of report.endpoints) {
+    const { exchange } = endpoint
+    const outcome = exchange.errorCode ?? String(exchange.status ?? '')
+    const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : ''
+    rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`])
+  }
+  rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)])
+  rows.push(['Smoke test', report.passed ? 'passed' : 'failed'])
+  return rows
+}

@@ -1,0 +1,92 @@
+// Loopback HTTPS Azure Resource Manager listing one subscription: `az login --identity` always lists subscriptions,
+// and the SDK refuses to send a bearer token over plain http, hence TLS with a self-signed certificate.
+import { createServer, type Server } from 'node:https'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+
+export interface ArmRequest {
+  method: string
+  path: string
+  at: number
+}
+
+export interface ArmEndpoint {
+  url: string
+  subscriptionId: string
+  requests: ArmRequest[]
+  close(): Promise<void>
+}
+
+export interface ArmEndpointOptions {
+  certificate: { cert: string; key: string }
+  tenantId: string
+  subscriptionId?: string
+}
+
+export const DEFAULT_SUBSCRIPTION_ID = '2b6f4d8e-1c9a-4e37-b5f0-6a3d9e7c1b48'
+export const SUBSCRIPTION_DISPLAY_NAME = 'Loopback DICOM test subscription'
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
+export async function startArmEndpoint(options: ArmEndpointOptions): Promise<ArmEndpoint> {
+  const subscriptionId = options.subscriptionId ?? DEFAULT_SUBSCRIPTION_ID
+  const requests: ArmRequest[] = []
+  const sockets = new Set<Socket>()
+
+  const subscription = {
+    id: `/subscriptions/${subscriptionId}`,
+    authorizationSource: 'RoleBased',
+    managedByTenants: [],
+    subscriptionId,
+    tenantId: options.tenantId,
+    displayName: SUBSCRIPTION_DISPLAY_NAME,
+    state: 'Enabled',
+    subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' }
+  }
+
+  const server: Server = createServer({ cert: options.certificate.cert, key: options.certificate.key }, (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1')
+    const method = req.method ?? 'GET'
+    requests.push({ method, path: req.url ?? '/', at: Date.now() })
+    // Drain any body so that keep-alive connections stay usable.
+    req.resume()
+    const path = url.pathname.replace(/\/+$/, '').toLowerCase()
+    if (method === 'GET' && path === '/subscriptions') {
+      sendJson(res, 200, { value: [subscription], count: { type: 'Total', value: 1 } })
+    } else if (method === 'GET' && path === `/subscriptions/${subscriptionId.toLowerCase()}`) {
+      sendJson(res, 200, subscription)
+    } else if (method === 'GET' && path === '/tenants') {
+      sendJson(res, 200, { value: [{ id: `/tenants/${options.tenantId}`, tenantId: options.tenantId, tenantCategory: 'Home' }] })
+    } else {
+      sendJson(res, 404, { error: { code: 'NotFound', message: `The loopback ARM endpoint has no ${method} ${url.pathname}` } })
+    }
+  })
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+
+  return {
+    url: `https://127.0.0.1:${port}/`,
+    subscriptionId,
+    requests,
+    async close(): Promise<void> {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      for (const socket of sockets) socket.destroy()
+      await closed
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// One call to a logged-in, fully offline Azure CLI: self-signed certificate, loopback identity and ARM endpoints,
+// and an az session (own config dir) logged in with `az login --identity`.
+import { rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { startArmEndpoint, type ArmEndpoint } from './arm-endpoint.ts'
+import { loginAz, type AzSession } from './azure-login.ts'
+import { startIdentityEndpoint, type IdentityEndpoint } from './identity-endpoint.ts'
+import { makeSelfSignedCertificate, type Certificate } from './tls-cert.ts'
+
+export type { Certificate }
+
+export interface AzureWorld {
+  certificate: Certificate
+  identity: IdentityEndpoint
+  arm: ArmEndpoint
+  session: AzSession
+  close(): Promise<void>
+}
+
+export interface AzureWorldOptions {
+  tenantId?: string
+  lifetimeSeconds?: number
+}
+
+export async function startAzureWorld(options: AzureWorldOptions = {}): Promise<AzureWorld> {
+  const cleanups: Array<() => Promise<void>> = []
+  const closeAll = async (): Promise<void> => {
+    // Reverse order, and every step even if one fails: a half-closed world must not keep ports or temp dirs.
+    const errors: unknown[] = []
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup()
+      } catch (error) {
+        errors.push(error)
+      }
+    }
+    if (errors.length > 0) throw new AggregateError(errors, 'closing the Azure world failed')
+  }
+
+  try {
+    const certificate = await makeSelfSignedCertificate()
+    cleanups.push(() => rm(dirname(certificate.certPath), { recursive: true, force: true }))
+    const identity = await startIdentityEndpoint({ tenantId: options.tenantId, lifetimeSeconds: options.lifetimeSeconds })
+    cleanups.push(() => identity.close())
+    const arm = await startArmEndpoint({ certificate, tenantId: identity.tenantId })
+    cleanups.push(() => arm.close())
+    const session = await loginAz({ identityUrl: identity.url, armUrl: arm.url, caBundlePath: certificate.certPath })
+    cleanups.push(() => rm(session.configDir, { recursive: true, force: true }))
+    return { certificate, identity, arm, session, close: closeAll }
+  } catch (error) {
+    await closeAll().catch(() => undefined)
+    throw error
+  }
+}

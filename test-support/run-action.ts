@@ -1,0 +1,120 @@
+// Runs the bundled dist/index.js the way the GitHub runner does: every input declared in action.yml as
+// INPUT_<NAME> with its default filled in, GITHUB_OUTPUT/GITHUB_ENV/GITHUB_STEP_SUMMARY files, a clean environment.
+import { spawn } from 'node:child_process'
+import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const ACTION_ENTRY = join(REPO_ROOT, 'dist', 'index.js')
+
+export interface ActionRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  /** Parsed from the GITHUB_OUTPUT file. */
+  outputs: Record<string, string>
+  /** Parsed from the GITHUB_ENV file. */
+  exportedEnv: Record<string, string>
+  summary: string
+  /** Values registered with ::add-mask::, in order. */
+  masks: string[]
+  /** The `::error::` / `::warning::` lines' texts. */
+  errors: string[]
+  warnings: string[]
+  durationMs: number
+}
+
+interface ActionYml {
+  inputs?: Record<string, { default?: string }>
+}
+
+export async function declaredInputDefaults(): Promise<Record<string, string>> {
+  const action = parse(await readFile(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
+  return Object.fromEntries(Object.entries(action.inputs ?? {}).map(([name, input]) => [name, String(input.default ?? '')]))
+}
+
+/** Parses the runner's file-command format: `name<<DELIMITER` heredocs (and plain name=value lines). */
+export function parseFileCommands(text: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name = '', delimiter] = heredoc
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '')
+      result[name] = value.join('\n')
+    } else if (line.includes('=')) {
+      result[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return result
+}
+
+function commandTexts(stdout: string, command: string): string[] {
+  return stdout
+    .split(/\r?\n/)
+    .filter((line) => line.startsWith(`::${command}`))
+    .map((line) => line.slice(line.indexOf('::', 2) + 2).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
+}
+
+/** Writes an executable `az` into a fresh directory that runs test-support/fake-az.ts; returns that directory. */
+export async function fakeAzDirectory(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'fake-az-'))
+  const script = `#!/bin/sh\nexec "${process.execPath}" "${join(REPO_ROOT, 'test-support', 'fake-az.ts')}" "$@"\n`
+  await writeFile(join(dir, 'az'), script)
+  await chmod(join(dir, 'az'), 0o755)
+  return dir
+}
+
+export interface RunOptions {
+  inputs?: Record<string, string>
+  /** Extra environment (FAKE_AZ_*, AZURE_CONFIG_DIR, NODE_EXTRA_CA_CERTS, TZ...). */
+  env?: Record<string, string>
+  /** Directories for PATH, first wins. */
+  path: string[]
+  /** Kill the action after this long (a test guard, far above the action's own timeouts). */
+  killAfterMs?: number
+}
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const work = await mkdtemp(join(tmpdir(), 'runner-'))
+  const files = { GITHUB_OUTPUT: join(work, 'output'), GITHUB_ENV: join(work, 'env'), GITHUB_STEP_SUMMARY: join(work, 'summary'), GITHUB_STATE: join(work, 'state') }
+  await Promise.all(Object.values(files).map((file) => writeFile(file, '')))
+  const inputs = { ...(await declaredInputDefaults()), ...options.inputs }
+  const env: Record<string, string> = {
+    PATH: options.path.join(':'),
+    HOME: process.env.HOME ?? work,
+    RUNNER_TEMP: work,
+    GITHUB_ACTIONS: 'true',
+    ...files,
+    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])),
+    ...options.env
+  }
+  const started = Date.now()
+  const child = spawn(process.execPath, [ACTION_ENTRY], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  const guard = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60_000)
+  const exitCode = await new Promise<number | null>((resolveExit) => child.on('close', (code) => resolveExit(code)))
+  clearTimeout(guard)
+  const read = (file: string): Promise<string> => readFile(file, 'utf8')
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseFileCommands(await read(files.GITHUB_OUTPUT)),
+    exportedEnv: parseFileCommands(await read(files.GITHUB_ENV)),
+    summary: await read(files.GITHUB_STEP_SUMMARY),
+    masks: commandTexts(stdout, 'add-mask'),
+    errors: commandTexts(stdout, 'error'),
+    warnings: commandTexts(stdout, 'warning'),
+    durationMs: Date.now() - started
+  }
+}
