@@ -14,6 +14,8 @@ function localTimeWithoutZone(epochSeconds: number): string {
 
 const mode = env.FAKE_AZ_MODE ?? 'token'
 if (env.FAKE_AZ_STDERR) process.stderr.write(env.FAKE_AZ_STDERR)
+// The real az takes ~0.4 s; a delay lets tests see what the action does meanwhile.
+if (env.FAKE_AZ_DELAY_MS) await new Promise((resolve) => setTimeout(resolve, Number(env.FAKE_AZ_DELAY_MS)))
 
 switch (mode) {
   case 'token': {
