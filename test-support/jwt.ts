@@ -44,6 +44,8 @@ export function accessTokenClaims(options: TokenClaimsOptions, nowSeconds = Math
     sub: options.objectId,
     appid: options.appId,
     idtyp: 'app',
+    // Entra ID stamps every token with a unique id; it also keeps two tokens issued in the same second apart.
+    uti: randomBytes(12).toString('base64url'),
     ver: '1.0'
   }
 }
