@@ -1,39 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7636);
-// Entry point for the runner (runs.main: dist/index.js).
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 7636:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:diagnostics_channel"
-var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
-var external_node_diagnostics_channel_default = /*#__PURE__*/__nccwpck_require__.n(external_node_diagnostics_channel_);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(7187);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-;// CONCATENATED MODULE: ./src/errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   Vp: () => (/* binding */ describeUnexpected),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+/* unused harmony exports TROUBLESHOOTING_PATH, HOME_REPOSITORY, FAILURES, troubleshootingUrl */
 // The failures the action reports. Each kind carries its fix and its troubleshooting entry, so every
 // message a person reads in a failed workflow log says what happened, why, what to do, and where to read more.
 const TROUBLESHOOTING_PATH = 'docs/troubleshooting.md';
@@ -91,162 +67,35 @@ function describeUnexpected(error) {
     return `The action failed unexpectedly: ${detail}. This is a bug in the action; please open an issue with the debug log (re-run with debug logging enabled).`;
 }
 
-;// CONCATENATED MODULE: ./src/azure-cli.ts
 
+/***/ }),
 
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1159);
+// Entry point for the runner (runs.main: dist/index.js).
 
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// Everything is written; tearing down the loaded modules would only delay the step. Exit once stdout is flushed.
+process.stdout.write('', () => process.exit());
 
-/** How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd). */
-function azInvocation(azPath, config) {
-    const args = ['account', 'get-access-token', '--resource', config.resource];
-    if (config.tenant)
-        args.push('--tenant', config.tenant);
-    if (config.subscription)
-        args.push('--subscription', config.subscription);
-    args.push('--output', 'json');
-    return { commandLine: `"${azPath}"`, args };
-}
-async function findAz() {
-    const azPath = await io/* which */.K7('az', false);
-    if (!azPath) {
-        throw new ActionError('az-missing', 'The Azure CLI (az) was not found on PATH.', 'GitHub-hosted runners include it; on a self-hosted runner or container install it (https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.');
-    }
-    return azPath;
-}
-function killTree(child) {
-    if (child.pid === undefined || child.exitCode !== null)
-        return;
-    if (process.platform === 'win32') {
-        // az.cmd runs python under cmd.exe: only a tree kill stops both.
-        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
-    }
-    else {
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-    }
-}
-function startAz(azPath, config) {
-    const { commandLine, args } = azInvocation(azPath, config);
-    const stdout = [];
-    const stderr = [];
-    // @actions/exec does not expose the child; Node announces every child it creates on this channel.
-    let child;
-    let markStarted = () => undefined;
-    const started = new Promise((resolve) => (markStarted = resolve));
-    const onChildProcess = (message) => {
-        child ??= message.process;
-        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
-        markStarted();
-    };
-    external_node_diagnostics_channel_default().subscribe('child_process', onChildProcess);
-    const execution = exec/* exec */.m(commandLine, args, {
-        silent: true, // nothing az prints reaches the log: its stdout is the token
-        ignoreReturnCode: true,
-        delay: 1000,
-        listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
-    })
-        .then((exitCode) => ({ exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
-        .catch((error) => {
-        throw new ActionError('az-failed', `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`, 'Check that az is installed correctly and executable by the runner user.');
-    })
-        .finally(() => {
-        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
-        markStarted();
-    });
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            if (child)
-                killTree(child);
-            reject(new ActionError('az-timeout', `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.'));
-        }, config.timeoutMs);
-    });
-    const result = Promise.race([execution, timeout]).finally(() => clearTimeout(timer));
-    return { started, result };
-}
-/** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
-function parseAzOutput(stdout) {
-    let parsed;
-    try {
-        parsed = JSON.parse(stdout);
-    }
-    catch {
-        parsed = undefined;
-    }
-    const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
-    const accessToken = record?.accessToken;
-    if (!record || typeof accessToken !== 'string' || accessToken === '') {
-        throw new ActionError('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`, 'Make sure nothing changes az output (AZURE_CORE_OUTPUT, an az alias or extension) and that the Azure CLI is 2.30 or later.');
-    }
-    const epoch = Number(record.expires_on);
-    return {
-        accessToken,
-        expiresOnEpoch: record.expires_on !== undefined && Number.isFinite(epoch) ? epoch : undefined,
-        tenant: typeof record.tenant === 'string' && record.tenant !== '' ? record.tenant : undefined,
-        subscription: typeof record.subscription === 'string' && record.subscription !== '' ? record.subscription : undefined
-    };
-}
-/** az writes `WARNING:` lines to stderr even on success: they belong in the debug log, not in errors. */
-function splitAzStderr(stderr) {
-    const lines = stderr
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    return {
-        warnings: lines.filter((line) => line.startsWith('WARNING:')),
-        errors: lines.filter((line) => !line.startsWith('WARNING:'))
-    };
-}
-const MAX_QUOTED_CHARS = 400;
-function quoteAz(errors) {
-    const text = errors
-        .map((line) => line.replace(/^ERROR:\s*/, ''))
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
-}
-const NETWORK_PATTERNS = /Failed to establish a new connection|Max retries exceeded|Name or service not known|getaddrinfo|Temporary failure in name resolution|Connection (?:refused|reset|aborted)|ConnectionError|timed out|SSLError|certificate verify failed|ProxyError/i;
-/** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
-function classifyAzFailure(result, config) {
-    const { errors } = splitAzStderr(result.stderr);
-    const said = errors.length > 0 ? quoteAz(errors) : `(no error text; exit code ${result.exitCode})`;
-    const azSaid = `az said: ${said}`;
-    const aadsts = /AADSTS(\d+)/.exec(said);
-    if (aadsts?.[1] === '700024') {
-        return new ActionError('oidc-assertion-expired', `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`, "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again for this token: run this action soon after azure/login (or run azure/login again right before it).");
-    }
-    if (aadsts?.[1] === '500011') {
-        return new ActionError('resource-not-found', `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`, `Check the 'resource' input (the DICOM service's is https://dicom.healthcareapis.azure.com) and that the tenant you log in to has an Azure Health Data Services workspace.`);
-    }
-    if (aadsts) {
-        return new ActionError('aad-error', `Entra ID refused the token request (AADSTS${aadsts[1]}) — ${azSaid}`, `Look up AADSTS${aadsts[1]} (https://login.microsoftonline.com/error?code=${aadsts[1]}) and check the credentials azure/login used.`);
-    }
-    if (/Tenant shouldn't be specified for managed identity/i.test(said)) {
-        return new ActionError('tenant-with-managed-identity', `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for tokens — ${azSaid}`, `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal of tenant '${config.tenant ?? ''}'.`);
-    }
-    if (/az login|az account set|No subscription found|Please run 'az login'/i.test(said)) {
-        return new ActionError('az-not-logged-in', `The Azure CLI is not logged in — ${azSaid}`, 'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.');
-    }
-    if (/MSI|managed identity|identity endpoint|IMDS/i.test(said)) {
-        return new ActionError('identity-endpoint', `The managed identity endpoint did not give az a token — ${azSaid}`, 'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable; otherwise log in with azure/login.');
-    }
-    if (NETWORK_PATTERNS.test(said)) {
-        return new ActionError('az-network', `The Azure CLI could not reach Entra ID — ${azSaid}`, 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for TLS-inspecting proxies) and try again.');
-    }
-    return new ActionError('az-failed', `az account get-access-token failed with exit code ${result.exitCode} — ${azSaid}`, result.exitCode === 2
-        ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the tenant/subscription inputs.'
-        : 'Check the inputs and that azure/login succeeded earlier in this job.');
-}
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
-;// CONCATENATED MODULE: ./src/inputs.ts
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BZ: () => (/* binding */ DEFAULT_RESOURCE),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   lN: () => (/* binding */ inputsFromEnv)
+/* harmony export */ });
+/* unused harmony exports API_VERSIONS, DEFAULT_API_VERSION, DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, INPUT_NAMES, parseInputs */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 // Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
 // so bad input is refused before az or the network is touched.
 
@@ -275,7 +124,7 @@ const YAML_TRUE = ['true', 'True', 'TRUE'];
 const YAML_FALSE = ['false', 'False', 'FALSE'];
 function invalid(input, value, allowed) {
     const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return new ActionError('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
 }
 function isLoopbackHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -322,7 +171,7 @@ function parseDicomUrl(value) {
     const path = url.pathname.replace(/\/+$/, '');
     const versionSegment = path.split('/').pop() ?? '';
     if (API_VERSIONS.includes(versionSegment)) {
-        throw new ActionError('invalid-input', `Input 'dicom-url' is invalid: '${value}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', `Input 'dicom-url' is invalid: '${value}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
     }
     return `${url.origin}${path}`;
 }
@@ -363,13 +212,13 @@ function parseInputs(read) {
     const tenant = parseTenant(read('tenant'));
     const subscription = parseSubscription(read('subscription'));
     if (tenant && subscription) {
-        throw new ActionError('invalid-input', `Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', `Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
     }
     const dicomUrl = parseDicomUrl(read('dicom-url'));
     const apiVersion = parseApiVersion(read('api-version'));
     const smokeTest = parseBoolean('smoke-test', read('smoke-test'));
     if (smokeTest && !dicomUrl) {
-        throw new ActionError('invalid-input', `Input 'smoke-test' is true but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', `Input 'smoke-test' is true but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
     }
     return {
         resource: parseResource(read('resource')),
@@ -388,70 +237,331 @@ function inputsFromEnv(env) {
     return parseInputs((name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim());
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
-// Deadline-bounded retries: exponential backoff with full jitter, Retry-After honoured when it fits.
-// Timing is pure arithmetic over an injectable clock, sleep and random, so backoff tests take milliseconds.
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 10_000;
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-function isRetryableStatus(status) {
-    return RETRYABLE_STATUSES.has(status) || (status >= 500 && status <= 599);
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
+var external_node_diagnostics_channel_default = /*#__PURE__*/__nccwpck_require__.n(external_node_diagnostics_channel_);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/azure-cli.ts
+
+
+
+
+
+/** How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd). */
+function azInvocation(azPath, config) {
+    const args = ['account', 'get-access-token', '--resource', config.resource];
+    if (config.tenant)
+        args.push('--tenant', config.tenant);
+    if (config.subscription)
+        args.push('--subscription', config.subscription);
+    args.push('--output', 'json');
+    return { commandLine: `"${azPath}"`, args };
 }
-/** Retry-After as a wait in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value, nowMs) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** Full jitter: a uniform wait between 0 and the exponential cap for this retry (1-based). */
-function backoffDelayMs(retry, random) {
-    const cap = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (retry - 1));
-    return Math.floor(random() * cap);
-}
-/** Whether to try again after a transient failure, and how long to wait first. */
-function decideRetry(input) {
-    const remaining = input.deadlineMs - input.nowMs;
-    if (input.retryAfterMs !== undefined) {
-        return input.retryAfterMs < remaining
-            ? { retry: true, delayMs: input.retryAfterMs }
-            : { retry: false, reason: 'retry-after-past-deadline', retryAfterMs: input.retryAfterMs };
+async function findAz() {
+    const azPath = await io/* which */.K7('az', false);
+    if (!azPath) {
+        throw new src_errors/* ActionError */.lZ('az-missing', 'The Azure CLI (az) was not found on PATH.', 'GitHub-hosted runners include it; on a self-hosted runner or container install it (https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.');
     }
-    const delayMs = backoffDelayMs(input.retry, input.random);
-    // Waiting past the deadline would only end in a timeout: stop now and report the last failure.
-    return delayMs < remaining ? { retry: true, delayMs } : { retry: false, reason: 'deadline' };
+    return azPath;
 }
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: () => Math.random()
-};
-/** Runs `attempt` until it is done, fatal, or the deadline leaves no room for another try. */
-async function withRetry(attempt, options) {
-    const clock = options.clock ?? systemClock;
-    for (let attemptNumber = 1;; attemptNumber++) {
-        const outcome = await attempt(attemptNumber, Math.max(0, options.deadlineMs - clock.now()));
-        if (outcome.kind !== 'transient')
-            return { value: outcome.value, attempts: attemptNumber };
-        const decision = decideRetry({
-            retry: attemptNumber,
-            retryAfterMs: outcome.retryAfterMs,
-            nowMs: clock.now(),
-            deadlineMs: options.deadlineMs,
-            random: clock.random
-        });
-        if (!decision.retry) {
-            return { value: outcome.last, attempts: attemptNumber, gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs } };
-        }
-        options.onRetry?.(attemptNumber, outcome.reason, decision.delayMs);
-        await clock.sleep(decision.delayMs);
+function killTree(child) {
+    if (child.pid === undefined || child.exitCode !== null)
+        return;
+    if (process.platform === 'win32') {
+        // az.cmd runs python under cmd.exe: only a tree kill stops both.
+        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
     }
+    else {
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+    }
+}
+function startAz(azPath, config) {
+    const { commandLine, args } = azInvocation(azPath, config);
+    const stdout = [];
+    const stderr = [];
+    // @actions/exec does not expose the child; Node announces every child it creates on this channel.
+    let child;
+    let markStarted = () => undefined;
+    const started = new Promise((resolve) => (markStarted = resolve));
+    const onChildProcess = (message) => {
+        child ??= message.process;
+        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
+        markStarted();
+    };
+    external_node_diagnostics_channel_default().subscribe('child_process', onChildProcess);
+    const execution = exec/* exec */.m(commandLine, args, {
+        silent: true, // nothing az prints reaches the log: its stdout is the token
+        ignoreReturnCode: true,
+        delay: 1000,
+        listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
+    })
+        .then((exitCode) => ({ exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
+        .catch((error) => {
+        throw new src_errors/* ActionError */.lZ('az-failed', `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`, 'Check that az is installed correctly and executable by the runner user.');
+    })
+        .finally(() => {
+        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
+        markStarted();
+    });
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            if (child)
+                killTree(child);
+            reject(new src_errors/* ActionError */.lZ('az-timeout', `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.'));
+        }, config.timeoutMs);
+    });
+    const result = Promise.race([execution, timeout]).finally(() => clearTimeout(timer));
+    return { started, result };
+}
+/** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
+function parseAzOutput(stdout) {
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout);
+    }
+    catch {
+        parsed = undefined;
+    }
+    const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+    const accessToken = record?.accessToken;
+    if (!record || typeof accessToken !== 'string' || accessToken === '') {
+        throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`, 'Make sure nothing changes az output (AZURE_CORE_OUTPUT, an az alias or extension) and that the Azure CLI is 2.30 or later.');
+    }
+    const epoch = Number(record.expires_on);
+    return {
+        accessToken,
+        expiresOnEpoch: record.expires_on !== undefined && Number.isFinite(epoch) ? epoch : undefined,
+        tenant: typeof record.tenant === 'string' && record.tenant !== '' ? record.tenant : undefined,
+        subscription: typeof record.subscription === 'string' && record.subscription !== '' ? record.subscription : undefined
+    };
+}
+/** az writes `WARNING:` lines to stderr even on success: they belong in the debug log, not in errors. */
+function splitAzStderr(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    return {
+        warnings: lines.filter((line) => line.startsWith('WARNING:')),
+        errors: lines.filter((line) => !line.startsWith('WARNING:'))
+    };
+}
+const MAX_QUOTED_CHARS = 400;
+function quoteAz(errors) {
+    const text = errors
+        .map((line) => line.replace(/^ERROR:\s*/, ''))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
+}
+const NETWORK_PATTERNS = /Failed to establish a new connection|Max retries exceeded|Name or service not known|getaddrinfo|Temporary failure in name resolution|Connection (?:refused|reset|aborted)|ConnectionError|timed out|SSLError|certificate verify failed|ProxyError/i;
+/** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
+function classifyAzFailure(result, config) {
+    const { errors } = splitAzStderr(result.stderr);
+    const said = errors.length > 0 ? quoteAz(errors) : `(no error text; exit code ${result.exitCode})`;
+    const azSaid = `az said: ${said}`;
+    const aadsts = /AADSTS(\d+)/.exec(said);
+    if (aadsts?.[1] === '700024') {
+        return new src_errors/* ActionError */.lZ('oidc-assertion-expired', `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`, "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again for this token: run this action soon after azure/login (or run azure/login again right before it).");
+    }
+    if (aadsts?.[1] === '500011') {
+        return new src_errors/* ActionError */.lZ('resource-not-found', `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`, `Check the 'resource' input (the DICOM service's is https://dicom.healthcareapis.azure.com) and that the tenant you log in to has an Azure Health Data Services workspace.`);
+    }
+    if (aadsts) {
+        return new src_errors/* ActionError */.lZ('aad-error', `Entra ID refused the token request (AADSTS${aadsts[1]}) — ${azSaid}`, `Look up AADSTS${aadsts[1]} (https://login.microsoftonline.com/error?code=${aadsts[1]}) and check the credentials azure/login used.`);
+    }
+    if (/Tenant shouldn't be specified for managed identity/i.test(said)) {
+        return new src_errors/* ActionError */.lZ('tenant-with-managed-identity', `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for tokens — ${azSaid}`, `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal of tenant '${config.tenant ?? ''}'.`);
+    }
+    if (/az login|az account set|No subscription found|Please run 'az login'/i.test(said)) {
+        return new src_errors/* ActionError */.lZ('az-not-logged-in', `The Azure CLI is not logged in — ${azSaid}`, 'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.');
+    }
+    if (/MSI|managed identity|identity endpoint|IMDS/i.test(said)) {
+        return new src_errors/* ActionError */.lZ('identity-endpoint', `The managed identity endpoint did not give az a token — ${azSaid}`, 'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable; otherwise log in with azure/login.');
+    }
+    if (NETWORK_PATTERNS.test(said)) {
+        return new src_errors/* ActionError */.lZ('az-network', `The Azure CLI could not reach Entra ID — ${azSaid}`, 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for TLS-inspecting proxies) and try again.');
+    }
+    return new src_errors/* ActionError */.lZ('az-failed', `az account get-access-token failed with exit code ${result.exitCode} — ${azSaid}`, result.exitCode === 2
+        ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the tenant/subscription inputs.'
+        : 'Check the inputs and that azure/login succeeded earlier in this job.');
 }
 
-;// CONCATENATED MODULE: ./src/token.ts
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/token.ts
+var src_token = __nccwpck_require__(4606);
+;// CONCATENATED MODULE: ./src/outputs.ts
+
+/** Output names exactly as action.yml declares them. */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-on', 'tenant-id', 'dicom-base-url', 'smoke-test-result', 'latest-sequence']));
+function tokenOutputs(config, issued) {
+    const outputs = {
+        token: issued.az.accessToken,
+        'expires-on': issued.expiresAtMs === undefined ? '' : (0,src_token/* formatExpiry */.B8)(issued.expiresAtMs),
+        'tenant-id': issued.az.tenant ?? issued.claims.tenantId ?? ''
+    };
+    if (config.dicomBaseUrl)
+        outputs['dicom-base-url'] = config.dicomBaseUrl;
+    return outputs;
+}
+function smokeTestOutputs(report) {
+    if (!report)
+        return { 'smoke-test-result': 'skipped' };
+    return {
+        'smoke-test-result': report.passed ? 'passed' : 'failed',
+        ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+const SUMMARY_HEADING = 'DICOM access token';
+function latency(ms) {
+    return `${Math.round(ms)} ms`;
+}
+function summaryRows(config, issued, report) {
+    const { claims } = issued;
+    const rows = [
+        ['Resource', config.resource],
+        ['Tenant', issued.az.tenant ?? claims.tenantId ?? 'unknown'],
+        ['Principal', [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(Boolean).join(', ') || 'unknown'],
+        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,src_token/* formatExpiry */.B8)(issued.expiresAtMs)]
+    ];
+    if (config.dicomBaseUrl)
+        rows.push(['Service URL', config.dicomUrl ?? ''], ['API version', config.apiVersion]);
+    if (!report) {
+        rows.push(['Smoke test', 'skipped']);
+        return rows;
+    }
+    for (const endpoint of report.endpoints) {
+        const { exchange } = endpoint;
+        const outcome = exchange.errorCode ?? String(exchange.status ?? '');
+        const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : '';
+        rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
+    }
+    rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
+    rows.push(['Smoke test', report.passed ? 'passed' : 'failed']);
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to @actions/core.
+// az is started first; @actions/core, the smoke test (undici, TLS) and its connection all load while az runs.
+
+
+
+
+
+
+async function run(env = process.env) {
+    let token;
+    let connection;
+    const smokeTest = () => __nccwpck_require__.e(/* import() */ 969).then(__nccwpck_require__.bind(__nccwpck_require__, 6969));
+    const loadCore = () => __nccwpck_require__.e(/* import() */ 264).then(__nccwpck_require__.bind(__nccwpck_require__, 7264));
+    try {
+        const config = (0,inputs/* inputsFromEnv */.lN)(env);
+        const az = startAz(await findAz(), config);
+        await az.started;
+        if (config.smokeTest && config.dicomBaseUrl) {
+            const dicomBaseUrl = config.dicomBaseUrl;
+            connection = smokeTest().then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs));
+            connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
+        }
+        const core = await loadCore();
+        const result = await az.result;
+        const issued = result.exitCode === 0 ? issueToken(result.stdout) : undefined;
+        if (issued) {
+            token = issued.az.accessToken;
+            core.setSecret(token); // before any other line is printed
+        }
+        for (const warning of splitAzStderr(result.stderr).warnings)
+            core.debug(`az: ${warning}`);
+        if (!issued)
+            throw classifyAzFailure(result, config);
+        setOutputs(core, tokenOutputs(config, issued));
+        if (config.exportVariable)
+            core.exportVariable(config.exportVariable, issued.az.accessToken);
+        logToken(core, config.resource, issued);
+        const report = connection
+            ? await (await smokeTest()).runSmokeTest({ connection: await connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log: core })
+            : undefined;
+        setOutputs(core, smokeTestOutputs(report));
+        await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(summaryRows(config, issued, report)).write();
+        if (report?.failure)
+            throw report.failure;
+        if (report)
+            core.info(`Smoke test passed: the change feed answered in ${Math.round(report.elapsedMs)} ms; latest sequence ${report.latestSequence ?? 0}.`);
+    }
+    catch (error) {
+        const core = await loadCore();
+        if (error instanceof src_errors/* ActionError */.lZ) {
+            core.setFailed((0,src_token/* redactToken */.bH)((0,src_errors/* describeFailure */.Ic)(error, env), token));
+        }
+        else {
+            core.debug((0,src_token/* redactToken */.bH)(error instanceof Error ? (error.stack ?? error.message) : String(error), token));
+            core.setFailed((0,src_token/* redactToken */.bH)((0,src_errors/* describeUnexpected */.Vp)(error), token));
+        }
+    }
+    finally {
+        await (await connection?.catch(() => undefined))?.close();
+    }
+}
+function issueToken(stdout) {
+    const az = parseAzOutput(stdout);
+    const claims = (0,src_token/* decodeClaims */.Yq)(az.accessToken);
+    return { az, claims, expiresAtMs: (0,src_token/* tokenExpiryMs */.Hn)(az.expiresOnEpoch, claims) };
+}
+function setOutputs(core, outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        core.setOutput(name, value);
+}
+function logToken(core, resource, issued) {
+    const { claims, expiresAtMs } = issued;
+    const who = [claims.objectId && `principal ${claims.objectId}`, claims.appId && `app ${claims.appId}`, `tenant ${issued.az.tenant ?? claims.tenantId ?? 'unknown'}`];
+    const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,src_token/* formatExpiry */.B8)(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`;
+    core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who.filter(Boolean).join(', ')}); it expires ${expiry}.`);
+    for (const warning of (0,src_token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
+        core.warning(warning);
+}
+
+
+/***/ }),
+
+/***/ 4606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B8: () => (/* binding */ formatExpiry),
+/* harmony export */   DS: () => (/* binding */ tokenWarnings),
+/* harmony export */   Hn: () => (/* binding */ tokenExpiryMs),
+/* harmony export */   K6: () => (/* binding */ audienceMatches),
+/* harmony export */   Yq: () => (/* binding */ decodeClaims),
+/* harmony export */   bH: () => (/* binding */ redactToken)
+/* harmony export */ });
+/* unused harmony export EXPIRY_WARNING_MS */
 // What can be known about a token without verifying it: its non-secret claims and its expiry. Pure.
 // The claims help diagnose auth failures; the token itself is never printed, nor any segment of it.
 const EXPIRY_WARNING_MS = 10 * 60 * 1000;
@@ -535,436 +645,6 @@ function redactToken(text, token) {
             redacted = redacted.split(segment).join('***');
     }
     return redacted;
-}
-
-;// CONCATENATED MODULE: ./src/changefeed.ts
-// The smoke test: read the change feed with the new token and say exactly why when it fails.
-// The connection is opened while az is still running; both requests then go out together on it.
-
-
-
-
-
-
-const CHANGEFEED_ENDPOINTS = [
-    { name: 'changefeed', path: '/changefeed?offset=0&limit=1&includeMetadata=false' },
-    { name: 'latest', path: '/changefeed/latest?includeMetadata=false' }
-];
-/** A single request may not hold the step longer than this, even with a long timeout-seconds. */
-const REQUEST_TIMEOUT_MS = 15_000;
-const MAX_BODY_BYTES = 1024 * 1024;
-const BODY_PREVIEW_CHARS = 120;
-// ---- decisions (pure) ----
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
-const TIMEOUT_CODES = new Set(['TimeoutError', 'AbortError', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
-function isTlsError(code) {
-    return code !== undefined && TLS_CODES.test(code);
-}
-/** Reduces whatever undici threw to a code; its message may quote request details, so it is not kept. */
-function transportErrorCode(error) {
-    if (typeof error !== 'object' || error === null)
-        return 'UNKNOWN';
-    const { code, name, cause } = error;
-    if (typeof code === 'string' && code !== 'UND_ERR_ABORTED')
-        return code;
-    if (name === 'TimeoutError' || name === 'AbortError')
-        return 'TimeoutError';
-    if (cause !== undefined && cause !== error)
-        return transportErrorCode(cause);
-    return typeof name === 'string' ? name : 'UNKNOWN';
-}
-function findKey(record, name) {
-    const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase());
-    return key === undefined ? undefined : record[key];
-}
-/** The service writes camelCase, the docs show PascalCase: read `sequence` either way. */
-function entrySequence(entry) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-        return undefined;
-    const sequence = findKey(entry, 'sequence');
-    return typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : undefined;
-}
-/** The sequence a 200/204 shows (0 for an empty feed), or why its body is not a change feed. */
-function readChangefeedBody(name, exchange) {
-    const text = (exchange.body ?? '').trim();
-    if (name === 'latest' && (exchange.status === 204 || text === '' || text === 'null'))
-        return { sequence: 0 };
-    if (!/\bjson\b/i.test(exchange.contentType ?? ''))
-        return { problem: 'not-json' };
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        return { problem: 'not-json' };
-    }
-    if (name === 'latest') {
-        const sequence = entrySequence(body);
-        return sequence === undefined ? { problem: 'an entry with a numeric sequence was expected' } : { sequence };
-    }
-    if (!Array.isArray(body))
-        return { problem: 'a JSON array of change feed entries was expected' };
-    const sequences = body.map(entrySequence);
-    if (sequences.some((s) => s === undefined))
-        return { problem: 'every change feed entry should have a numeric sequence' };
-    return { sequence: Math.max(0, ...sequences) };
-}
-/** Is this attempt finished, worth another try, or a failure no retry will fix? */
-function classifyExchange(exchange) {
-    if (exchange.errorCode !== undefined)
-        return isTlsError(exchange.errorCode) ? 'fatal' : 'transient';
-    const status = exchange.status ?? 0;
-    if (status === 200 || status === 204)
-        return 'ok';
-    return isRetryableStatus(status) ? 'transient' : 'fatal';
-}
-function challengeParameter(challenge, name) {
-    if (!challenge)
-        return undefined;
-    return new RegExp(`${name}="([^"]*)"`, 'i').exec(challenge)?.[1];
-}
-function preview(text, token) {
-    const flat = redactToken(text ?? '', token).replace(/\s+/g, ' ').trim();
-    return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat;
-}
-function principalOf(claims) {
-    const parts = [claims.objectId ? `object id ${claims.objectId}` : undefined, claims.appId ? `app id ${claims.appId}` : undefined];
-    const known = parts.filter((p) => p !== undefined);
-    return known.length > 0 ? known.join(', ') : 'the identity azure/login signed in with';
-}
-function diagnoseUnauthorized(exchange, context) {
-    const description = challengeParameter(exchange.wwwAuthenticate, 'error_description');
-    const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? '')?.[1];
-    const said = `The DICOM service rejected the token with 401 at ${exchange.url}${description ? `: "${preview(description, context.token)}"` : ''}.`;
-    const { claims } = context;
-    if (!audienceMatches(claims.audience, DEFAULT_RESOURCE)) {
-        return new ActionError('smoke-unauthorized', `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects '${DEFAULT_RESOURCE}'.`, `Leave the 'resource' input at its default (${DEFAULT_RESOURCE}).`);
-    }
-    if (context.expiresAtMs !== undefined && context.expiresAtMs <= context.nowMs) {
-        return new ActionError('smoke-unauthorized', `${said} The token expired at ${formatExpiry(context.expiresAtMs)}.`, 'Get the token right before the steps that use it.');
-    }
-    if (serviceTenant && claims.tenantId && !['common', 'organizations'].includes(serviceTenant) && serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()) {
-        return new ActionError('smoke-unauthorized', `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`, `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`);
-    }
-    return new ActionError('smoke-unauthorized', `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`, `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ${DEFAULT_RESOURCE}.`);
-}
-/** One actionable error for the first failed endpoint; `undefined` when it did not fail. */
-function diagnoseExchange(name, exchange, context) {
-    const { token, claims } = context;
-    const tried = `after ${context.attempts} attempt(s) in ${(context.elapsedMs / 1000).toFixed(1)} s`;
-    if (exchange.errorCode !== undefined) {
-        const code = exchange.errorCode;
-        if (isTlsError(code)) {
-            return new ActionError('smoke-tls', `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`, 'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with NODE_EXTRA_CA_CERTS on the runner.');
-        }
-        if (TIMEOUT_CODES.has(code)) {
-            return new ActionError('smoke-timeout', `The DICOM service did not answer GET ${exchange.url} in time (${code}, ${tried}).`, 'Check that the service is running and reachable from the runner, or raise timeout-seconds.');
-        }
-        return new ActionError('smoke-network', `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`, 'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private endpoints need a runner inside the network).');
-    }
-    const status = exchange.status ?? 0;
-    if (status === 200 || status === 204) {
-        const read = readChangefeedBody(name, exchange);
-        if ('sequence' in read)
-            return undefined;
-        if (read.problem === 'not-json') {
-            return new ActionError('smoke-response', `GET ${exchange.url} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it starts with: "${preview(exchange.body, token)}".`, 'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.');
-        }
-        return new ActionError('smoke-response', `GET ${exchange.url} answered ${status}, but the body is not a change feed: ${read.problem}; it starts with: "${preview(exchange.body, token)}".`, 'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.');
-    }
-    if (status === 401)
-        return diagnoseUnauthorized(exchange, context);
-    if (status === 403) {
-        return new ActionError('smoke-forbidden', `The DICOM service refused ${principalOf(claims)} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.');
-    }
-    if (status === 404) {
-        return new ActionError('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, "Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, no path) and api-version (v1.0-prerelease, v1 or v2).");
-    }
-    if (status >= 300 && status < 400) {
-        const target = exchange.location && URL.canParse(exchange.location, exchange.url) ? new URL(exchange.location, exchange.url).origin : 'an unknown location';
-        return new ActionError('smoke-redirect', `GET ${exchange.url} answered ${status}, a redirect to ${target}; it was not followed, so the token was not sent there.`, 'Set dicom-url to the service URL itself (the final https://<workspace>-<service>.dicom.azurehealthcareapis.com).');
-    }
-    if (isRetryableStatus(status)) {
-        const retryAfter = context.gaveUp?.reason === 'retry-after-past-deadline' && context.gaveUp.retryAfterMs !== undefined
-            ? ` It asked to retry after ${Math.ceil(context.gaveUp.retryAfterMs / 1000)} s, past the deadline.`
-            : '';
-        return new ActionError('smoke-unavailable', `The DICOM service still answered ${status} to GET ${exchange.url} ${tried}.${retryAfter}`, 'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run the smoke test later.');
-    }
-    return new ActionError('smoke-response', `GET ${exchange.url} answered ${status}${exchange.body ? `: "${preview(exchange.body, token)}"` : ''}.`, 'Check dicom-url and api-version.');
-}
-/** Opens TCP+TLS to the DICOM host now, so the handshake is done by the time the token arrives. */
-async function openDicomConnection(dicomBaseUrl, timeoutMs) {
-    const url = new URL(dicomBaseUrl);
-    const secure = url.protocol === 'https:';
-    const port = Number(url.port || (secure ? 443 : 80));
-    const hostname = url.hostname.replace(/^\[|\]$/g, '');
-    if (!secure && !isLoopbackHost(hostname))
-        throw new Error('plain http is only allowed to loopback hosts'); // inputs.ts refuses it first
-    const early = preconnect(hostname, port, secure, Math.min(timeoutMs, REQUEST_TIMEOUT_MS));
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)); // loads while az runs
-    const fallback = undici.buildConnector({ timeout: Math.min(timeoutMs, REQUEST_TIMEOUT_MS) });
-    let handedOver = false;
-    const client = new undici.Client(url.origin, {
-        pipelining: 2,
-        maxResponseSize: MAX_BODY_BYTES,
-        connect: (options, callback) => {
-            if (handedOver)
-                return fallback(options, callback);
-            handedOver = true;
-            void early.take().then((socket) => (socket ? callback(null, socket) : fallback(options, callback)));
-        }
-    });
-    return {
-        client,
-        close: async () => {
-            early.discard();
-            await client.destroy().catch(() => undefined);
-        }
-    };
-}
-function preconnect(hostname, port, secure, timeoutMs) {
-    const socket = secure
-        ? external_node_tls_default().connect({ host: hostname, port, servername: external_node_net_default().isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'] })
-        : external_node_net_default().connect({ host: hostname, port });
-    // Any failure here is only a missed head start: the request connects again and reports that error itself.
-    const ignore = () => undefined;
-    socket.on('error', ignore);
-    socket.setTimeout(timeoutMs, () => socket.destroy());
-    const ready = new Promise((resolve) => {
-        socket.once(secure ? 'secureConnect' : 'connect', () => resolve(socket));
-        socket.once('close', () => resolve(undefined));
-    });
-    return {
-        take: async () => {
-            const ready_ = await ready;
-            if (!ready_ || socket.destroyed || !socket.writable)
-                return undefined;
-            socket.off('error', ignore);
-            socket.setTimeout(0);
-            return socket;
-        },
-        discard: () => socket.destroy()
-    };
-}
-async function readBody(body) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-        size += buffer.length;
-        if (size > MAX_BODY_BYTES)
-            break;
-        chunks.push(buffer);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function header(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value.join(', ') : value;
-}
-async function exchangeOnce(client, url, token, timeoutMs, clock) {
-    const started = clock.now();
-    try {
-        const response = await client.request({
-            method: 'GET',
-            path: `${url.pathname}${url.search}`,
-            headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-            signal: AbortSignal.timeout(timeoutMs),
-            headersTimeout: timeoutMs,
-            bodyTimeout: timeoutMs
-        });
-        const body = await readBody(response.body);
-        return {
-            url: url.href,
-            status: response.statusCode,
-            contentType: header(response.headers, 'content-type'),
-            wwwAuthenticate: header(response.headers, 'www-authenticate'),
-            location: header(response.headers, 'location'),
-            retryAfter: header(response.headers, 'retry-after'),
-            body,
-            latencyMs: clock.now() - started
-        };
-    }
-    catch (error) {
-        return { url: url.href, errorCode: transportErrorCode(error), latencyMs: clock.now() - started };
-    }
-}
-function exchangeSummary(exchange) {
-    return exchange.errorCode ?? `HTTP ${exchange.status ?? '?'}`;
-}
-async function runSmokeTest(input) {
-    const clock = input.clock ?? systemClock;
-    const startedAt = clock.now();
-    const deadlineMs = startedAt + input.config.timeoutMs;
-    const base = input.config.dicomBaseUrl ?? '';
-    const endpoints = await Promise.all(CHANGEFEED_ENDPOINTS.map(async ({ name, path }) => {
-        const url = new URL(`${base}${path}`);
-        const report = await withRetry(async (_attempt, remainingMs) => {
-            const exchange = await exchangeOnce(input.connection.client, url, input.token, Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)), clock);
-            const verdict = classifyExchange(exchange);
-            if (verdict === 'ok')
-                return { kind: 'done', value: exchange };
-            if (verdict === 'fatal')
-                return { kind: 'fatal', value: exchange };
-            return { kind: 'transient', reason: exchangeSummary(exchange), retryAfterMs: parseRetryAfter(exchange.retryAfter, clock.now()), last: exchange };
-        }, {
-            deadlineMs,
-            clock,
-            onRetry: (attempt, reason, delayMs) => input.log.info(`GET ${url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
-        });
-        const failure = diagnoseExchange(name, report.value, {
-            token: input.token,
-            claims: input.claims,
-            expiresAtMs: input.expiresAtMs,
-            nowMs: clock.now(),
-            attempts: report.attempts,
-            elapsedMs: clock.now() - startedAt,
-            gaveUp: report.gaveUp
-        });
-        const read = failure ? undefined : readChangefeedBody(name, report.value);
-        return { name, url: url.href, exchange: report.value, attempts: report.attempts, failure, sequence: read && 'sequence' in read ? read.sequence : undefined };
-    }));
-    const failure = endpoints.find((e) => e.failure)?.failure;
-    return {
-        passed: failure === undefined,
-        failure,
-        latestSequence: failure ? undefined : endpoints.find((e) => e.name === 'latest')?.sequence,
-        endpoints,
-        elapsedMs: clock.now() - startedAt
-    };
-}
-
-;// CONCATENATED MODULE: ./src/outputs.ts
-
-/** Output names exactly as action.yml declares them. */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-on', 'tenant-id', 'dicom-base-url', 'smoke-test-result', 'latest-sequence']));
-function tokenOutputs(config, issued) {
-    const outputs = {
-        token: issued.az.accessToken,
-        'expires-on': issued.expiresAtMs === undefined ? '' : formatExpiry(issued.expiresAtMs),
-        'tenant-id': issued.az.tenant ?? issued.claims.tenantId ?? ''
-    };
-    if (config.dicomBaseUrl)
-        outputs['dicom-base-url'] = config.dicomBaseUrl;
-    return outputs;
-}
-function smokeTestOutputs(report) {
-    if (!report)
-        return { 'smoke-test-result': 'skipped' };
-    return {
-        'smoke-test-result': report.passed ? 'passed' : 'failed',
-        ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-
-const SUMMARY_HEADING = 'DICOM access token';
-function latency(ms) {
-    return `${Math.round(ms)} ms`;
-}
-function summaryRows(config, issued, report) {
-    const { claims } = issued;
-    const rows = [
-        ['Resource', config.resource],
-        ['Tenant', issued.az.tenant ?? claims.tenantId ?? 'unknown'],
-        ['Principal', [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(Boolean).join(', ') || 'unknown'],
-        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : formatExpiry(issued.expiresAtMs)]
-    ];
-    if (config.dicomBaseUrl)
-        rows.push(['Service URL', config.dicomUrl ?? ''], ['API version', config.apiVersion]);
-    if (!report) {
-        rows.push(['Smoke test', 'skipped']);
-        return rows;
-    }
-    for (const endpoint of report.endpoints) {
-        const { exchange } = endpoint;
-        const outcome = exchange.errorCode ?? String(exchange.status ?? '');
-        const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : '';
-        rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
-    }
-    rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
-    rows.push(['Smoke test', report.passed ? 'passed' : 'failed']);
-    return rows;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to @actions/core.
-// az is started first; @actions/core, undici and the DICOM connection all load while az runs.
-
-
-
-
-
-
-
-async function run(env = process.env) {
-    let token;
-    let connection;
-    const loadCore = () => __nccwpck_require__.e(/* import() */ 264).then(__nccwpck_require__.bind(__nccwpck_require__, 7264));
-    try {
-        const config = inputsFromEnv(env);
-        const az = startAz(await findAz(), config);
-        await az.started;
-        if (config.smokeTest && config.dicomBaseUrl) {
-            connection = openDicomConnection(config.dicomBaseUrl, config.timeoutMs);
-            connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
-        }
-        const core = await loadCore();
-        const result = await az.result;
-        const issued = result.exitCode === 0 ? issueToken(result.stdout) : undefined;
-        if (issued) {
-            token = issued.az.accessToken;
-            core.setSecret(token); // before any other line is printed
-        }
-        for (const warning of splitAzStderr(result.stderr).warnings)
-            core.debug(`az: ${warning}`);
-        if (!issued)
-            throw classifyAzFailure(result, config);
-        setOutputs(core, tokenOutputs(config, issued));
-        if (config.exportVariable)
-            core.exportVariable(config.exportVariable, issued.az.accessToken);
-        logToken(core, config.resource, issued);
-        const report = connection
-            ? await runSmokeTest({ connection: await connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log: core })
-            : undefined;
-        setOutputs(core, smokeTestOutputs(report));
-        await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(summaryRows(config, issued, report)).write();
-        if (report?.failure)
-            throw report.failure;
-        if (report)
-            core.info(`Smoke test passed: the change feed answered in ${Math.round(report.elapsedMs)} ms; latest sequence ${report.latestSequence ?? 0}.`);
-    }
-    catch (error) {
-        const core = await loadCore();
-        if (error instanceof ActionError) {
-            core.setFailed(redactToken(describeFailure(error, env), token));
-        }
-        else {
-            core.debug(redactToken(error instanceof Error ? (error.stack ?? error.message) : String(error), token));
-            core.setFailed(redactToken(describeUnexpected(error), token));
-        }
-    }
-    finally {
-        await (await connection?.catch(() => undefined))?.close();
-    }
-}
-function issueToken(stdout) {
-    const az = parseAzOutput(stdout);
-    const claims = decodeClaims(az.accessToken);
-    return { az, claims, expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims) };
-}
-function setOutputs(core, outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        core.setOutput(name, value);
-}
-function logToken(core, resource, issued) {
-    const { claims, expiresAtMs } = issued;
-    const who = [claims.objectId && `principal ${claims.objectId}`, claims.appId && `app ${claims.appId}`, `tenant ${issued.az.tenant ?? claims.tenantId ?? 'unknown'}`];
-    const expiry = expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`;
-    core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who.filter(Boolean).join(', ')}); it expires ${expiry}.`);
-    for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now()))
-        core.warning(warning);
 }
 
 

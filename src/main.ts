@@ -1,7 +1,6 @@
 // run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to @actions/core.
-// az is started first; @actions/core, undici and the DICOM connection all load while az runs.
+// az is started first; @actions/core, the smoke test (undici, TLS) and its connection all load while az runs.
 import { findAz, startAz, parseAzOutput, classifyAzFailure, splitAzStderr } from './azure-cli.ts'
-import { openDicomConnection, runSmokeTest } from './changefeed.ts'
 import type { DicomConnection, Log } from './changefeed.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
 import { inputsFromEnv } from './inputs.ts'
@@ -15,13 +14,15 @@ type Core = typeof import('@actions/core')
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let token: string | undefined
   let connection: Promise<DicomConnection> | undefined
+  const smokeTest = (): Promise<typeof import('./changefeed.ts')> => import('./changefeed.ts')
   const loadCore = (): Promise<Core> => import('@actions/core')
   try {
     const config = inputsFromEnv(env)
     const az = startAz(await findAz(), config)
     await az.started
     if (config.smokeTest && config.dicomBaseUrl) {
-      connection = openDicomConnection(config.dicomBaseUrl, config.timeoutMs)
+      const dicomBaseUrl = config.dicomBaseUrl
+      connection = smokeTest().then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs))
       connection.catch(() => undefined) // awaited later; a failure here must not crash the step while az runs
     }
     const core = await loadCore()
@@ -39,7 +40,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     logToken(core, config.resource, issued)
 
     const report = connection
-      ? await runSmokeTest({ connection: await connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log: core })
+      ? await (await smokeTest()).runSmokeTest({ connection: await connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log: core })
       : undefined
     setOutputs(core, smokeTestOutputs(report))
     await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(summaryRows(config, issued, report)).write()

@@ -1,0 +1,111 @@
+// npm run bench: times, in one run and alternating on the same loopback world,
+//   A: the action with the smoke test (dist/index.js as the runner runs it),
+//   B: the seed's two shell lines (az ... --query accessToken --output tsv, then curl the v2 change feed),
+//   C: az account get-access-token alone, the floor,
+// and prints medians, the ratios A/B and A/C, the action's peak memory and bundle size.
+// `--write-readme` also records the figures in README.md between the bench markers.
+import { spawn } from 'node:child_process'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { DEFAULT_RESOURCE } from '../src/inputs.ts'
+import { startLoopbackWorld } from '../test-support/loopback-world.ts'
+import { ACTION_ENTRY, REPO_ROOT, runAction } from '../test-support/run-action.ts'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
+const WARMUP = 2
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+}
+
+function timed(command: string, args: string[], env: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000)
+    child.on('close', (code) => {
+      clearTimeout(guard)
+      if (code === 0) resolve(performance.now() - started)
+      else reject(new Error(`${command} exited ${code}: ${stderr.slice(0, 300)}`))
+    })
+  })
+}
+
+console.log('Starting the loopback world…')
+const world = await startLoopbackWorld()
+try {
+  const env = { ...world.actionEnv, PATH: [...world.path, '/usr/bin', '/bin'].join(':'), CURL_CA_BUNDLE: world.azure.certificate.certPath }
+  const seed = [
+    `token=$(az account get-access-token --resource=${DEFAULT_RESOURCE} --query accessToken --output tsv)`,
+    `curl -sS -o /dev/null --fail -X GET --header "Authorization: Bearer $token" ${world.dicom.url}/v2/changefeed`
+  ].join('\n')
+  const contenders: Record<'A' | 'B' | 'C', () => Promise<number>> = {
+    A: async () => {
+      const run = await runAction({ inputs: { 'dicom-url': world.dicom.url, 'smoke-test': 'true' }, path: world.path, env: world.actionEnv })
+      if (run.exitCode !== 0 || run.outputs['smoke-test-result'] !== 'passed') throw new Error(`the action failed: ${run.errors.join(' ')}`)
+      return run.durationMs
+    },
+    B: () => timed('bash', ['-c', seed], env),
+    C: () => timed('az', ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json'], env)
+  }
+  const samples: Record<'A' | 'B' | 'C', number[]> = { A: [], B: [], C: [] }
+  const order: Array<'A' | 'B' | 'C'> = ['A', 'B', 'C']
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    // Rotate who goes first, so no contender always runs on a cold or warm machine.
+    const rotation = [...order.slice(round % 3), ...order.slice(0, round % 3)]
+    for (const name of rotation) {
+      const ms = await contenders[name]()
+      if (round >= WARMUP) samples[name].push(ms)
+    }
+    process.stdout.write('.')
+  }
+  console.log()
+
+  // Peak memory of the action: one extra run under GNU time (maximum resident set size, KiB).
+  let peakMiB = 'n/a'
+  try {
+    const rss = await new Promise<string>((resolve, reject) => {
+      const inputs = { INPUT_RESOURCE: DEFAULT_RESOURCE, 'INPUT_DICOM-URL': world.dicom.url, 'INPUT_API-VERSION': 'v2', 'INPUT_SMOKE-TEST': 'true', 'INPUT_TIMEOUT-SECONDS': '60' }
+      const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, ACTION_ENTRY], { env: { ...world.actionEnv, ...inputs, PATH: world.path.join(':') }, stdio: ['ignore', 'ignore', 'pipe'] })
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      child.on('error', reject)
+      child.on('close', () => resolve(stderr.trim().split('\n').at(-1) ?? ''))
+    })
+    if (/^\d+$/.test(rss)) peakMiB = `${(Number(rss) / 1024).toFixed(0)} MiB`
+  } catch {
+    // GNU time is not everywhere; the other figures stand without it.
+  }
+  const dist = join(REPO_ROOT, 'dist')
+  const entryKiB = (await stat(ACTION_ENTRY)).size / 1024
+  let totalKiB = 0
+  for (const file of await readdir(dist)) if (file.endsWith('.js')) totalKiB += (await stat(join(dist, file))).size / 1024
+
+  const [a, b, c] = [median(samples.A), median(samples.B), median(samples.C)]
+  const lines = [
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${ROUNDS} alternating rounds on the loopback world (real Azure CLI ${process.env.AZ_VERSION ?? '2.45'}, Node ${process.versions.node}, ${(await import('node:os')).cpus().length} cores); medians.`,
+    '',
+    '| | what runs | median |',
+    '|---|---|---|',
+    `| A | this action, \`smoke-test: true\` (token, outputs, both change feed requests, summary) | ${a.toFixed(0)} ms |`,
+    `| B | the seed's two shell lines (\`az account get-access-token … --output tsv\`, then \`curl …/v2/changefeed\`) | ${b.toFixed(0)} ms |`,
+    `| C | \`az account get-access-token\` alone (the floor) | ${c.toFixed(0)} ms |`,
+    '',
+    `A/B = **${(a / b).toFixed(2)}**, A/C = **${(a / c).toFixed(2)}**. Peak memory of the action: ${peakMiB}. \`dist/index.js\`: ${entryKiB.toFixed(0)} KiB (${totalKiB.toFixed(0)} KiB with the lazily loaded chunks).`
+  ]
+  console.log(`\n${lines.join('\n')}`)
+  if (process.argv.includes('--write-readme')) {
+    const readmePath = join(REPO_ROOT, 'README.md')
+    const readme = await readFile(readmePath, 'utf8')
+    const updated = readme.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, `<!-- bench:start -->\n${lines.join('\n')}\n<!-- bench:end -->`)
+    if (updated === readme && !readme.includes('<!-- bench:start -->')) throw new Error('README.md has no <!-- bench:start --> marker')
+    await writeFile(readmePath, updated)
+    console.log('\nREADME.md updated.')
+  }
+} finally {
+  await world.close()
+}

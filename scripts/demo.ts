@@ -1,0 +1,50 @@
+// npm run demo: the action end to end on the loopback world. Starts the identity, ARM and DICOM endpoints,
+// logs the real Azure CLI in offline, runs dist/index.js as a workflow step with `smoke-test: true`,
+// and prints what the workflow log, the step outputs and the job summary would show.
+import { startLoopbackWorld } from '../test-support/loopback-world.ts'
+import { runAction } from '../test-support/run-action.ts'
+
+const debug = process.argv.includes('--debug')
+
+/** What the runner shows for the action's stdout: commands interpreted, every masked value as ***. */
+function renderLog(stdout: string, masks: string[]): string[] {
+  const mask = (text: string): string => masks.reduce((shown, secret) => shown.split(secret).join('***'), text)
+  const lines: string[] = []
+  for (const line of stdout.split('\n')) {
+    if (line === '' || line.startsWith('::add-mask::')) continue
+    const command = /^::(debug|warning|error|notice)[^:]*::(.*)$/.exec(line)
+    if (!command) lines.push(mask(line))
+    else if (command[1] !== 'debug' || debug) lines.push(`${command[1] === 'debug' ? '##[debug]' : `${command[1]?.replace(/^./, (c) => c.toUpperCase())}: `}${mask(command[2] ?? '')}`)
+  }
+  return lines
+}
+
+/** The job summary's HTML (a heading and a two-column table) as aligned text. */
+function renderSummary(html: string): string[] {
+  const heading = /<h\d>(.*?)<\/h\d>/.exec(html)?.[1] ?? ''
+  const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...(row[1] ?? '').matchAll(/<t[dh]>(.*?)<\/t[dh]>/g)].map((cell) => cell[1] ?? ''))
+  const width = Math.max(0, ...rows.map((row) => (row[0] ?? '').length))
+  return [heading, ...rows.map((row) => `  ${(row[0] ?? '').padEnd(width)}  ${row.slice(1).join('  ')}`)]
+}
+
+console.log('Starting the loopback world (identity endpoint, ARM endpoint, DICOM emulator over TLS) and logging az in…')
+const world = await startLoopbackWorld()
+let exitCode = 1
+try {
+  const inputs = { 'dicom-url': world.dicom.url, 'smoke-test': 'true' }
+  console.log(`\nRunning dist/index.js as a workflow step with:\n${Object.entries(inputs).map(([name, value]) => `  ${name}: ${value}`).join('\n')}`)
+  const run = await runAction({ inputs, path: world.path, env: world.actionEnv })
+  exitCode = run.exitCode ?? 1
+  const mask = (value: string): string => run.masks.reduce((shown, secret) => shown.split(secret).join('***'), value)
+  console.log(`\n── Workflow log ${debug ? '(with debug lines) ' : ''}──`)
+  for (const line of renderLog(run.stdout, run.masks)) console.log(`  ${line}`)
+  if (run.stderr.trim()) console.log(`  ${mask(run.stderr.trim())}`)
+  console.log('\n── Step outputs ──')
+  for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name}: ${mask(value)}`)
+  console.log('\n── Job summary ──')
+  for (const line of renderSummary(run.summary)) console.log(`  ${line}`)
+  console.log(`\nThe step ${exitCode === 0 ? 'succeeded' : `failed (exit code ${exitCode})`} in ${run.durationMs} ms.`)
+} finally {
+  await world.close()
+}
+process.exitCode = exitCode
