@@ -283,17 +283,23 @@ async function findAz() {
     }
     return azPath;
 }
-function killTree(child) {
-    if (child.pid === undefined || child.exitCode !== null)
+const KILL_GRACE_MS = 2000;
+/** Stops az and waits (briefly) until it is gone, so no orphan keeps running after the step. */
+async function stopAz(child) {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
         return;
+    const exited = new Promise((resolve) => child.once('exit', () => resolve()));
     if (process.platform === 'win32') {
         // az.cmd runs python under cmd.exe: only a tree kill stops both.
         (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
     }
     else {
         child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 2000).unref();
     }
+    const escalate = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+    const giveUp = new Promise((resolve) => setTimeout(resolve, 2 * KILL_GRACE_MS).unref());
+    await Promise.race([exited, giveUp]);
+    clearTimeout(escalate);
 }
 function startAz(azPath, config) {
     const { commandLine, args } = azInvocation(azPath, config);
@@ -323,15 +329,20 @@ function startAz(azPath, config) {
         external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
         markStarted();
     });
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            if (child)
-                killTree(child);
-            reject(new src_errors/* ActionError */.lZ('az-timeout', `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.'));
+    const result = new Promise((resolve, reject) => {
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true; // az's own end, once killed, is not the result
+            void (child ? stopAz(child) : Promise.resolve()).then(() => reject(new src_errors/* ActionError */.lZ('az-timeout', `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.')));
         }, config.timeoutMs);
+        const settle = (finish) => {
+            if (timedOut)
+                return;
+            clearTimeout(timer);
+            finish();
+        };
+        execution.then((value) => settle(() => resolve(value)), (error) => settle(() => reject(error)));
     });
-    const result = Promise.race([execution, timeout]).finally(() => clearTimeout(timer));
     return { started, result };
 }
 /** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */

@@ -49,15 +49,22 @@ export interface AzRun {
   result: Promise<AzResult>
 }
 
-function killTree(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null) return
+const KILL_GRACE_MS = 2000
+
+/** Stops az and waits (briefly) until it is gone, so no orphan keeps running after the step. */
+async function stopAz(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   if (process.platform === 'win32') {
     // az.cmd runs python under cmd.exe: only a tree kill stops both.
     spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined)
   } else {
     child.kill('SIGTERM')
-    setTimeout(() => child.kill('SIGKILL'), 2000).unref()
   }
+  const escalate = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS)
+  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, 2 * KILL_GRACE_MS).unref())
+  await Promise.race([exited, giveUp])
+  clearTimeout(escalate)
 }
 
 export function startAz(azPath: string, config: Config): AzRun {
@@ -95,20 +102,30 @@ export function startAz(azPath: string, config: Config): AzRun {
       markStarted()
     })
 
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      if (child) killTree(child)
-      reject(
-        new ActionError(
-          'az-timeout',
-          `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`,
-          'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.'
+  const result = new Promise<AzResult>((resolve, reject) => {
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true // az's own end, once killed, is not the result
+      void (child ? stopAz(child) : Promise.resolve()).then(() =>
+        reject(
+          new ActionError(
+            'az-timeout',
+            `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`,
+            'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.'
+          )
         )
       )
     }, config.timeoutMs)
+    const settle = (finish: () => void): void => {
+      if (timedOut) return
+      clearTimeout(timer)
+      finish()
+    }
+    execution.then(
+      (value) => settle(() => resolve(value)),
+      (error: unknown) => settle(() => reject(error))
+    )
   })
-  const result = Promise.race([execution, timeout]).finally(() => clearTimeout(timer))
   return { started, result }
 }
 
