@@ -85,7 +85,7 @@ async function withRetry(attempt, options) {
             retryAfterMs: outcome.retryAfterMs,
             nowMs: clock.now(),
             deadlineMs: options.deadlineMs,
-            random: clock.random
+            random: () => clock.random()
         });
         if (!decision.retry) {
             return { value: outcome.last, attempts: attemptNumber, gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs } };

@@ -53,7 +53,7 @@ try {
     C: () => timed('az', ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json'], env)
   }
   const samples: Record<'A' | 'B' | 'C', number[]> = { A: [], B: [], C: [] }
-  const order: Array<'A' | 'B' | 'C'> = ['A', 'B', 'C']
+  const order: ('A' | 'B' | 'C')[] = ['A', 'B', 'C']
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
     // Rotate who goes first, so no contender always runs on a cold or warm machine.
     const rotation = [...order.slice(round % 3), ...order.slice(0, round % 3)]

@@ -75,6 +75,7 @@ function parseTenant(value: string): string | undefined {
 function parseSubscription(value: string): string | undefined {
   if (value === '') return undefined
   // az accepts a subscription ID or its display name.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (value.startsWith('-') || value.length > 128 || /[\u0000-\u001f]/.test(value)) {
     throw invalid('subscription', value, 'a subscription ID (GUID) or name')
   }

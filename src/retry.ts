@@ -79,7 +79,7 @@ export async function withRetry<T>(
       retryAfterMs: outcome.retryAfterMs,
       nowMs: clock.now(),
       deadlineMs: options.deadlineMs,
-      random: clock.random
+      random: () => clock.random()
     })
     if (!decision.retry) {
       return { value: outcome.last, attempts: attemptNumber, gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs } }

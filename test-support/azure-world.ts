@@ -23,7 +23,7 @@ export interface AzureWorldOptions {
 }
 
 export async function startAzureWorld(options: AzureWorldOptions = {}): Promise<AzureWorld> {
-  const cleanups: Array<() => Promise<void>> = []
+  const cleanups: (() => Promise<void>)[] = []
   const closeAll = async (): Promise<void> => {
     // Reverse order, and every step even if one fails: a half-closed world must not keep ports or temp dirs.
     const errors: unknown[] = []

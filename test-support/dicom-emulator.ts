@@ -221,7 +221,7 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
     if (typeof claims.exp !== 'number') return 'The token has no expiration time'
     if (claims.exp * 1000 <= Date.now()) return 'The token is expired'
     if (options.tenantId !== undefined && claims.tid !== options.tenantId) {
-      return `The tenant '${String(claims.tid ?? '')}' is invalid`
+      return `The tenant '${typeof claims.tid === 'string' ? claims.tid : ''}' is invalid`
     }
     return undefined
   }

@@ -28,7 +28,7 @@ export interface ActionRun {
 }
 
 interface ActionYml {
-  inputs?: Record<string, { default?: string }>
+  inputs?: Record<string, { default?: string | number | boolean }>
 }
 
 export async function declaredInputDefaults(): Promise<Record<string, string>> {

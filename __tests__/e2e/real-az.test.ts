@@ -19,6 +19,7 @@ describeWithAz('the action with the real Azure CLI, offline', () => {
   beforeAll(async () => {
     world = await startLoopbackWorld()
   }, 60_000)
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => world?.close())
   beforeEach(() => {
     world.azure.identity.setFault('none')
