@@ -48,7 +48,8 @@ function parseRetryAfter(value, nowMs) {
     const text = value.trim();
     if (/^\d+$/.test(text))
         return Number(text) * 1000;
-    const date = Date.parse(text);
+    // Only an HTTP date (always in GMT): Date.parse alone would read '1.5' or '-5' as dates and mean "retry now".
+    const date = text.endsWith('GMT') ? Date.parse(text) : NaN;
     return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 /** Full jitter: a uniform wait between 0 and the exponential cap for this retry (1-based). */
@@ -116,7 +117,14 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const BODY_PREVIEW_CHARS = 120;
 // ---- decisions (pure) ----
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
-const TIMEOUT_CODES = new Set(['TimeoutError', 'AbortError', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+    'TimeoutError',
+    'AbortError',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'ETIMEDOUT'
+]);
 function isTlsError(code) {
     return code !== undefined && TLS_CODES.test(code);
 }
@@ -184,7 +192,9 @@ function challengeParameter(challenge, name) {
     return new RegExp(`${name}="([^"]*)"`, 'i').exec(challenge)?.[1];
 }
 function preview(text, token) {
-    const flat = (0,src_token/* redactToken */.bH)(text ?? '', token).replace(/\s+/g, ' ').trim();
+    const flat = (0,src_token/* redactToken */.bH)(text ?? '', token)
+        .replace(/\s+/g, ' ')
+        .trim();
     return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat;
 }
 function principalOf(claims) {
@@ -203,7 +213,10 @@ function diagnoseUnauthorized(exchange, context) {
     if (context.expiresAtMs !== undefined && context.expiresAtMs <= context.nowMs) {
         return new errors/* ActionError */.lZ('smoke-unauthorized', `${said} The token expired at ${(0,src_token/* formatExpiry */.B8)(context.expiresAtMs)}.`, 'Get the token right before the steps that use it.');
     }
-    if (serviceTenant && claims.tenantId && !['common', 'organizations'].includes(serviceTenant) && serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()) {
+    if (serviceTenant &&
+        claims.tenantId &&
+        !['common', 'organizations'].includes(serviceTenant) &&
+        serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()) {
         return new errors/* ActionError */.lZ('smoke-unauthorized', `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`, `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`);
     }
     return new errors/* ActionError */.lZ('smoke-unauthorized', `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`, `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ${inputs/* DEFAULT_RESOURCE */.BZ}.`);
@@ -238,10 +251,12 @@ function diagnoseExchange(name, exchange, context) {
         return new errors/* ActionError */.lZ('smoke-forbidden', `The DICOM service refused ${principalOf(claims)} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.');
     }
     if (status === 404) {
-        return new errors/* ActionError */.lZ('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, "Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, no path) and api-version (v1.0-prerelease, v1 or v2).");
+        return new errors/* ActionError */.lZ('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, 'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and api-version (v1.0-prerelease, v1 or v2).');
     }
     if (status >= 300 && status < 400) {
-        const target = exchange.location && URL.canParse(exchange.location, exchange.url) ? new URL(exchange.location, exchange.url).origin : 'an unknown location';
+        const target = exchange.location && URL.canParse(exchange.location, exchange.url)
+            ? new URL(exchange.location, exchange.url).origin
+            : 'an unknown location';
         return new errors/* ActionError */.lZ('smoke-redirect', `GET ${exchange.url} answered ${status}, a redirect to ${target}; it was not followed, so the token was not sent there.`, 'Set dicom-url to the service URL itself (the final https://<workspace>-<service>.dicom.azurehealthcareapis.com).');
     }
     if (isRetryableStatus(status)) {
@@ -252,30 +267,52 @@ function diagnoseExchange(name, exchange, context) {
     }
     return new errors/* ActionError */.lZ('smoke-response', `GET ${exchange.url} answered ${status}${exchange.body ? `: "${preview(exchange.body, token)}"` : ''}.`, 'Check dicom-url and api-version.');
 }
-/** Opens TCP+TLS to the DICOM host now, so the handshake is done by the time the token arrives. */
-async function openDicomConnection(dicomBaseUrl, timeoutMs) {
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/**
+ * Opens TCP+TLS to the DICOM host now, so the handshake is done by the time the token arrives.
+ * Behind a proxy (HTTPS_PROXY and friends, as runners set them), the proxy decides the route, NO_PROXY included.
+ */
+async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
     const url = new URL(dicomBaseUrl);
     const secure = url.protocol === 'https:';
     const port = Number(url.port || (secure ? 443 : 80));
     const hostname = url.hostname.replace(/^\[|\]$/g, '');
     if (!secure && !(0,inputs/* isLoopbackHost */.cW)(hostname))
         throw new Error('plain http is only allowed to loopback hosts'); // inputs.ts refuses it first
-    const early = preconnect(hostname, port, secure, Math.min(timeoutMs, REQUEST_TIMEOUT_MS));
+    const connectTimeoutMs = Math.min(timeoutMs, REQUEST_TIMEOUT_MS);
+    if (PROXY_VARIABLES.some((name) => env[name])) {
+        const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
+        const agent = new undici.EnvHttpProxyAgent({
+            connect: { timeout: connectTimeoutMs },
+            maxResponseSize: MAX_BODY_BYTES,
+            connections: 1,
+            pipelining: 2
+        });
+        return { dispatcher: agent, close: () => agent.destroy().catch(() => undefined) };
+    }
+    const early = preconnect(hostname, port, secure, connectTimeoutMs);
     const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19)); // loads while az runs
-    const fallback = undici.buildConnector({ timeout: Math.min(timeoutMs, REQUEST_TIMEOUT_MS) });
+    const fallback = undici.buildConnector({ timeout: connectTimeoutMs });
     let handedOver = false;
     const client = new undici.Client(url.origin, {
         pipelining: 2,
         maxResponseSize: MAX_BODY_BYTES,
         connect: (options, callback) => {
-            if (handedOver)
-                return fallback(options, callback);
+            if (handedOver) {
+                fallback(options, callback);
+                return;
+            }
             handedOver = true;
-            void early.take().then((socket) => (socket ? callback(null, socket) : fallback(options, callback)));
+            void early.take().then((socket) => {
+                if (socket)
+                    callback(null, socket);
+                else
+                    fallback(options, callback);
+            });
         }
     });
     return {
-        client,
+        dispatcher: client,
         close: async () => {
             early.discard();
             await client.destroy().catch(() => undefined);
@@ -322,10 +359,11 @@ function header(headers, name) {
     const value = headers[name];
     return Array.isArray(value) ? value.join(', ') : value;
 }
-async function exchangeOnce(client, url, token, timeoutMs, clock) {
+async function exchangeOnce(dispatcher, url, token, timeoutMs, clock) {
     const started = clock.now();
     try {
-        const response = await client.request({
+        const response = await dispatcher.request({
+            origin: url.origin,
             method: 'GET',
             path: `${url.pathname}${url.search}`,
             headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
@@ -360,13 +398,18 @@ async function runSmokeTest(input) {
     const endpoints = await Promise.all(CHANGEFEED_ENDPOINTS.map(async ({ name, path }) => {
         const url = new URL(`${base}${path}`);
         const report = await withRetry(async (_attempt, remainingMs) => {
-            const exchange = await exchangeOnce(input.connection.client, url, input.token, Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)), clock);
+            const exchange = await exchangeOnce(input.connection.dispatcher, url, input.token, Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)), clock);
             const verdict = classifyExchange(exchange);
             if (verdict === 'ok')
                 return { kind: 'done', value: exchange };
             if (verdict === 'fatal')
                 return { kind: 'fatal', value: exchange };
-            return { kind: 'transient', reason: exchangeSummary(exchange), retryAfterMs: parseRetryAfter(exchange.retryAfter, clock.now()), last: exchange };
+            return {
+                kind: 'transient',
+                reason: exchangeSummary(exchange),
+                retryAfterMs: parseRetryAfter(exchange.retryAfter, clock.now()),
+                last: exchange
+            };
         }, {
             deadlineMs,
             clock,
@@ -382,7 +425,14 @@ async function runSmokeTest(input) {
             gaveUp: report.gaveUp
         });
         const read = failure ? undefined : readChangefeedBody(name, report.value);
-        return { name, url: url.href, exchange: report.value, attempts: report.attempts, failure, sequence: read && 'sequence' in read ? read.sequence : undefined };
+        return {
+            name,
+            url: url.href,
+            exchange: report.value,
+            attempts: report.attempts,
+            failure,
+            sequence: read && 'sequence' in read ? read.sequence : undefined
+        };
     }));
     const failure = endpoints.find((e) => e.failure)?.failure;
     return {

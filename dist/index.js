@@ -122,8 +122,22 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
 const YAML_TRUE = ['true', 'True', 'TRUE'];
 const YAML_FALSE = ['false', 'False', 'FALSE'];
+const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** A refused value as the log may show it: on one line, and without what could be a secret in a URL. */
+function shownValue(value) {
+    let shown = value;
+    if (URL.canParse(value)) {
+        const url = new URL(value);
+        if (url.username || url.password || url.search) {
+            shown = value.replace(/\/\/[^/@]*@/, '//***@').replace(/\?.*$/, '?***');
+        }
+    }
+    // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+    shown = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+}
 function invalid(input, value, allowed) {
-    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    const shown = shownValue(value);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
 }
 function isLoopbackHost(hostname) {
@@ -198,7 +212,7 @@ function parseTimeoutMs(value) {
     if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
         throw invalid('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
     }
-    return Math.round(seconds * 1000);
+    return Math.ceil(seconds * 1000); // never 0 ms for a positive value
 }
 function parseExportVariable(value) {
     if (value === '')
@@ -358,7 +372,7 @@ function parseAzOutput(stdout) {
     const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
     const accessToken = record?.accessToken;
     if (!record || typeof accessToken !== 'string' || accessToken === '') {
-        throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`, 'Make sure nothing changes az output (AZURE_CORE_OUTPUT, an az alias or extension) and that the Azure CLI is 2.30 or later.');
+        throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`, 'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim), that no extension or upgrade prompt writes to its stdout, and that it is 2.30 or later.');
     }
     const epoch = Number(record.expires_on);
     return {
@@ -393,7 +407,8 @@ const NETWORK_PATTERNS = /Failed to establish a new connection|Max retries excee
 function classifyAzFailure(result, config) {
     const { errors } = splitAzStderr(result.stderr);
     const said = errors.length > 0 ? quoteAz(errors) : `(no error text; exit code ${result.exitCode})`;
-    const azSaid = `az said: ${said}`;
+    // az's lines do not always end a sentence; the fix that follows must not run into them.
+    const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`;
     const aadsts = /AADSTS(\d+)/.exec(said);
     if (aadsts?.[1] === '700024') {
         return new src_errors/* ActionError */.lZ('oidc-assertion-expired', `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`, "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again for this token: run this action soon after azure/login (or run azure/login again right before it).");
@@ -411,7 +426,7 @@ function classifyAzFailure(result, config) {
         return new src_errors/* ActionError */.lZ('az-not-logged-in', `The Azure CLI is not logged in — ${azSaid}`, 'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.');
     }
     if (/MSI|managed identity|identity endpoint|IMDS/i.test(said)) {
-        return new src_errors/* ActionError */.lZ('identity-endpoint', `The managed identity endpoint did not give az a token — ${azSaid}`, 'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable; otherwise log in with azure/login.');
+        return new src_errors/* ActionError */.lZ('identity-endpoint', `The managed identity endpoint did not give az a token — ${azSaid}`, "On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable, or log in with azure/login instead. A 400 can also mean the resource is unknown in the tenant (az hides AADSTS500011 for managed identities): check the 'resource' input.");
     }
     if (NETWORK_PATTERNS.test(said)) {
         return new src_errors/* ActionError */.lZ('az-network', `The Azure CLI could not reach Entra ID — ${azSaid}`, 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for TLS-inspecting proxies) and try again.');
@@ -454,29 +469,34 @@ const SUMMARY_HEADING = 'DICOM access token';
 function latency(ms) {
     return `${Math.round(ms)} ms`;
 }
+/** core.summary writes cells as HTML as they are; inputs and server text must not become markup. */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
 function summaryRows(config, issued, report) {
     const { claims } = issued;
     const rows = [
         ['Resource', config.resource],
         ['Tenant', issued.az.tenant ?? claims.tenantId ?? 'unknown'],
-        ['Principal', [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(Boolean).join(', ') || 'unknown'],
+        [
+            'Principal',
+            [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(Boolean).join(', ') || 'unknown'
+        ],
         ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,src_token/* formatExpiry */.B8)(issued.expiresAtMs)]
     ];
     if (config.dicomBaseUrl)
         rows.push(['Service URL', config.dicomUrl ?? ''], ['API version', config.apiVersion]);
-    if (!report) {
-        rows.push(['Smoke test', 'skipped']);
-        return rows;
+    if (report) {
+        for (const endpoint of report.endpoints) {
+            const { exchange } = endpoint;
+            const outcome = exchange.errorCode ?? String(exchange.status ?? '');
+            const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : '';
+            rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
+        }
+        rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
     }
-    for (const endpoint of report.endpoints) {
-        const { exchange } = endpoint;
-        const outcome = exchange.errorCode ?? String(exchange.status ?? '');
-        const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : '';
-        rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
-    }
-    rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
-    rows.push(['Smoke test', report.passed ? 'passed' : 'failed']);
-    return rows;
+    rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped']);
+    return rows.map(([name, value]) => [escapeHtml(name), escapeHtml(value)]);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -499,7 +519,7 @@ async function run(env = process.env) {
         await az.started;
         if (config.smokeTest && config.dicomBaseUrl) {
             const dicomBaseUrl = config.dicomBaseUrl;
-            connection = smokeTest().then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs));
+            connection = smokeTest().then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs, env));
             connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
         }
         const core = await loadCore();
@@ -518,10 +538,20 @@ async function run(env = process.env) {
             core.exportVariable(config.exportVariable, issued.az.accessToken);
         logToken(core, config.resource, issued);
         const report = connection
-            ? await (await smokeTest()).runSmokeTest({ connection: await connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log: core })
+            ? await (await smokeTest()).runSmokeTest({
+                connection: await connection,
+                config,
+                token: issued.az.accessToken,
+                claims: issued.claims,
+                expiresAtMs: issued.expiresAtMs,
+                log: core
+            })
             : undefined;
         setOutputs(core, smokeTestOutputs(report));
-        await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(summaryRows(config, issued, report)).write();
+        await core.summary
+            .addHeading(SUMMARY_HEADING, 3)
+            .addTable(summaryRows(config, issued, report))
+            .write();
         if (report?.failure)
             throw report.failure;
         if (report)
@@ -552,7 +582,11 @@ function setOutputs(core, outputs) {
 }
 function logToken(core, resource, issued) {
     const { claims, expiresAtMs } = issued;
-    const who = [claims.objectId && `principal ${claims.objectId}`, claims.appId && `app ${claims.appId}`, `tenant ${issued.az.tenant ?? claims.tenantId ?? 'unknown'}`];
+    const who = [
+        claims.objectId && `principal ${claims.objectId}`,
+        claims.appId && `app ${claims.appId}`,
+        `tenant ${issued.az.tenant ?? claims.tenantId ?? 'unknown'}`
+    ];
     const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,src_token/* formatExpiry */.B8)(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`;
     core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who.filter(Boolean).join(', ')}); it expires ${expiry}.`);
     for (const warning of (0,src_token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))

@@ -45,7 +45,11 @@ try {
   ].join('\n')
   const contenders: Record<'A' | 'B' | 'C', () => Promise<number>> = {
     A: async () => {
-      const run = await runAction({ inputs: { 'dicom-url': world.dicom.url, 'smoke-test': 'true' }, path: world.path, env: world.actionEnv })
+      const run = await runAction({
+        inputs: { 'dicom-url': world.dicom.url, 'smoke-test': 'true' },
+        path: world.path,
+        env: world.actionEnv
+      })
       if (run.exitCode !== 0 || run.outputs['smoke-test-result'] !== 'passed') throw new Error(`the action failed: ${run.errors.join(' ')}`)
       return run.durationMs
     },
@@ -69,8 +73,17 @@ try {
   let peakMiB = 'n/a'
   try {
     const rss = await new Promise<string>((resolve, reject) => {
-      const inputs = { INPUT_RESOURCE: DEFAULT_RESOURCE, 'INPUT_DICOM-URL': world.dicom.url, 'INPUT_API-VERSION': 'v2', 'INPUT_SMOKE-TEST': 'true', 'INPUT_TIMEOUT-SECONDS': '60' }
-      const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, ACTION_ENTRY], { env: { ...world.actionEnv, ...inputs, PATH: world.path.join(':') }, stdio: ['ignore', 'ignore', 'pipe'] })
+      const inputs = {
+        INPUT_RESOURCE: DEFAULT_RESOURCE,
+        'INPUT_DICOM-URL': world.dicom.url,
+        'INPUT_API-VERSION': 'v2',
+        'INPUT_SMOKE-TEST': 'true',
+        'INPUT_TIMEOUT-SECONDS': '60'
+      }
+      const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, ACTION_ENTRY], {
+        env: { ...world.actionEnv, ...inputs, PATH: world.path.join(':') },
+        stdio: ['ignore', 'ignore', 'pipe']
+      })
       let stderr = ''
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
       child.on('error', reject)
@@ -101,7 +114,10 @@ try {
   if (process.argv.includes('--write-readme')) {
     const readmePath = join(REPO_ROOT, 'README.md')
     const readme = await readFile(readmePath, 'utf8')
-    const updated = readme.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, `<!-- bench:start -->\n${lines.join('\n')}\n<!-- bench:end -->`)
+    const updated = readme.replace(
+      /<!-- bench:start -->[\s\S]*?<!-- bench:end -->/,
+      `<!-- bench:start -->\n${lines.join('\n')}\n<!-- bench:end -->`
+    )
     if (updated === readme && !readme.includes('<!-- bench:start -->')) throw new Error('README.md has no <!-- bench:start --> marker')
     await writeFile(readmePath, updated)
     console.log('\nREADME.md updated.')

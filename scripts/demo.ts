@@ -14,7 +14,10 @@ function renderLog(stdout: string, masks: string[]): string[] {
     if (line === '' || line.startsWith('::add-mask::')) continue
     const command = /^::(debug|warning|error|notice)[^:]*::(.*)$/.exec(line)
     if (!command) lines.push(mask(line))
-    else if (command[1] !== 'debug' || debug) lines.push(`${command[1] === 'debug' ? '##[debug]' : `${command[1]?.replace(/^./, (c) => c.toUpperCase())}: `}${mask(command[2] ?? '')}`)
+    else if (command[1] !== 'debug' || debug)
+      lines.push(
+        `${command[1] === 'debug' ? '##[debug]' : `${command[1]?.replace(/^./, (c) => c.toUpperCase())}: `}${mask(command[2] ?? '')}`
+      )
   }
   return lines
 }
@@ -22,7 +25,9 @@ function renderLog(stdout: string, masks: string[]): string[] {
 /** The job summary's HTML (a heading and a two-column table) as aligned text. */
 function renderSummary(html: string): string[] {
   const heading = /<h\d>(.*?)<\/h\d>/.exec(html)?.[1] ?? ''
-  const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...(row[1] ?? '').matchAll(/<t[dh]>(.*?)<\/t[dh]>/g)].map((cell) => cell[1] ?? ''))
+  const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
+    [...(row[1] ?? '').matchAll(/<t[dh]>(.*?)<\/t[dh]>/g)].map((cell) => cell[1] ?? '')
+  )
   const width = Math.max(0, ...rows.map((row) => (row[0] ?? '').length))
   return [heading, ...rows.map((row) => `  ${(row[0] ?? '').padEnd(width)}  ${row.slice(1).join('  ')}`)]
 }
@@ -32,7 +37,11 @@ const world = await startLoopbackWorld()
 let exitCode = 1
 try {
   const inputs = { 'dicom-url': world.dicom.url, 'smoke-test': 'true' }
-  console.log(`\nRunning dist/index.js as a workflow step with:\n${Object.entries(inputs).map(([name, value]) => `  ${name}: ${value}`).join('\n')}`)
+  console.log(
+    `\nRunning dist/index.js as a workflow step with:\n${Object.entries(inputs)
+      .map(([name, value]) => `  ${name}: ${value}`)
+      .join('\n')}`
+  )
   const run = await runAction({ inputs, path: world.path, env: world.actionEnv })
   exitCode = run.exitCode ?? 1
   const mask = (value: string): string => run.masks.reduce((shown, secret) => shown.split(secret).join('***'), value)

@@ -23,7 +23,10 @@ export interface AzResult {
 }
 
 /** How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd). */
-export function azInvocation(azPath: string, config: Pick<Config, 'resource' | 'tenant' | 'subscription'>): { commandLine: string; args: string[] } {
+export function azInvocation(
+  azPath: string,
+  config: Pick<Config, 'resource' | 'tenant' | 'subscription'>
+): { commandLine: string; args: string[] } {
   const args = ['account', 'get-access-token', '--resource', config.resource]
   if (config.tenant) args.push('--tenant', config.tenant)
   if (config.subscription) args.push('--subscription', config.subscription)
@@ -143,7 +146,7 @@ export function parseAzOutput(stdout: string): AzAccessToken {
     throw new ActionError(
       'az-output',
       `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`,
-      'Make sure nothing changes az output (AZURE_CORE_OUTPUT, an az alias or extension) and that the Azure CLI is 2.30 or later.'
+      'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim), that no extension or upgrade prompt writes to its stdout, and that it is 2.30 or later.'
     )
   }
   const epoch = Number(record.expires_on)
@@ -185,7 +188,8 @@ const NETWORK_PATTERNS =
 export function classifyAzFailure(result: AzResult, config: Pick<Config, 'resource' | 'tenant'>): ActionError {
   const { errors } = splitAzStderr(result.stderr)
   const said = errors.length > 0 ? quoteAz(errors) : `(no error text; exit code ${result.exitCode})`
-  const azSaid = `az said: ${said}`
+  // az's lines do not always end a sentence; the fix that follows must not run into them.
+  const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`
   const aadsts = /AADSTS(\d+)/.exec(said)
   if (aadsts?.[1] === '700024') {
     return new ActionError(
@@ -226,7 +230,7 @@ export function classifyAzFailure(result: AzResult, config: Pick<Config, 'resour
     return new ActionError(
       'identity-endpoint',
       `The managed identity endpoint did not give az a token — ${azSaid}`,
-      'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable; otherwise log in with azure/login.'
+      "On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable, or log in with azure/login instead. A 400 can also mean the resource is unknown in the tenant (az hides AADSTS500011 for managed identities): check the 'resource' input."
     )
   }
   if (NETWORK_PATTERNS.test(said)) {

@@ -3,7 +3,7 @@
 import net from 'node:net'
 import type { Socket } from 'node:net'
 import tls from 'node:tls'
-import type { Client, Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import { ActionError } from './errors.ts'
 import type { Config } from './inputs.ts'
 import { DEFAULT_RESOURCE, isLoopbackHost } from './inputs.ts'
@@ -62,7 +62,14 @@ export interface SmokeTestReport {
 // ---- decisions (pure) ----
 
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/
-const TIMEOUT_CODES = new Set(['TimeoutError', 'AbortError', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'])
+const TIMEOUT_CODES = new Set([
+  'TimeoutError',
+  'AbortError',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ETIMEDOUT'
+])
 
 export function isTlsError(code: string | undefined): boolean {
   return code !== undefined && TLS_CODES.test(code)
@@ -125,7 +132,9 @@ function challengeParameter(challenge: string | undefined, name: string): string
 }
 
 function preview(text: string | undefined, token: string): string {
-  const flat = redactToken(text ?? '', token).replace(/\s+/g, ' ').trim()
+  const flat = redactToken(text ?? '', token)
+    .replace(/\s+/g, ' ')
+    .trim()
   return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat
 }
 
@@ -147,7 +156,9 @@ export interface DiagnosisContext {
 
 function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): ActionError {
   const description = challengeParameter(exchange.wwwAuthenticate, 'error_description')
-  const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? '')?.[1]
+  const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(
+    challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? ''
+  )?.[1]
   const said = `The DICOM service rejected the token with 401 at ${exchange.url}${description ? `: "${preview(description, context.token)}"` : ''}.`
   const { claims } = context
   if (!audienceMatches(claims.audience, DEFAULT_RESOURCE)) {
@@ -158,9 +169,18 @@ function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): Ac
     )
   }
   if (context.expiresAtMs !== undefined && context.expiresAtMs <= context.nowMs) {
-    return new ActionError('smoke-unauthorized', `${said} The token expired at ${formatExpiry(context.expiresAtMs)}.`, 'Get the token right before the steps that use it.')
+    return new ActionError(
+      'smoke-unauthorized',
+      `${said} The token expired at ${formatExpiry(context.expiresAtMs)}.`,
+      'Get the token right before the steps that use it.'
+    )
   }
-  if (serviceTenant && claims.tenantId && !['common', 'organizations'].includes(serviceTenant) && serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()) {
+  if (
+    serviceTenant &&
+    claims.tenantId &&
+    !['common', 'organizations'].includes(serviceTenant) &&
+    serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()
+  ) {
     return new ActionError(
       'smoke-unauthorized',
       `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`,
@@ -229,11 +249,14 @@ export function diagnoseExchange(name: EndpointName, exchange: Exchange, context
     return new ActionError(
       'smoke-not-found',
       `The DICOM service answered 404 for ${exchange.url}.`,
-      "Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, no path) and api-version (v1.0-prerelease, v1 or v2)."
+      'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and api-version (v1.0-prerelease, v1 or v2).'
     )
   }
   if (status >= 300 && status < 400) {
-    const target = exchange.location && URL.canParse(exchange.location, exchange.url) ? new URL(exchange.location, exchange.url).origin : 'an unknown location'
+    const target =
+      exchange.location && URL.canParse(exchange.location, exchange.url)
+        ? new URL(exchange.location, exchange.url).origin
+        : 'an unknown location'
     return new ActionError(
       'smoke-redirect',
       `GET ${exchange.url} answered ${status}, a redirect to ${target}; it was not followed, so the token was not sent there.`,
@@ -261,32 +284,58 @@ export function diagnoseExchange(name: EndpointName, exchange: Exchange, context
 // ---- I/O ----
 
 export interface DicomConnection {
-  client: Client
+  dispatcher: Dispatcher
   close(): Promise<void>
 }
 
-/** Opens TCP+TLS to the DICOM host now, so the handshake is done by the time the token arrives. */
-export async function openDicomConnection(dicomBaseUrl: string, timeoutMs: number): Promise<DicomConnection> {
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
+
+/**
+ * Opens TCP+TLS to the DICOM host now, so the handshake is done by the time the token arrives.
+ * Behind a proxy (HTTPS_PROXY and friends, as runners set them), the proxy decides the route, NO_PROXY included.
+ */
+export async function openDicomConnection(
+  dicomBaseUrl: string,
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<DicomConnection> {
   const url = new URL(dicomBaseUrl)
   const secure = url.protocol === 'https:'
   const port = Number(url.port || (secure ? 443 : 80))
   const hostname = url.hostname.replace(/^\[|\]$/g, '')
   if (!secure && !isLoopbackHost(hostname)) throw new Error('plain http is only allowed to loopback hosts') // inputs.ts refuses it first
-  const early = preconnect(hostname, port, secure, Math.min(timeoutMs, REQUEST_TIMEOUT_MS))
+  const connectTimeoutMs = Math.min(timeoutMs, REQUEST_TIMEOUT_MS)
+  if (PROXY_VARIABLES.some((name) => env[name])) {
+    const undici = await import('undici')
+    const agent = new undici.EnvHttpProxyAgent({
+      connect: { timeout: connectTimeoutMs },
+      maxResponseSize: MAX_BODY_BYTES,
+      connections: 1,
+      pipelining: 2
+    })
+    return { dispatcher: agent, close: () => agent.destroy().catch(() => undefined) }
+  }
+  const early = preconnect(hostname, port, secure, connectTimeoutMs)
   const undici = await import('undici') // loads while az runs
-  const fallback = undici.buildConnector({ timeout: Math.min(timeoutMs, REQUEST_TIMEOUT_MS) })
+  const fallback = undici.buildConnector({ timeout: connectTimeoutMs })
   let handedOver = false
   const client = new undici.Client(url.origin, {
     pipelining: 2,
     maxResponseSize: MAX_BODY_BYTES,
     connect: (options, callback) => {
-      if (handedOver) return fallback(options, callback)
+      if (handedOver) {
+        fallback(options, callback)
+        return
+      }
       handedOver = true
-      void early.take().then((socket) => (socket ? callback(null, socket) : fallback(options, callback)))
+      void early.take().then((socket) => {
+        if (socket) callback(null, socket)
+        else fallback(options, callback)
+      })
     }
   })
   return {
-    client,
+    dispatcher: client,
     close: async () => {
       early.discard()
       await client.destroy().catch(() => undefined)
@@ -340,10 +389,11 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(value) ? value.join(', ') : value
 }
 
-async function exchangeOnce(client: Client, url: URL, token: string, timeoutMs: number, clock: RetryClock): Promise<Exchange> {
+async function exchangeOnce(dispatcher: Dispatcher, url: URL, token: string, timeoutMs: number, clock: RetryClock): Promise<Exchange> {
   const started = clock.now()
   try {
-    const response = await client.request({
+    const response = await dispatcher.request({
+      origin: url.origin,
       method: 'GET',
       path: `${url.pathname}${url.search}`,
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
@@ -390,11 +440,22 @@ export async function runSmokeTest(input: {
       const url = new URL(`${base}${path}`)
       const report = await withRetry<Exchange>(
         async (_attempt, remainingMs) => {
-          const exchange = await exchangeOnce(input.connection.client, url, input.token, Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)), clock)
+          const exchange = await exchangeOnce(
+            input.connection.dispatcher,
+            url,
+            input.token,
+            Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)),
+            clock
+          )
           const verdict = classifyExchange(exchange)
           if (verdict === 'ok') return { kind: 'done', value: exchange }
           if (verdict === 'fatal') return { kind: 'fatal', value: exchange }
-          return { kind: 'transient', reason: exchangeSummary(exchange), retryAfterMs: parseRetryAfter(exchange.retryAfter, clock.now()), last: exchange } satisfies AttemptOutcome<Exchange>
+          return {
+            kind: 'transient',
+            reason: exchangeSummary(exchange),
+            retryAfterMs: parseRetryAfter(exchange.retryAfter, clock.now()),
+            last: exchange
+          } satisfies AttemptOutcome<Exchange>
         },
         {
           deadlineMs,
@@ -413,7 +474,14 @@ export async function runSmokeTest(input: {
         gaveUp: report.gaveUp
       })
       const read = failure ? undefined : readChangefeedBody(name, report.value)
-      return { name, url: url.href, exchange: report.value, attempts: report.attempts, failure, sequence: read && 'sequence' in read ? read.sequence : undefined }
+      return {
+        name,
+        url: url.href,
+        exchange: report.value,
+        attempts: report.attempts,
+        failure,
+        sequence: read && 'sequence' in read ? read.sequence : undefined
+      }
     })
   )
   const failure = endpoints.find((e) => e.failure)?.failure

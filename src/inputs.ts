@@ -44,8 +44,24 @@ const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/
 const YAML_TRUE = ['true', 'True', 'TRUE']
 const YAML_FALSE = ['false', 'False', 'FALSE']
 
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/** A refused value as the log may show it: on one line, and without what could be a secret in a URL. */
+function shownValue(value: string): string {
+  let shown = value
+  if (URL.canParse(value)) {
+    const url = new URL(value)
+    if (url.username || url.password || url.search) {
+      shown = value.replace(/\/\/[^/@]*@/, '//***@').replace(/\?.*$/, '?***')
+    }
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+  shown = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown
+}
+
 function invalid(input: InputName, value: string, allowed: string): ActionError {
-  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value
+  const shown = shownValue(value)
   return new ActionError('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`)
 }
 
@@ -122,7 +138,7 @@ function parseTimeoutMs(value: string): number {
   if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
     throw invalid('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`)
   }
-  return Math.round(seconds * 1000)
+  return Math.ceil(seconds * 1000) // never 0 ms for a positive value
 }
 
 function parseExportVariable(value: string): string | undefined {

@@ -22,7 +22,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await az.started
     if (config.smokeTest && config.dicomBaseUrl) {
       const dicomBaseUrl = config.dicomBaseUrl
-      connection = smokeTest().then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs))
+      connection = smokeTest().then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs, env))
       connection.catch(() => undefined) // awaited later; a failure here must not crash the step while az runs
     }
     const core = await loadCore()
@@ -40,12 +40,27 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     logToken(core, config.resource, issued)
 
     const report = connection
-      ? await (await smokeTest()).runSmokeTest({ connection: await connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log: core })
+      ? await (
+          await smokeTest()
+        ).runSmokeTest({
+          connection: await connection,
+          config,
+          token: issued.az.accessToken,
+          claims: issued.claims,
+          expiresAtMs: issued.expiresAtMs,
+          log: core
+        })
       : undefined
     setOutputs(core, smokeTestOutputs(report))
-    await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(summaryRows(config, issued, report)).write()
+    await core.summary
+      .addHeading(SUMMARY_HEADING, 3)
+      .addTable(summaryRows(config, issued, report))
+      .write()
     if (report?.failure) throw report.failure
-    if (report) core.info(`Smoke test passed: the change feed answered in ${Math.round(report.elapsedMs)} ms; latest sequence ${report.latestSequence ?? 0}.`)
+    if (report)
+      core.info(
+        `Smoke test passed: the change feed answered in ${Math.round(report.elapsedMs)} ms; latest sequence ${report.latestSequence ?? 0}.`
+      )
   } catch (error) {
     const core = await loadCore()
     if (error instanceof ActionError) {
@@ -71,8 +86,15 @@ function setOutputs(core: Core, outputs: Outputs): void {
 
 function logToken(core: Log, resource: string, issued: IssuedToken): void {
   const { claims, expiresAtMs } = issued
-  const who = [claims.objectId && `principal ${claims.objectId}`, claims.appId && `app ${claims.appId}`, `tenant ${issued.az.tenant ?? claims.tenantId ?? 'unknown'}`]
-  const expiry = expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`
-  core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who.filter(Boolean).join(', ')}); it expires ${expiry}.`)
+  const who = [
+    claims.objectId && `principal ${claims.objectId}`,
+    claims.appId && `app ${claims.appId}`,
+    `tenant ${issued.az.tenant ?? claims.tenantId ?? 'unknown'}`
+  ]
+  const expiry =
+    expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`
+  core.info(
+    `Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who.filter(Boolean).join(', ')}); it expires ${expiry}.`
+  )
   for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now())) core.warning(warning)
 }

@@ -14,7 +14,8 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   if (value === undefined) return undefined
   const text = value.trim()
   if (/^\d+$/.test(text)) return Number(text) * 1000
-  const date = Date.parse(text)
+  // Only an HTTP date (always in GMT): Date.parse alone would read '1.5' or '-5' as dates and mean "retry now".
+  const date = text.endsWith('GMT') ? Date.parse(text) : NaN
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs)
 }
 
@@ -25,11 +26,16 @@ export function backoffDelayMs(retry: number, random: () => number): number {
 }
 
 export type RetryDecision =
-  | { retry: true; delayMs: number }
-  | { retry: false; reason: 'deadline' | 'retry-after-past-deadline'; retryAfterMs?: number }
+  { retry: true; delayMs: number } | { retry: false; reason: 'deadline' | 'retry-after-past-deadline'; retryAfterMs?: number }
 
 /** Whether to try again after a transient failure, and how long to wait first. */
-export function decideRetry(input: { retry: number; retryAfterMs?: number; nowMs: number; deadlineMs: number; random: () => number }): RetryDecision {
+export function decideRetry(input: {
+  retry: number
+  retryAfterMs?: number
+  nowMs: number
+  deadlineMs: number
+  random: () => number
+}): RetryDecision {
   const remaining = input.deadlineMs - input.nowMs
   if (input.retryAfterMs !== undefined) {
     return input.retryAfterMs < remaining
@@ -42,9 +48,7 @@ export function decideRetry(input: { retry: number; retryAfterMs?: number; nowMs
 }
 
 export type AttemptOutcome<T> =
-  | { kind: 'done'; value: T }
-  | { kind: 'transient'; reason: string; retryAfterMs?: number; last: T }
-  | { kind: 'fatal'; value: T }
+  { kind: 'done'; value: T } | { kind: 'transient'; reason: string; retryAfterMs?: number; last: T } | { kind: 'fatal'; value: T }
 
 export interface RetryClock {
   now(): number

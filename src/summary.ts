@@ -12,26 +12,32 @@ function latency(ms: number): string {
   return `${Math.round(ms)} ms`
 }
 
+/** core.summary writes cells as HTML as they are; inputs and server text must not become markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
 export function summaryRows(config: Config, issued: IssuedToken, report: SmokeTestReport | undefined): SummaryRow[] {
   const { claims } = issued
   const rows: SummaryRow[] = [
     ['Resource', config.resource],
     ['Tenant', issued.az.tenant ?? claims.tenantId ?? 'unknown'],
-    ['Principal', [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(Boolean).join(', ') || 'unknown'],
+    [
+      'Principal',
+      [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(Boolean).join(', ') || 'unknown'
+    ],
     ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : formatExpiry(issued.expiresAtMs)]
   ]
   if (config.dicomBaseUrl) rows.push(['Service URL', config.dicomUrl ?? ''], ['API version', config.apiVersion])
-  if (!report) {
-    rows.push(['Smoke test', 'skipped'])
-    return rows
+  if (report) {
+    for (const endpoint of report.endpoints) {
+      const { exchange } = endpoint
+      const outcome = exchange.errorCode ?? String(exchange.status ?? '')
+      const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : ''
+      rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`])
+    }
+    rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)])
   }
-  for (const endpoint of report.endpoints) {
-    const { exchange } = endpoint
-    const outcome = exchange.errorCode ?? String(exchange.status ?? '')
-    const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : ''
-    rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`])
-  }
-  rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)])
-  rows.push(['Smoke test', report.passed ? 'passed' : 'failed'])
-  return rows
+  rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped'])
+  return rows.map(([name, value]) => [escapeHtml(name), escapeHtml(value)])
 }

@@ -48,23 +48,26 @@ export async function startArmEndpoint(options: ArmEndpointOptions): Promise<Arm
     subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' }
   }
 
-  const server: Server = createServer({ cert: options.certificate.cert, key: options.certificate.key }, (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'https://127.0.0.1')
-    const method = req.method ?? 'GET'
-    requests.push({ method, path: req.url ?? '/', at: Date.now() })
-    // Drain any body so that keep-alive connections stay usable.
-    req.resume()
-    const path = url.pathname.replace(/\/+$/, '').toLowerCase()
-    if (method === 'GET' && path === '/subscriptions') {
-      sendJson(res, 200, { value: [subscription], count: { type: 'Total', value: 1 } })
-    } else if (method === 'GET' && path === `/subscriptions/${subscriptionId.toLowerCase()}`) {
-      sendJson(res, 200, subscription)
-    } else if (method === 'GET' && path === '/tenants') {
-      sendJson(res, 200, { value: [{ id: `/tenants/${options.tenantId}`, tenantId: options.tenantId, tenantCategory: 'Home' }] })
-    } else {
-      sendJson(res, 404, { error: { code: 'NotFound', message: `The loopback ARM endpoint has no ${method} ${url.pathname}` } })
+  const server: Server = createServer(
+    { cert: options.certificate.cert, key: options.certificate.key },
+    (req: IncomingMessage, res: ServerResponse) => {
+      const url = new URL(req.url ?? '/', 'https://127.0.0.1')
+      const method = req.method ?? 'GET'
+      requests.push({ method, path: req.url ?? '/', at: Date.now() })
+      // Drain any body so that keep-alive connections stay usable.
+      req.resume()
+      const path = url.pathname.replace(/\/+$/, '').toLowerCase()
+      if (method === 'GET' && path === '/subscriptions') {
+        sendJson(res, 200, { value: [subscription], count: { type: 'Total', value: 1 } })
+      } else if (method === 'GET' && path === `/subscriptions/${subscriptionId.toLowerCase()}`) {
+        sendJson(res, 200, subscription)
+      } else if (method === 'GET' && path === '/tenants') {
+        sendJson(res, 200, { value: [{ id: `/tenants/${options.tenantId}`, tenantId: options.tenantId, tenantCategory: 'Home' }] })
+      } else {
+        sendJson(res, 404, { error: { code: 'NotFound', message: `The loopback ARM endpoint has no ${method} ${url.pathname}` } })
+      }
     }
-  })
+  )
   server.on('connection', (socket: Socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))

@@ -44,7 +44,8 @@ function requireAz(): string {
 }
 
 // Inherited variables that would point az at a real identity, cloud, account or proxy, or change its behaviour.
-const INHERITED_AZURE_VARIABLE = /^(AZURE_|ARM_|MSI_|IDENTITY_|IMDS_|AZUREPS_|APPSETTING_|ACC_CLOUD$|REQUESTS_CA_BUNDLE$|CURL_CA_BUNDLE$|SSL_CERT_|(HTTPS?|ALL|NO)_PROXY$)/i
+const INHERITED_AZURE_VARIABLE =
+  /^(AZURE_|ARM_|MSI_|IDENTITY_|IMDS_|AZUREPS_|APPSETTING_|ACC_CLOUD$|REQUESTS_CA_BUNDLE$|CURL_CA_BUNDLE$|SSL_CERT_|(HTTPS?|ALL|NO)_PROXY$)/i
 
 function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {}
@@ -103,19 +104,24 @@ export function runAz(session: AzSession, args: string[], timeoutMs = DEFAULT_AZ
   const env = { ...baseEnv(), ...session.env }
   const started = performance.now()
   return new Promise((resolve, reject) => {
-    execFile(az, args, { env, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const ms = Math.round(performance.now() - started)
-      if (error === null) {
-        resolve({ exitCode: 0, stdout, stderr, ms })
-        return
+    execFile(
+      az,
+      args,
+      { env, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const ms = Math.round(performance.now() - started)
+        if (error === null) {
+          resolve({ exitCode: 0, stdout, stderr, ms })
+          return
+        }
+        if (typeof error.code === 'number') {
+          resolve({ exitCode: error.code, stdout, stderr, ms })
+          return
+        }
+        const why = error.killed ? `was killed after ${timeoutMs} ms (timeout)` : `failed to run: ${error.message}`
+        reject(new Error(`az ${args.join(' ')} ${why}\nstderr: ${stderr}`))
       }
-      if (typeof error.code === 'number') {
-        resolve({ exitCode: error.code, stdout, stderr, ms })
-        return
-      }
-      const why = error.killed ? `was killed after ${timeoutMs} ms (timeout)` : `failed to run: ${error.message}`
-      reject(new Error(`az ${args.join(' ')} ${why}\nstderr: ${stderr}`))
-    })
+    )
   })
 }
 
@@ -132,11 +138,18 @@ export async function loginAz(options: { identityUrl: string; armUrl: string; ca
   const authority = options.armUrl.replace(/\/+$/, '')
   // All three AD endpoints must be given, or az fetches cloud metadata from the network.
   await mustSucceed(session, [
-    'cloud', 'register', '--name', LOOPBACK_CLOUD_NAME,
-    '--endpoint-resource-manager', options.armUrl,
-    '--endpoint-active-directory', authority,
-    '--endpoint-active-directory-resource-id', 'https://management.core.windows.net/',
-    '--endpoint-active-directory-graph-resource-id', 'https://graph.windows.net/',
+    'cloud',
+    'register',
+    '--name',
+    LOOPBACK_CLOUD_NAME,
+    '--endpoint-resource-manager',
+    options.armUrl,
+    '--endpoint-active-directory',
+    authority,
+    '--endpoint-active-directory-resource-id',
+    'https://management.core.windows.net/',
+    '--endpoint-active-directory-graph-resource-id',
+    'https://graph.windows.net/',
     '--only-show-errors'
   ])
   await mustSucceed(session, ['cloud', 'set', '--name', LOOPBACK_CLOUD_NAME, '--only-show-errors'])

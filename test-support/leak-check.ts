@@ -25,7 +25,10 @@ export function findLeaks(token: string, places: Record<string, string>): Leak[]
 }
 
 /** The places a finished run shows to people: log, summary, every output but `token`, exported variables but `allowedVariable`. */
-export function runPlaces(run: { stdout: string; stderr: string; summary: string; outputs: Record<string, string>; exportedEnv: Record<string, string> }, allowedVariable?: string): Record<string, string> {
+export function runPlaces(
+  run: { stdout: string; stderr: string; summary: string; outputs: Record<string, string>; exportedEnv: Record<string, string> },
+  allowedVariable?: string
+): Record<string, string> {
   const places: Record<string, string> = { stdout: run.stdout, stderr: run.stderr, summary: run.summary }
   for (const [name, value] of Object.entries(run.outputs)) if (name !== 'token') places[`output ${name}`] = value
   for (const [name, value] of Object.entries(run.exportedEnv)) if (name !== allowedVariable) places[`env ${name}`] = value

@@ -59,7 +59,13 @@ function commandTexts(stdout: string, command: string): string[] {
   return stdout
     .split(/\r?\n/)
     .filter((line) => line.startsWith(`::${command}`))
-    .map((line) => line.slice(line.indexOf('::', 2) + 2).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
+    .map((line) =>
+      line
+        .slice(line.indexOf('::', 2) + 2)
+        .replace(/%0A/g, '\n')
+        .replace(/%0D/g, '\r')
+        .replace(/%25/g, '%')
+    )
 }
 
 /** Writes an executable `az` into a fresh directory that runs test-support/fake-az.ts; returns that directory. */
@@ -83,7 +89,12 @@ export interface RunOptions {
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const work = await mkdtemp(join(tmpdir(), 'runner-'))
-  const files = { GITHUB_OUTPUT: join(work, 'output'), GITHUB_ENV: join(work, 'env'), GITHUB_STEP_SUMMARY: join(work, 'summary'), GITHUB_STATE: join(work, 'state') }
+  const files = {
+    GITHUB_OUTPUT: join(work, 'output'),
+    GITHUB_ENV: join(work, 'env'),
+    GITHUB_STEP_SUMMARY: join(work, 'summary'),
+    GITHUB_STATE: join(work, 'state')
+  }
   await Promise.all(Object.values(files).map((file) => writeFile(file, '')))
   const inputs = { ...(await declaredInputDefaults()), ...options.inputs }
   const env: Record<string, string> = {

@@ -10,7 +10,8 @@ import type { ActionRun } from '../../test-support/run-action.ts'
 import { runAction } from '../../test-support/run-action.ts'
 
 const az = findRealAz()
-if (!az) console.warn('SKIPPED e2e tests: the Azure CLI (az) is not on PATH. Install it (Debian: apt-get install -y azure-cli) to run them.')
+if (!az)
+  console.warn('SKIPPED e2e tests: the Azure CLI (az) is not on PATH. Install it (Debian: apt-get install -y azure-cli) to run them.')
 const describeWithAz = az ? describe : describe.skip
 
 describeWithAz('the action with the real Azure CLI, offline', () => {
@@ -47,7 +48,12 @@ describeWithAz('the action with the real Azure CLI, offline', () => {
     expect(result.exitCode).toBe(0)
     const issued = lastIssued()
     expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${issued.token}`)
-    expect(result.outputs).toEqual({ token: issued.token, 'expires-on': isoSeconds(issued.exp), 'tenant-id': issued.tid, 'smoke-test-result': 'skipped' })
+    expect(result.outputs).toEqual({
+      token: issued.token,
+      'expires-on': isoSeconds(issued.exp),
+      'tenant-id': issued.tid,
+      'smoke-test-result': 'skipped'
+    })
     expect(world.azure.identity.requests.map((r) => r.resource)).toContain(DEFAULT_RESOURCE)
     expect(result.warnings).toEqual([])
   })
@@ -64,7 +70,11 @@ describeWithAz('the action with the real Azure CLI, offline', () => {
   it.each(['v1', 'v2'])('passes the change feed smoke test on %s over TLS', async (version) => {
     const result = await run({ 'dicom-url': world.dicom.url, 'api-version': version, 'smoke-test': 'true' })
     expect(result.exitCode).toBe(0)
-    expect(result.outputs).toMatchObject({ 'smoke-test-result': 'passed', 'latest-sequence': '3', 'dicom-base-url': `${world.dicom.url}/${version}` })
+    expect(result.outputs).toMatchObject({
+      'smoke-test-result': 'passed',
+      'latest-sequence': '3',
+      'dicom-base-url': `${world.dicom.url}/${version}`
+    })
     expect(world.dicom.requests.map((r) => r.path).sort()).toEqual([`/${version}/changefeed`, `/${version}/changefeed/latest`])
     expect(world.dicom.requests.every((r) => r.headers.authorization === `Bearer ${result.outputs.token ?? '-'}`)).toBe(true)
   })
@@ -79,7 +89,11 @@ describeWithAz('the action with the real Azure CLI, offline', () => {
     const fresh = await prepareAzEnv({ identityUrl: world.azure.identity.url, caBundlePath: world.azure.certificate.certPath })
     const result = await run({}, fresh.env)
     expect(result.exitCode).toBe(1)
-    expect(result.errors).toEqual([expect.stringMatching(/^The Azure CLI is not logged in — az said: Please run 'az login' to setup account\. Run azure\/login earlier in the same job.*#not-logged-in$/)])
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^The Azure CLI is not logged in — az said: Please run 'az login' to setup account\. Run azure\/login earlier in the same job.*#not-logged-in$/
+      )
+    ])
     expect(result.outputs).toEqual({})
   })
 
@@ -87,6 +101,10 @@ describeWithAz('the action with the real Azure CLI, offline', () => {
     world.azure.identity.setFault('server-error')
     const result = await run({})
     expect(result.exitCode).toBe(1)
-    expect(result.errors).toEqual([expect.stringMatching(/^The managed identity endpoint did not give az a token — az said: Failed to connect to MSI\..*#managed-identity-endpoint-unreachable$/)])
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^The managed identity endpoint did not give az a token — az said: Failed to connect to MSI\..*#managed-identity-endpoint-unreachable$/
+      )
+    ])
   })
 })

@@ -4,6 +4,7 @@ import { DEFAULT_RESOURCE } from '../../src/inputs.ts'
 import type { DicomEmulator, DicomFault } from '../../test-support/dicom-emulator.ts'
 import { startDicomEmulator, unusedLoopbackPort } from '../../test-support/dicom-emulator.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
+import { startConnectProxy } from '../../test-support/connect-proxy.ts'
 import { findLeaks, runPlaces } from '../../test-support/leak-check.ts'
 import type { ActionRun } from '../../test-support/run-action.ts'
 import { fakeAzDirectory, runAction } from '../../test-support/run-action.ts'
@@ -19,7 +20,11 @@ let untrusted: Certificate
 let dicom: DicomEmulator
 
 beforeAll(async () => {
-  ;[azDir, trusted, untrusted] = await Promise.all([fakeAzDirectory(), makeSelfSignedCertificate('dicom-emulator'), makeSelfSignedCertificate('untrusted')])
+  ;[azDir, trusted, untrusted] = await Promise.all([
+    fakeAzDirectory(),
+    makeSelfSignedCertificate('dicom-emulator'),
+    makeSelfSignedCertificate('untrusted')
+  ])
   dicom = await startDicomEmulator({ certificate: trusted, tenantId: TENANT })
 })
 afterAll(() => dicom.close())
@@ -31,7 +36,15 @@ beforeEach(() => {
 })
 
 function token(audience = DEFAULT_RESOURCE): string {
-  return makeJwt(accessTokenClaims({ audience, tenantId: TENANT, objectId: OBJECT_ID, appId: 'c0ffee00-1111-4222-8333-944455556666', lifetimeSeconds: 3600 }))
+  return makeJwt(
+    accessTokenClaims({
+      audience,
+      tenantId: TENANT,
+      objectId: OBJECT_ID,
+      appId: 'c0ffee00-1111-4222-8333-944455556666',
+      lifetimeSeconds: 3600
+    })
+  )
 }
 
 interface SmokeRun extends ActionRun {
@@ -64,23 +77,30 @@ function expectFailedSmokeTest(result: SmokeRun, message: string | RegExp, ancho
 }
 
 describe('a healthy DICOM service', () => {
-  it.each(['v2', 'v1', 'v1.0-prerelease'])('passes on %s: both change feed requests, with the token, over one TLS connection', async (version) => {
-    const result = await smokeTest({ 'api-version': version })
-    expect(result.exitCode).toBe(0)
-    expect(result.outputs).toMatchObject({ 'smoke-test-result': 'passed', 'latest-sequence': '3', 'dicom-base-url': `${dicom.url}/${version}` })
-    expect(dicom.requests.map((r) => `${r.method} ${r.path}?${new URLSearchParams(r.query).toString()}`).sort()).toEqual([
-      `GET /${version}/changefeed/latest?includeMetadata=false`,
-      `GET /${version}/changefeed?offset=0&limit=1&includeMetadata=false`
-    ])
-    for (const request of dicom.requests) {
-      expect(request.headers.authorization).toBe(`Bearer ${result.jwt}`)
-      expect(request.headers.accept).toBe('application/json')
+  it.each(['v2', 'v1', 'v1.0-prerelease'])(
+    'passes on %s: both change feed requests, with the token, over one TLS connection',
+    async (version) => {
+      const result = await smokeTest({ 'api-version': version })
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs).toMatchObject({
+        'smoke-test-result': 'passed',
+        'latest-sequence': '3',
+        'dicom-base-url': `${dicom.url}/${version}`
+      })
+      expect(dicom.requests.map((r) => `${r.method} ${r.path}?${new URLSearchParams(r.query).toString()}`).sort()).toEqual([
+        `GET /${version}/changefeed/latest?includeMetadata=false`,
+        `GET /${version}/changefeed?offset=0&limit=1&includeMetadata=false`
+      ])
+      for (const request of dicom.requests) {
+        expect(request.headers.authorization).toBe(`Bearer ${result.jwt}`)
+        expect(request.headers.accept).toBe('application/json')
+      }
+      expect(dicom.connections).toBeGreaterThanOrEqual(1)
+      expect(result.stdout).toMatch(/Smoke test passed: the change feed answered in \d+ ms; latest sequence 3\./)
+      expect(result.summary).toContain(`<td>GET /${version}/changefeed/latest</td><td>200 in `)
+      expect(result.summary).toContain('<td>Latest sequence</td><td>3</td>')
     }
-    expect(dicom.connections).toBeGreaterThanOrEqual(1)
-    expect(result.stdout).toMatch(/Smoke test passed: the change feed answered in \d+ ms; latest sequence 3\./)
-    expect(result.summary).toContain(`<td>GET /${version}/changefeed/latest</td><td>200 in `)
-    expect(result.summary).toContain('<td>Latest sequence</td><td>3</td>')
-  })
+  )
 
   it('opens its one TLS connection while az is still running, then sends both requests on it', async () => {
     const before = dicom.connections
@@ -102,16 +122,53 @@ describe('a healthy DICOM service', () => {
   })
 })
 
+describe('behind a proxy', () => {
+  it('tunnels through HTTPS_PROXY, which sees only the CONNECT, never the token', async () => {
+    const proxy = await startConnectProxy()
+    try {
+      const result = await smokeTest({}, token(), { HTTPS_PROXY: proxy.url })
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs['smoke-test-result']).toBe('passed')
+      expect(proxy.tunnels.map((t) => t.target)).toEqual([new URL(dicom.url).host])
+      expect(JSON.stringify(proxy.tunnels)).not.toContain(result.jwt.split('.')[2])
+      expect(dicom.requests).toHaveLength(2)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('goes direct to hosts listed in NO_PROXY', async () => {
+    const proxy = await startConnectProxy()
+    try {
+      const result = await smokeTest({}, token(), { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1,localhost' })
+      expect(result.exitCode).toBe(0)
+      expect(proxy.tunnels).toEqual([])
+    } finally {
+      await proxy.close()
+    }
+  })
+})
+
 describe('diagnosing a DICOM service that refuses', () => {
   it("401: passes on the service's error_description and compares the token's audience with the service's", async () => {
     const result = await smokeTest({}, token('https://management.azure.com/'))
-    expectFailedSmokeTest(result, /rejected the token with 401 at .*: "The audience 'https:\/\/management\.azure\.com\/' is invalid"\. The token's audience is 'https:\/\/management\.azure\.com\/', but the DICOM service expects 'https:\/\/dicom\.healthcareapis\.azure\.com'\./, '401-unauthorized')
+    expectFailedSmokeTest(
+      result,
+      /rejected the token with 401 at .*: "The audience 'https:\/\/management\.azure\.com\/' is invalid"\. The token's audience is 'https:\/\/management\.azure\.com\/', but the DICOM service expects 'https:\/\/dicom\.healthcareapis\.azure\.com'\./,
+      '401-unauthorized'
+    )
   })
 
   it('403: names the principal and the DICOM Data Reader/Owner roles, and the delay before role changes apply', async () => {
     dicom.setFault({ kind: 'forbidden' })
     const result = await smokeTest()
-    expectFailedSmokeTest(result, new RegExp(`refused object id ${OBJECT_ID}.* with 403 .*"Authorization failed\\.".*DICOM Data Reader \\(or DICOM Data Owner\\) role.*several minutes`), '403-forbidden')
+    expectFailedSmokeTest(
+      result,
+      new RegExp(
+        `refused object id ${OBJECT_ID}.* with 403 .*"Authorization failed\\.".*DICOM Data Reader \\(or DICOM Data Owner\\) role.*several minutes`
+      ),
+      '403-forbidden'
+    )
     expect(dicom.requests).toHaveLength(2) // never retried
   })
 
@@ -124,13 +181,21 @@ describe('diagnosing a DICOM service that refuses', () => {
   it('a body that is not JSON: shows the content type and the first bytes', async () => {
     dicom.setFault({ kind: 'html' })
     const result = await smokeTest()
-    expectFailedSmokeTest(result, /answered 200 with Content-Type 'text\/html[^']*', not JSON; it starts with: "<!DOCTYPE html>/i, 'unexpected-response')
+    expectFailedSmokeTest(
+      result,
+      /answered 200 with Content-Type 'text\/html[^']*', not JSON; it starts with: "<!DOCTYPE html>/i,
+      'unexpected-response'
+    )
   })
 
   it('a redirect to another origin is reported, not followed: the other origin never receives the token', async () => {
     dicom.setFault({ kind: 'redirect' })
     const result = await smokeTest()
-    expectFailedSmokeTest(result, `a redirect to ${dicom.otherOrigin.url}; it was not followed, so the token was not sent there.`, 'redirects')
+    expectFailedSmokeTest(
+      result,
+      `a redirect to ${dicom.otherOrigin.url}; it was not followed, so the token was not sent there.`,
+      'redirects'
+    )
     expect(dicom.otherOrigin.requests).toEqual([])
   })
 
@@ -138,7 +203,11 @@ describe('diagnosing a DICOM service that refuses', () => {
     const impostor = await startDicomEmulator({ certificate: untrusted })
     try {
       const result = await smokeTest({ 'dicom-url': impostor.url })
-      expectFailedSmokeTest(result, /The TLS certificate of 127\.0\.0\.1:\d+ was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)/, 'tls-certificate-errors')
+      expectFailedSmokeTest(
+        result,
+        /The TLS certificate of 127\.0\.0\.1:\d+ was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)/,
+        'tls-certificate-errors'
+      )
       expect(impostor.requests).toEqual([])
       expect(result.stdout).not.toContain('retrying')
     } finally {
@@ -157,7 +226,13 @@ describe('retrying transient failures inside one deadline', () => {
     const result = await smokeTest()
     expect(result.exitCode).toBe(0)
     expect(result.outputs['smoke-test-result']).toBe('passed')
-    const retries = result.stdout.split('\n').filter((line) => /^GET https:\/\/127\.0\.0\.1:\d+\/v2\/changefeed\S*: attempt \d failed \((HTTP 503|HTTP 429|ECONNRESET|UND_ERR_SOCKET)\); retrying in \d+\.\d s\.$/.test(line))
+    const retries = result.stdout
+      .split('\n')
+      .filter((line) =>
+        /^GET https:\/\/127\.0\.0\.1:\d+\/v2\/changefeed\S*: attempt \d failed \((HTTP 503|HTTP 429|ECONNRESET|UND_ERR_SOCKET)\); retrying in \d+\.\d s\.$/.test(
+          line
+        )
+      )
     expect(retries.length).toBeGreaterThanOrEqual(1)
     if (fault.kind === 'throttled') expect(retries.every((line) => line.endsWith('retrying in 1.0 s.'))).toBe(true)
   })
@@ -165,7 +240,11 @@ describe('retrying transient failures inside one deadline', () => {
   it('gives up at once when Retry-After points past the deadline', async () => {
     dicom.setFault({ kind: 'throttled', retryAfter: '120', times: 100 })
     const result = await smokeTest({ 'timeout-seconds': '5' })
-    expectFailedSmokeTest(result, /still answered 429 .* after 1 attempt\(s\) .* It asked to retry after 120 s, past the deadline\./, 'throttled-or-unavailable')
+    expectFailedSmokeTest(
+      result,
+      /still answered 429 .* after 1 attempt\(s\) .* It asked to retry after 120 s, past the deadline\./,
+      'throttled-or-unavailable'
+    )
     expect(result.durationMs).toBeLessThan(3000)
   })
 
@@ -187,7 +266,11 @@ describe('retrying transient failures inside one deadline', () => {
   it('connection refused is retried until the deadline, then reported with the host', async () => {
     const port = await unusedLoopbackPort()
     const result = await smokeTest({ 'dicom-url': `https://127.0.0.1:${port}`, 'timeout-seconds': '2' })
-    expectFailedSmokeTest(result, new RegExp(`Could not reach the DICOM service at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED, after \\d+ attempt\\(s\\)`), 'connection-errors')
+    expectFailedSmokeTest(
+      result,
+      new RegExp(`Could not reach the DICOM service at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED, after \\d+ attempt\\(s\\)`),
+      'connection-errors'
+    )
     expect(result.durationMs).toBeLessThan(2000 + 1500)
   })
 })

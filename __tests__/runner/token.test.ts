@@ -64,7 +64,12 @@ describe('getting a token', () => {
     const expiresOn = 1_900_000_000 // 2030-03-17T17:46:40Z
     const result = await run(
       { 'dicom-url': 'https://contoso-dicom.dicom.azurehealthcareapis.com/' },
-      { FAKE_AZ_TOKEN: jwt, FAKE_AZ_EXPIRES_ON: String(expiresOn), FAKE_AZ_TENANT: TENANT, FAKE_AZ_STDERR: 'WARNING: A new version of Azure CLI is available.\n' }
+      {
+        FAKE_AZ_TOKEN: jwt,
+        FAKE_AZ_EXPIRES_ON: String(expiresOn),
+        FAKE_AZ_TENANT: TENANT,
+        FAKE_AZ_STDERR: 'WARNING: A new version of Azure CLI is available.\n'
+      }
     )
     expect(result.exitCode).toBe(0)
     expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${jwt}`)
@@ -129,7 +134,9 @@ describe('getting a token', () => {
     const jwt = token({ audience: 'https://management.azure.com/' })
     const result = await run({}, { FAKE_AZ_TOKEN: jwt })
     expect(result.exitCode).toBe(0)
-    expect(result.warnings).toEqual([expect.stringContaining(`audience is 'https://management.azure.com/', not the requested resource '${DEFAULT_RESOURCE}'`)])
+    expect(result.warnings).toEqual([
+      expect.stringContaining(`audience is 'https://management.azure.com/', not the requested resource '${DEFAULT_RESOURCE}'`)
+    ])
     expectNoLeaks(jwt, result)
   })
 
@@ -170,12 +177,19 @@ describe('when az is missing or fails', () => {
   it('names the Azure CLI and how to install it when az is not on PATH', async () => {
     const result = await run({}, {}, SYSTEM_PATH)
     expect(result.exitCode).toBe(1)
-    expect(result.errors).toEqual([expect.stringMatching(/^The Azure CLI \(az\) was not found on PATH\..*install-azure-cli.*#azure-cli-not-found$/)])
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^The Azure CLI \(az\) was not found on PATH\..*install-azure-cli.*#azure-cli-not-found$/)
+    ])
     expect(result.stderr).toBe('')
   })
 
   it.each([
-    ["ERROR: Please run 'az login' to setup account.\n", 'The Azure CLI is not logged in', 'Run azure/login earlier in the same job', '#not-logged-in'],
+    [
+      "ERROR: Please run 'az login' to setup account.\n",
+      'The Azure CLI is not logged in',
+      'Run azure/login earlier in the same job',
+      '#not-logged-in'
+    ],
     [
       'ERROR: AADSTS700024: Client assertion is not within its valid time range. Current time: 2026-11-23T20:40:02Z, assertion valid from 2026-11-23T20:30:00Z, expiry time of assertion 2026-11-23T20:35:00Z.\nInteractive authentication is needed. Please run:\naz login\n',
       'AADSTS700024',
@@ -183,12 +197,17 @@ describe('when az is missing or fails', () => {
       '#aadsts700024-client-assertion-expired'
     ],
     [
-      "ERROR: AADSTS500011: The resource principal named https://dicom.healthcareapis.azure.com was not found in the tenant named Contoso.\n",
+      'ERROR: AADSTS500011: The resource principal named https://dicom.healthcareapis.azure.com was not found in the tenant named Contoso.\n',
       `Entra ID does not know the resource '${DEFAULT_RESOURCE}' in this tenant (AADSTS500011)`,
       "Check the 'resource' input",
       '#aadsts500011-resource-not-found-in-tenant'
     ],
-    ["ERROR: Tenant shouldn't be specified for managed identity account\n", 'logged in with a managed identity', "Remove the 'tenant' input", '#tenant-with-managed-identity'],
+    [
+      "ERROR: Tenant shouldn't be specified for managed identity account\n",
+      'logged in with a managed identity',
+      "Remove the 'tenant' input",
+      '#tenant-with-managed-identity'
+    ],
     [
       'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly and check the network connection.\n',
       'The managed identity endpoint did not give az a token',
@@ -218,7 +237,9 @@ describe('when az is missing or fails', () => {
     const jwt = token()
     const result = await run({}, { FAKE_AZ_MODE: 'garbage', FAKE_AZ_TOKEN: jwt })
     expect(result.exitCode).toBe(1)
-    expect(result.errors).toEqual([expect.stringContaining('not the expected JSON with an accessToken (not shown: it may contain the token)')])
+    expect(result.errors).toEqual([
+      expect.stringContaining('not the expected JSON with an accessToken (not shown: it may contain the token)')
+    ])
     expectNoLeaks(jwt, result)
     expect(result.masks).toEqual([])
   })

@@ -57,13 +57,12 @@ describeWithAz('the loopback Azure world with the real Azure CLI', () => {
     world = await startAzureWorld()
   }, 60_000)
 
-  afterAll(async () => {
-    await world?.close()
-  })
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
+  afterAll(() => world?.close())
 
   afterEach(() => {
-    world?.identity.setFault('none')
-    world?.identity.setLifetimeSeconds(3600)
+    world.identity.setFault('none')
+    world.identity.setLifetimeSeconds(3600)
   })
 
   test('every az call is pinned to loopback: own config dir, loopback MSI endpoint, refused proxy for anything else', () => {
@@ -168,7 +167,8 @@ describeWithAz('the loopback Azure world with the real Azure CLI', () => {
     expect(result).toMatchObject({
       exitCode: 1,
       stdout: '',
-      stderr: 'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request returned: <Response [500]>\n'
+      stderr:
+        'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request returned: <Response [500]>\n'
     })
     expect(world.identity.requests.length).toBeGreaterThan(before)
     expect(world.identity.issued.length).toBe(issued)
@@ -182,7 +182,8 @@ describeWithAz('the loopback Azure world with the real Azure CLI', () => {
     expect(result).toMatchObject({
       exitCode: 1,
       stdout: '',
-      stderr: 'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request returned: <Response [400]>\n'
+      stderr:
+        'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request returned: <Response [400]>\n'
     })
     expect(result.stderr).not.toContain('AADSTS')
   })

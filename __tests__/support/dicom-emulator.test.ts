@@ -54,13 +54,13 @@ async function get(url: string, bearer: string | null = token(), dispatcher: Dis
   return { status: response.statusCode, headers: response.headers, text: await response.body.text() }
 }
 
-async function feed(url: string): Promise<Array<Record<string, unknown>>> {
+async function feed(url: string): Promise<Record<string, unknown>[]> {
   const answer = await get(url)
   expect(answer.status).toBe(200)
-  return JSON.parse(answer.text) as Array<Record<string, unknown>>
+  return JSON.parse(answer.text) as Record<string, unknown>[]
 }
 
-const sequences = (entries: Array<Record<string, unknown>>) => entries.map((entry) => entry.sequence)
+const sequences = (entries: Record<string, unknown>[]) => entries.map((entry) => entry.sequence)
 
 describe('healthy change feed', () => {
   test('v1 changefeed returns camelCase entries with DICOM JSON metadata in sequence order', async () => {
@@ -68,7 +68,7 @@ describe('healthy change feed', () => {
     const answer = await get(`${dicom.url}/v1/changefeed`)
     expect(answer.status).toBe(200)
     expect(answer.headers['content-type']).toMatch(/^application\/json/)
-    const entries = JSON.parse(answer.text) as Array<Record<string, unknown>>
+    const entries = JSON.parse(answer.text) as Record<string, unknown>[]
     expect(sequences(entries)).toEqual([1, 2, 3])
     expect(entries[0]).toEqual({
       sequence: 1,
@@ -342,9 +342,7 @@ describe('faults', () => {
       () => 'failed'
     )
     while (dicom.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10))
-    expect(await Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200))])).toBe(
-      'still waiting'
-    )
+    expect(await Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200))])).toBe('still waiting')
     const started = Date.now()
     await dicom.close()
     expect(await outcome).toBe('failed')

@@ -1,0 +1,230 @@
+// The documentation is checked against what it documents: the README's tables against action.yml, the troubleshooting
+// entries against the failure kinds, and every workflow we publish against GitHub's own parser.
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+// The parser imports its JSON schemas without import attributes: plain Node refuses that, jest still loads them
+// (with a deprecation warning per schema).
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
+import { parseAction } from '@actions/workflow-parser/actions/index'
+import { parse } from 'yaml'
+import { FAILURES, TROUBLESHOOTING_PATH } from '../../src/errors.ts'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const ACTION_REFERENCES = ['dicom-tools/dicom-token-action@v1', './']
+
+function read(path: string): string {
+  return readFileSync(join(ROOT, path), 'utf8')
+}
+
+function yamlFiles(directory: string): string[] {
+  return readdirSync(join(ROOT, directory))
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => `${directory}/${name}`)
+}
+
+interface ActionManifest {
+  inputs: Record<string, { description?: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description?: string }>
+}
+
+const action = parse(read('action.yml')) as ActionManifest
+const readme = read('README.md')
+const troubleshooting = read(TROUBLESHOOTING_PATH)
+
+// ---- markdown ----
+
+function cells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim())
+}
+
+/** The first table in the `## <heading>` section: its header cells and its rows' cells. */
+function tableInSection(markdown: string, heading: string): { header: string[]; rows: string[][] } {
+  const lines = markdown.split('\n')
+  const start = lines.indexOf(`## ${heading}`)
+  if (start === -1) throw new Error(`No '## ${heading}' section`)
+  const section = lines.slice(start + 1)
+  const end = section.findIndex((line) => line.startsWith('## '))
+  const table = section.slice(0, end === -1 ? undefined : end).filter((line) => line.startsWith('|'))
+  const [header = [], , ...rows] = table.map(cells)
+  return { header, rows }
+}
+
+/** Lines outside fenced code blocks. */
+function proseLines(markdown: string): string[] {
+  let fenced = false
+  return markdown.split('\n').filter((line) => {
+    if (line.startsWith('```')) fenced = !fenced
+    return !fenced && !line.startsWith('```')
+  })
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, each space a hyphen. */
+function githubAnchor(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-')
+}
+
+/** Every heading's anchor, with GitHub's -1, -2 … suffixes for repeats. */
+function headingAnchors(markdown: string): string[] {
+  const seen = new Map<string, number>()
+  return proseLines(markdown).flatMap((line) => {
+    const heading = /^#{1,6}\s+(.+?)\s*$/.exec(line)?.[1]
+    if (heading === undefined) return []
+    const anchor = githubAnchor(heading)
+    const repeats = seen.get(anchor) ?? 0
+    seen.set(anchor, repeats + 1)
+    return [repeats === 0 ? anchor : `${anchor}-${repeats}`]
+  })
+}
+
+/** The contents of ```yaml blocks that are whole workflows (they have jobs). */
+function workflowBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '').filter((block) => /^jobs:/m.test(block))
+}
+
+// ---- GitHub's parser ----
+
+function workflowErrors(name: string, content: string): string[] {
+  return parseWorkflow({ name, content }, new NoOperationTraceWriter())
+    .context.errors.getErrors()
+    .map((error) => error.message)
+}
+
+function actionErrors(name: string, content: string): string[] {
+  return parseAction({ name, content }, new NoOperationTraceWriter())
+    .context.errors.getErrors()
+    .map((error) => error.message)
+}
+
+interface WorkflowStep {
+  id?: string
+  uses?: string
+  with?: Record<string, unknown>
+}
+
+/** The `with:` keys and the `steps.<id>.outputs.<name>` references of every step that uses this action. */
+function usesOfThisAction(content: string): { inputs: string[]; outputs: string[] } {
+  const workflow = parse(content) as { jobs: Record<string, { steps?: WorkflowStep[] }> }
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? [])
+  const ours = steps.filter((step) => step.uses !== undefined && ACTION_REFERENCES.includes(step.uses))
+  const inputs = ours.flatMap((step) => Object.keys(step.with ?? {}))
+  const outputs = ours.flatMap((step) =>
+    step.id === undefined
+      ? []
+      : [...content.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([\\w-]+)`, 'g'))].map((match) => match[1] ?? '')
+  )
+  return { inputs, outputs }
+}
+
+const publishedWorkflows = [...yamlFiles('examples'), ...yamlFiles('.github/workflows')]
+
+// ---- tests ----
+
+describe('README tables', () => {
+  test('the inputs table lists every action.yml input in order, with its required flag, default and a description', () => {
+    const { header, rows } = tableInSection(readme, 'Inputs')
+    expect(header).toEqual(['Name', 'Required', 'Default', 'Description'])
+    expect(rows.map((row) => row.slice(0, 3))).toEqual(
+      Object.entries(action.inputs).map(([name, input]) => [
+        `\`${name}\``,
+        input.required === true ? 'yes' : 'no',
+        `\`${input.default || "''"}\``
+      ])
+    )
+    for (const row of rows) {
+      expect(row).toHaveLength(4)
+      expect(row[3]).not.toBe('')
+    }
+  })
+
+  test('the outputs table lists every action.yml output in order, each with a description', () => {
+    const { header, rows } = tableInSection(readme, 'Outputs')
+    expect(header).toEqual(['Name', 'Description'])
+    expect(rows.map((row) => row[0])).toEqual(Object.keys(action.outputs).map((name) => `\`${name}\``))
+    for (const row of rows) {
+      expect(row).toHaveLength(2)
+      expect(row[1]).not.toBe('')
+    }
+  })
+})
+
+describe('troubleshooting', () => {
+  test('headings get the anchors GitHub gives them', () => {
+    expect(headingAnchors('## 401 Unauthorized\n## AADSTS700024: client assertion expired\n## Timeouts\n## Timeouts')).toEqual([
+      '401-unauthorized',
+      'aadsts700024-client-assertion-expired',
+      'timeouts',
+      'timeouts-1'
+    ])
+  })
+
+  test("every failure's troubleshooting link lands on a heading of its own", () => {
+    const anchors = headingAnchors(troubleshooting)
+    const missing = [...new Set(Object.values(FAILURES))].filter((anchor) => !anchors.includes(anchor))
+    expect(missing).toEqual([])
+    expect(anchors.filter((anchor, index) => anchors.indexOf(anchor) !== index)).toEqual([])
+  })
+
+  test('links within the troubleshooting page and from the README land on a heading', () => {
+    const anchors = headingAnchors(troubleshooting)
+    const internal = [...troubleshooting.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1])
+    const fromReadme = [...readme.matchAll(/\]\(docs\/troubleshooting\.md#([^)]+)\)/g)].map((match) => match[1])
+    expect(internal.length).toBeGreaterThan(0)
+    expect([...internal, ...fromReadme].filter((anchor) => anchor === undefined || !anchors.includes(anchor))).toEqual([])
+  })
+})
+
+describe("GitHub's workflow parser", () => {
+  test('rejects a job without runs-on', () => {
+    const errors = workflowErrors('no-runs-on.yml', 'on: push\njobs:\n  build:\n    steps:\n      - run: echo hello\n')
+    expect(errors.join('\n')).toMatch(/runs-on/)
+  })
+
+  test('rejects an action that runs on node99', () => {
+    const manifest = read('action.yml').replace("using: 'node24'", "using: 'node99'")
+    expect(manifest).toContain('node99')
+    expect(actionErrors('action.yml', manifest).join('\n')).toMatch(/node99/)
+  })
+
+  test('accepts action.yml', () => {
+    expect(actionErrors('action.yml', read('action.yml'))).toEqual([])
+  })
+
+  test('finds the examples and the CI workflows', () => {
+    expect(publishedWorkflows).toEqual(
+      expect.arrayContaining([
+        'examples/get-token.yml',
+        'examples/smoke-test-after-deploy.yml',
+        '.github/workflows/ci.yml',
+        '.github/workflows/check-dist.yml'
+      ])
+    )
+  })
+
+  test.each(publishedWorkflows)('accepts %s', (path) => {
+    expect(workflowErrors(path, read(path))).toEqual([])
+  })
+
+  test("accepts the README's workflows", () => {
+    const blocks = workflowBlocks(readme)
+    expect(blocks.length).toBeGreaterThanOrEqual(2)
+    blocks.forEach((block, index) => expect(workflowErrors(`README.md workflow ${index + 1}`, block)).toEqual([]))
+  })
+})
+
+test('the examples and the README use only inputs and outputs action.yml declares', () => {
+  const documents = [...yamlFiles('examples').map(read), ...workflowBlocks(readme)]
+  const used = documents.map(usesOfThisAction)
+  expect(used.flatMap((use) => use.inputs).length).toBeGreaterThan(0)
+  expect(used.flatMap((use) => use.inputs).filter((name) => !(name in action.inputs))).toEqual([])
+  expect(used.flatMap((use) => use.outputs).filter((name) => !(name in action.outputs))).toEqual([])
+})
