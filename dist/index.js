@@ -511,7 +511,6 @@ function summaryRows(config, issued, report) {
 async function run(env = process.env) {
     let token;
     let connection;
-    const smokeTest = () => __nccwpck_require__.e(/* import() */ 969).then(__nccwpck_require__.bind(__nccwpck_require__, 6969));
     const loadCore = () => __nccwpck_require__.e(/* import() */ 264).then(__nccwpck_require__.bind(__nccwpck_require__, 7264));
     try {
         const config = (0,inputs/* inputsFromEnv */.lN)(env);
@@ -519,7 +518,7 @@ async function run(env = process.env) {
         await az.started;
         if (config.smokeTest && config.dicomBaseUrl) {
             const dicomBaseUrl = config.dicomBaseUrl;
-            connection = smokeTest().then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs, env));
+            connection = __nccwpck_require__.e(/* import() */ 969).then(__nccwpck_require__.bind(__nccwpck_require__, 6969)).then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs, env));
             connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
         }
         const core = await loadCore();
@@ -537,16 +536,7 @@ async function run(env = process.env) {
         if (config.exportVariable)
             core.exportVariable(config.exportVariable, issued.az.accessToken);
         logToken(core, config.resource, issued);
-        const report = connection
-            ? await (await smokeTest()).runSmokeTest({
-                connection: await connection,
-                config,
-                token: issued.az.accessToken,
-                claims: issued.claims,
-                expiresAtMs: issued.expiresAtMs,
-                log: core
-            })
-            : undefined;
+        const report = connection ? await checkChangefeed(await connection, config, issued, core) : undefined;
         setOutputs(core, smokeTestOutputs(report));
         await core.summary
             .addHeading(SUMMARY_HEADING, 3)
@@ -575,6 +565,10 @@ function issueToken(stdout) {
     const az = parseAzOutput(stdout);
     const claims = (0,src_token/* decodeClaims */.Yq)(az.accessToken);
     return { az, claims, expiresAtMs: (0,src_token/* tokenExpiryMs */.Hn)(az.expiresOnEpoch, claims) };
+}
+async function checkChangefeed(connection, config, issued, log) {
+    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 969).then(__nccwpck_require__.bind(__nccwpck_require__, 6969));
+    return runSmokeTest({ connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log });
 }
 function setOutputs(core, outputs) {
     for (const [name, value] of Object.entries(outputs))

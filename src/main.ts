@@ -1,9 +1,10 @@
 // run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to @actions/core.
 // az is started first; @actions/core, the smoke test (undici, TLS) and its connection all load while az runs.
 import { findAz, startAz, parseAzOutput, classifyAzFailure, splitAzStderr } from './azure-cli.ts'
-import type { DicomConnection, Log } from './changefeed.ts'
+import type { DicomConnection, Log, SmokeTestReport } from './changefeed.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
 import { inputsFromEnv } from './inputs.ts'
+import type { Config } from './inputs.ts'
 import { smokeTestOutputs, tokenOutputs } from './outputs.ts'
 import type { IssuedToken, Outputs } from './outputs.ts'
 import { SUMMARY_HEADING, summaryRows } from './summary.ts'
@@ -14,7 +15,6 @@ type Core = typeof import('@actions/core')
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let token: string | undefined
   let connection: Promise<DicomConnection> | undefined
-  const smokeTest = (): Promise<typeof import('./changefeed.ts')> => import('./changefeed.ts')
   const loadCore = (): Promise<Core> => import('@actions/core')
   try {
     const config = inputsFromEnv(env)
@@ -22,7 +22,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await az.started
     if (config.smokeTest && config.dicomBaseUrl) {
       const dicomBaseUrl = config.dicomBaseUrl
-      connection = smokeTest().then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs, env))
+      connection = import('./changefeed.ts').then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs, env))
       connection.catch(() => undefined) // awaited later; a failure here must not crash the step while az runs
     }
     const core = await loadCore()
@@ -39,18 +39,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (config.exportVariable) core.exportVariable(config.exportVariable, issued.az.accessToken)
     logToken(core, config.resource, issued)
 
-    const report = connection
-      ? await (
-          await smokeTest()
-        ).runSmokeTest({
-          connection: await connection,
-          config,
-          token: issued.az.accessToken,
-          claims: issued.claims,
-          expiresAtMs: issued.expiresAtMs,
-          log: core
-        })
-      : undefined
+    const report = connection ? await checkChangefeed(await connection, config, issued, core) : undefined
     setOutputs(core, smokeTestOutputs(report))
     await core.summary
       .addHeading(SUMMARY_HEADING, 3)
@@ -78,6 +67,11 @@ function issueToken(stdout: string): IssuedToken {
   const az = parseAzOutput(stdout)
   const claims = decodeClaims(az.accessToken)
   return { az, claims, expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims) }
+}
+
+async function checkChangefeed(connection: DicomConnection, config: Config, issued: IssuedToken, log: Log): Promise<SmokeTestReport> {
+  const { runSmokeTest } = await import('./changefeed.ts')
+  return runSmokeTest({ connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log })
 }
 
 function setOutputs(core: Core, outputs: Outputs): void {
