@@ -12,11 +12,13 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   CHANGEFEED_ENDPOINTS: () => (/* binding */ CHANGEFEED_ENDPOINTS),
   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+  bypassesProxy: () => (/* binding */ bypassesProxy),
   classifyExchange: () => (/* binding */ classifyExchange),
   diagnoseExchange: () => (/* binding */ diagnoseExchange),
   entrySequence: () => (/* binding */ entrySequence),
   isTlsError: () => (/* binding */ isTlsError),
   openDicomConnection: () => (/* binding */ openDicomConnection),
+  proxyFor: () => (/* binding */ proxyFor),
   readChangefeedBody: () => (/* binding */ readChangefeedBody),
   runSmokeTest: () => (/* binding */ runSmokeTest),
   transportErrorCode: () => (/* binding */ transportErrorCode)
@@ -267,10 +269,40 @@ function diagnoseExchange(name, exchange, context) {
     }
     return new errors/* ActionError */.lZ('smoke-response', `GET ${exchange.url} answered ${status}${exchange.body ? `: "${preview(exchange.body, token)}"` : ''}.`, 'Check dicom-url and api-version.');
 }
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** One NO_PROXY entry: `name`, `name:port`, `[v6]:port` or a bare IPv6 address (whose colons are not a port). */
+function noProxyEntry(entry) {
+    const match = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry) ?? /^([^:]+):(\d+)$/.exec(entry);
+    if (!match)
+        return { name: entry };
+    return { name: match[1] ?? '', port: match[2] === undefined ? undefined : Number(match[2]) };
+}
+/** NO_PROXY as curl and undici read it: '*', or host names (a leading '.' or '*.' optional) with an optional port. */
+function bypassesProxy(hostname, port, noProxy) {
+    const host = hostname.toLowerCase();
+    return noProxy
+        .split(/[\s,]+/)
+        .filter((entry) => entry !== '')
+        .some((entry) => {
+        if (entry === '*')
+            return true;
+        const { name, port: entryPort } = noProxyEntry(entry.toLowerCase().replace(/^\*?\./, ''));
+        if (entryPort !== undefined && entryPort !== port)
+            return false;
+        return host === name || host.endsWith(`.${name}`);
+    });
+}
+/** The proxy the runner's environment sends this URL through, if any (lower-case variables first, as undici reads them). */
+function proxyFor(url, env) {
+    const secure = url.protocol === 'https:';
+    const proxy = secure ? env.https_proxy || env.HTTPS_PROXY : env.http_proxy || env.HTTP_PROXY;
+    if (!proxy)
+        return undefined;
+    const port = Number(url.port || (secure ? 443 : 80));
+    return bypassesProxy(url.hostname.replace(/^\[|\]$/g, ''), port, env.no_proxy || env.NO_PROXY || '') ? undefined : proxy;
+}
 /**
  * Opens TCP+TLS to the DICOM host now, so the handshake is done by the time the token arrives.
- * Behind a proxy (HTTPS_PROXY and friends, as runners set them), the proxy decides the route, NO_PROXY included.
+ * Behind a proxy (HTTPS_PROXY and friends, as runners set them) the requests go through it, unless NO_PROXY lists the host.
  */
 async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
     const url = new URL(dicomBaseUrl);
@@ -280,9 +312,12 @@ async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
     if (!secure && !(0,inputs/* isLoopbackHost */.cW)(hostname))
         throw new Error('plain http is only allowed to loopback hosts'); // inputs.ts refuses it first
     const connectTimeoutMs = Math.min(timeoutMs, REQUEST_TIMEOUT_MS);
-    if (PROXY_VARIABLES.some((name) => env[name])) {
+    const proxy = proxyFor(url, env);
+    if (proxy) {
+        // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end.
         const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
-        const agent = new undici.EnvHttpProxyAgent({
+        const agent = new undici.ProxyAgent({
+            uri: proxy,
             connect: { timeout: connectTimeoutMs },
             maxResponseSize: MAX_BODY_BYTES,
             connections: 1,

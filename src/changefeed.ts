@@ -281,6 +281,36 @@ export function diagnoseExchange(name: EndpointName, exchange: Exchange, context
   )
 }
 
+/** One NO_PROXY entry: `name`, `name:port`, `[v6]:port` or a bare IPv6 address (whose colons are not a port). */
+function noProxyEntry(entry: string): { name: string; port?: number } {
+  const match = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry) ?? /^([^:]+):(\d+)$/.exec(entry)
+  if (!match) return { name: entry }
+  return { name: match[1] ?? '', port: match[2] === undefined ? undefined : Number(match[2]) }
+}
+
+/** NO_PROXY as curl and undici read it: '*', or host names (a leading '.' or '*.' optional) with an optional port. */
+export function bypassesProxy(hostname: string, port: number, noProxy: string): boolean {
+  const host = hostname.toLowerCase()
+  return noProxy
+    .split(/[\s,]+/)
+    .filter((entry) => entry !== '')
+    .some((entry) => {
+      if (entry === '*') return true
+      const { name, port: entryPort } = noProxyEntry(entry.toLowerCase().replace(/^\*?\./, ''))
+      if (entryPort !== undefined && entryPort !== port) return false
+      return host === name || host.endsWith(`.${name}`)
+    })
+}
+
+/** The proxy the runner's environment sends this URL through, if any (lower-case variables first, as undici reads them). */
+export function proxyFor(url: URL, env: Record<string, string | undefined>): string | undefined {
+  const secure = url.protocol === 'https:'
+  const proxy = secure ? env.https_proxy || env.HTTPS_PROXY : env.http_proxy || env.HTTP_PROXY
+  if (!proxy) return undefined
+  const port = Number(url.port || (secure ? 443 : 80))
+  return bypassesProxy(url.hostname.replace(/^\[|\]$/g, ''), port, env.no_proxy || env.NO_PROXY || '') ? undefined : proxy
+}
+
 // ---- I/O ----
 
 export interface DicomConnection {
@@ -288,11 +318,9 @@ export interface DicomConnection {
   close(): Promise<void>
 }
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
-
 /**
  * Opens TCP+TLS to the DICOM host now, so the handshake is done by the time the token arrives.
- * Behind a proxy (HTTPS_PROXY and friends, as runners set them), the proxy decides the route, NO_PROXY included.
+ * Behind a proxy (HTTPS_PROXY and friends, as runners set them) the requests go through it, unless NO_PROXY lists the host.
  */
 export async function openDicomConnection(
   dicomBaseUrl: string,
@@ -305,9 +333,12 @@ export async function openDicomConnection(
   const hostname = url.hostname.replace(/^\[|\]$/g, '')
   if (!secure && !isLoopbackHost(hostname)) throw new Error('plain http is only allowed to loopback hosts') // inputs.ts refuses it first
   const connectTimeoutMs = Math.min(timeoutMs, REQUEST_TIMEOUT_MS)
-  if (PROXY_VARIABLES.some((name) => env[name])) {
+  const proxy = proxyFor(url, env)
+  if (proxy) {
+    // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end.
     const undici = await import('undici')
-    const agent = new undici.EnvHttpProxyAgent({
+    const agent = new undici.ProxyAgent({
+      uri: proxy,
       connect: { timeout: connectTimeoutMs },
       maxResponseSize: MAX_BODY_BYTES,
       connections: 1,

@@ -6,6 +6,7 @@ import {
   diagnoseExchange,
   entrySequence,
   isTlsError,
+  proxyFor,
   readChangefeedBody,
   transportErrorCode,
   type DiagnosisContext,
@@ -431,5 +432,39 @@ describe('diagnoseExchange', () => {
   ])('keeps the message for %s on one line', (_, fields) => {
     const error = diagnosed('changefeed', exchange(fields), context())
     expect(error.message).not.toMatch(/[\r\n]/)
+  })
+})
+
+describe('proxyFor', () => {
+  const service = new URL('https://contoso-dicom.dicom.azurehealthcareapis.com/v2')
+
+  it('sends https through HTTPS_PROXY, preferring the lower-case https_proxy as undici does', () => {
+    expect(proxyFor(service, { HTTPS_PROXY: 'http://upper:3128' })).toBe('http://upper:3128')
+    expect(proxyFor(service, { HTTPS_PROXY: 'http://upper:3128', https_proxy: 'http://lower:3128' })).toBe('http://lower:3128')
+  })
+
+  it('does not use HTTP_PROXY for https, nor HTTPS_PROXY for http', () => {
+    expect(proxyFor(service, { HTTP_PROXY: 'http://proxy:3128' })).toBeUndefined()
+    expect(proxyFor(new URL('http://127.0.0.1:8080/v2'), { HTTPS_PROXY: 'http://proxy:3128' })).toBeUndefined()
+  })
+
+  it.each([
+    ['*', true],
+    ['contoso-dicom.dicom.azurehealthcareapis.com', true],
+    ['azurehealthcareapis.com', true],
+    ['.azurehealthcareapis.com', true],
+    ['*.azurehealthcareapis.com', true],
+    ['localhost, azurehealthcareapis.com:443', true],
+    ['azurehealthcareapis.com:8443', false],
+    ['healthcareapis.com.evil', false],
+    ['thcareapis.com', false],
+    ['', false]
+  ])('NO_PROXY=%j bypasses the proxy for the DICOM host: %s', (noProxy, bypassed) => {
+    expect(proxyFor(service, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: noProxy })).toBe(bypassed ? undefined : 'http://proxy:3128')
+  })
+
+  it('matches loopback hosts and IPv6 literals in NO_PROXY', () => {
+    expect(proxyFor(new URL('https://127.0.0.1:8443/v2'), { https_proxy: 'http://proxy:3128', no_proxy: '127.0.0.1' })).toBeUndefined()
+    expect(proxyFor(new URL('https://[::1]:8443/v2'), { https_proxy: 'http://proxy:3128', no_proxy: '::1' })).toBeUndefined()
   })
 })
