@@ -114,12 +114,14 @@ try {
   if (process.argv.includes('--write-readme')) {
     const readmePath = join(REPO_ROOT, 'README.md')
     const readme = await readFile(readmePath, 'utf8')
+    if (!readme.includes('<!-- bench:start -->')) throw new Error('README.md has no <!-- bench:start --> marker')
     const updated = readme.replace(
       /<!-- bench:start -->[\s\S]*?<!-- bench:end -->/,
       `<!-- bench:start -->\n${lines.join('\n')}\n<!-- bench:end -->`
     )
-    if (updated === readme && !readme.includes('<!-- bench:start -->')) throw new Error('README.md has no <!-- bench:start --> marker')
-    await writeFile(readmePath, updated)
+    // Formatted as `npm run format:check` expects it, so recording figures never breaks the test command.
+    const prettier = await import('prettier')
+    await writeFile(readmePath, await prettier.format(updated, { ...(await prettier.resolveConfig(readmePath)), filepath: readmePath }))
     console.log('\nREADME.md updated.')
   }
 } finally {
