@@ -20,10 +20,21 @@ const githubEnv = option('--github-env')
 if (githubEnv) {
   // The runner's heredoc form, with a delimiter no value can contain.
   const delimiter = `EOF_${randomBytes(8).toString('hex')}`
-  await appendFile(githubEnv, Object.entries(env).map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`).join(''))
+  await appendFile(
+    githubEnv,
+    Object.entries(env)
+      .map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
+      .join('')
+  )
 }
-console.log(`Loopback world up: DICOM service ${world.dicom.url}, identity endpoint ${world.azure.identity.url}, ARM ${world.azure.arm.url}.`)
-console.log(`To use it from a shell:\n${Object.entries(world.actionEnv).map(([name, value]) => `  export ${name}='${value}'`).join('\n')}`)
+console.log(
+  `Loopback world up: DICOM service ${world.dicom.url}, identity endpoint ${world.azure.identity.url}, ARM ${world.azure.arm.url}.`
+)
+console.log(
+  `To use it from a shell:\n${Object.entries(world.actionEnv)
+    .map(([name, value]) => `  export ${name}='${value}'`)
+    .join('\n')}`
+)
 console.log(`Stops on Ctrl-C, SIGTERM, or after ${maxSeconds} s.`)
 const readyFile = option('--ready-file')
 if (readyFile) await writeFile(readyFile, world.dicom.url)
