@@ -2,7 +2,7 @@
 // and the SDK refuses to send a bearer token over plain http, hence TLS with a self-signed certificate.
 import { createServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { closeServer, listenOnLoopback, sendJson, trackSockets } from './loopback-server.ts'
 
 export interface ArmRequest {
   method: string
@@ -26,16 +26,9 @@ export interface ArmEndpointOptions {
 export const DEFAULT_SUBSCRIPTION_ID = '2b6f4d8e-1c9a-4e37-b5f0-6a3d9e7c1b48'
 export const SUBSCRIPTION_DISPLAY_NAME = 'Loopback DICOM test subscription'
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) })
-  res.end(text)
-}
-
 export async function startArmEndpoint(options: ArmEndpointOptions): Promise<ArmEndpoint> {
   const subscriptionId = options.subscriptionId ?? DEFAULT_SUBSCRIPTION_ID
   const requests: ArmRequest[] = []
-  const sockets = new Set<Socket>()
 
   const subscription = {
     id: `/subscriptions/${subscriptionId}`,
@@ -68,28 +61,13 @@ export async function startArmEndpoint(options: ArmEndpointOptions): Promise<Arm
       }
     }
   )
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const port = (server.address() as AddressInfo).port
+  const sockets = trackSockets(server)
+  const port = await listenOnLoopback(server)
 
   return {
     url: `https://127.0.0.1:${port}/`,
     subscriptionId,
     requests,
-    async close(): Promise<void> {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-      for (const socket of sockets) socket.destroy()
-      await closed
-    }
+    close: () => closeServer(server, sockets)
   }
 }

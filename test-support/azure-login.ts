@@ -3,9 +3,9 @@
 import { execFile } from 'node:child_process'
 import { accessSync, constants, statSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, isAbsolute, join } from 'node:path'
+import { unusedLoopbackPort } from './loopback-server.ts'
 
 export interface AzSession {
   env: Record<string, string>
@@ -55,23 +55,11 @@ function baseEnv(): Record<string, string> {
   return env
 }
 
-/** A loopback port with nothing listening: connecting to it is refused at once. */
-async function deadLoopbackPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const port = (server.address() as AddressInfo).port
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
 export async function prepareAzEnv(options: { identityUrl: string; caBundlePath: string }): Promise<AzSession> {
   const configDir = await mkdtemp(join(tmpdir(), 'dicom-token-az-'))
   // az 2.45 checks connectivity (HEAD https://azure.microsoft.com) and GitHub for newer versions on the first call
   // in a fresh config dir; a refused proxy makes that fail at once instead of reaching out. Loopback goes direct.
-  const deadProxy = `http://127.0.0.1:${await deadLoopbackPort()}`
+  const deadProxy = `http://127.0.0.1:${await unusedLoopbackPort()}`
   const noProxy = '127.0.0.1,localhost'
   return {
     configDir,

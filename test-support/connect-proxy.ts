@@ -3,6 +3,7 @@
 import http from 'node:http'
 import net from 'node:net'
 import type { Socket } from 'node:net'
+import { closeServer, listenOnLoopback, trackSocket } from './loopback-server.ts'
 
 export interface ConnectProxy {
   url: string
@@ -28,19 +29,14 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
       client.pipe(upstream)
     })
     for (const socket of [client, upstream]) {
-      sockets.add(socket)
+      trackSocket(sockets, socket)
       socket.on('error', () => client.destroy())
-      socket.on('close', () => sockets.delete(socket))
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
+  const port = await listenOnLoopback(server)
   return {
     url: `http://127.0.0.1:${port}`,
     tunnels,
-    close: async () => {
-      for (const socket of sockets) socket.destroy()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    }
+    close: () => closeServer(server, sockets)
   }
 }

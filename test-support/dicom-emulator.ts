@@ -2,8 +2,12 @@
 // can exercise token handling, TLS trust and failure modes (401/403/404/429/503, hangs, resets, redirects) offline.
 import { createServer as createHttpsServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createServer as createNetServer, type Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import { decodeJwtPayload } from './jwt.ts'
+import { closeServer, listenOnLoopback, sendJson, trackSocket, trackSockets } from './loopback-server.ts'
+
+// Tests import it from here, next to the emulator they use it with.
+export { unusedLoopbackPort } from './loopback-server.ts'
 
 export const DICOM_AUDIENCE = 'https://dicom.healthcareapis.azure.com'
 
@@ -110,19 +114,6 @@ export function changeFeedEntry(sequence: number, version: ApiVersion, includeMe
   return entry
 }
 
-/** A port on 127.0.0.1 with nothing listening, for connection-refused tests. */
-export function unusedLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address !== null ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
 export async function startDicomEmulator(options: DicomEmulatorOptions): Promise<DicomEmulator> {
   const audience = trimTrailingSlash(options.audience ?? DICOM_AUDIENCE)
   let entryCount = checkedEntryCount(options.entries ?? 3)
@@ -137,7 +128,7 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
   other.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const { request } = parseRequest(req)
     otherRequests.push(request)
-    send(res, 200, { 'Content-Type': 'application/json; charset=utf-8' }, '[]')
+    sendJson(res, 200, [])
   })
 
   const emulator: DicomEmulator = {
@@ -259,7 +250,7 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
 
     if (route[2] !== undefined) {
       if (entryCount === 0) return send(res, 204, {}, '')
-      return sendJson(res, changeFeedEntry(entryCount, apiVersion, includeMetadata))
+      return sendJson(res, 200, changeFeedEntry(entryCount, apiVersion, includeMetadata))
     }
 
     const offset = parseInteger(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER)
@@ -287,49 +278,36 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
     }
     sendJson(
       res,
+      200,
       sequences.map((sequence) => changeFeedEntry(sequence, apiVersion, includeMetadata))
     )
   }
 
-  await Promise.all([main.listen(options.port ?? 0), other.listen(0)])
-  emulator.url = `https://127.0.0.1:${main.port()}`
-  emulator.otherOrigin.url = `https://127.0.0.1:${other.port()}`
+  const [mainPort, otherPort] = await Promise.all([listenOnLoopback(main.server, options.port ?? 0), listenOnLoopback(other.server)])
+  emulator.url = `https://127.0.0.1:${mainPort}`
+  emulator.otherOrigin.url = `https://127.0.0.1:${otherPort}`
   return emulator
 }
 
-/** An HTTPS server on 127.0.0.1 that remembers every socket so close() can end hung requests and half-done handshakes. */
+/** An HTTPS server that remembers every socket so close() can end hung requests and half-done handshakes. */
 class TrackedServer {
   readonly server: Server
-  readonly #sockets = new Set<Socket>()
+  readonly #sockets: Set<Socket>
   // The TCP socket under each TLS socket: only a TCP handle can send a real RST.
   readonly #tcpUnderTls = new WeakMap<Socket, Socket>()
   #closing: Promise<void> | undefined
 
   constructor(certificate: { cert: string; key: string }) {
     this.server = createHttpsServer({ cert: certificate.cert, key: certificate.key, keepAliveTimeout: KEEP_ALIVE_MS })
-    this.server.on('connection', (socket: Socket) => this.#track(socket))
+    // TCP sockets are tracked from 'connection', before any handshake, so close() ends half-done handshakes too.
+    this.#sockets = trackSockets(this.server)
     this.server.on('secureConnection', (socket: Socket) => {
-      this.#track(socket)
+      trackSocket(this.#sockets, socket)
       const tcp = (socket as Socket & { _parent?: Socket })._parent
       if (tcp !== undefined) this.#tcpUnderTls.set(socket, tcp)
     })
     // A client that rejects the certificate aborts the handshake; that is an expected test outcome, not a server error.
     this.server.on('tlsClientError', (_error: Error, socket: Socket) => socket.destroy())
-  }
-
-  listen(port: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject)
-      this.server.listen(port, '127.0.0.1', () => {
-        this.server.off('error', reject)
-        resolve()
-      })
-    })
-  }
-
-  port(): number {
-    const address = this.server.address()
-    return typeof address === 'object' && address !== null ? address.port : 0
   }
 
   reset(socket: Socket): void {
@@ -347,18 +325,9 @@ class TrackedServer {
   }
 
   close(): Promise<void> {
-    this.#closing ??= new Promise((resolve) => {
-      if (!this.server.listening) return resolve()
-      this.server.close(() => resolve())
-      this.server.closeAllConnections()
-      for (const socket of this.#sockets) socket.destroy()
-    })
+    // Memoized: a second close() must wait for the first, not find the server already stopped and return early.
+    this.#closing ??= closeServer(this.server, this.#sockets)
     return this.#closing
-  }
-
-  #track(socket: Socket): void {
-    this.#sockets.add(socket)
-    socket.once('close', () => this.#sockets.delete(socket))
   }
 }
 
@@ -448,10 +417,6 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 
 function sendText(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   send(res, status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }, body)
-}
-
-function sendJson(res: ServerResponse, value: unknown): void {
-  send(res, 200, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(value))
 }
 
 const SIGN_IN_PAGE = `<!DOCTYPE html>

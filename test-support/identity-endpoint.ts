@@ -1,8 +1,8 @@
 // Loopback managed-identity endpoint (the MSI_ENDPOINT that az 2.45 POSTs to): plain http on 127.0.0.1,
 // issuing JWT-shaped tokens for exactly the resource asked, with switchable faults for error-path tests.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 import { accessTokenClaims, makeJwt } from './jwt.ts'
+import { closeServer, listenOnLoopback, sendJson, trackSockets } from './loopback-server.ts'
 
 export type IdentityFault = 'none' | 'server-error' | 'bad-request' | 'refuse'
 
@@ -59,12 +59,6 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) })
-  res.end(text)
-}
-
 export async function startIdentityEndpoint(options: IdentityEndpointOptions = {}): Promise<IdentityEndpoint> {
   const tenantId = options.tenantId ?? DEFAULT_TENANT_ID
   const objectId = options.objectId ?? DEFAULT_OBJECT_ID
@@ -73,7 +67,6 @@ export async function startIdentityEndpoint(options: IdentityEndpointOptions = {
   let fault: IdentityFault = 'none'
   const requests: IdentityRequest[] = []
   const issued: string[] = []
-  const sockets = new Set<Socket>()
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
@@ -125,30 +118,13 @@ export async function startIdentityEndpoint(options: IdentityEndpointOptions = {
       else res.destroy()
     })
   })
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const port = (server.address() as AddressInfo).port
+  const sockets = trackSockets(server)
+  const port = await listenOnLoopback(server)
   // A re-listen after 'refuse' may fail if the port was taken meanwhile; keep that error for close() to report.
   let relistenError: Error | undefined
   server.on('error', (error) => {
     relistenError = error
   })
-
-  const stopListening = (): void => {
-    // Closing the handle stops accepting at once; destroying kept-alive sockets makes the refusal immediate too.
-    if (server.listening) server.close()
-    for (const socket of sockets) socket.destroy()
-  }
 
   return {
     url: `http://127.0.0.1:${port}${TOKEN_PATH}`,
@@ -158,7 +134,8 @@ export async function startIdentityEndpoint(options: IdentityEndpointOptions = {
     objectId,
     appId,
     setFault(next: IdentityFault): void {
-      if (next === 'refuse') stopListening()
+      // Closing the handle stops accepting at once; destroying kept-alive sockets makes the refusal immediate too.
+      if (next === 'refuse') void closeServer(server, sockets)
       else if (fault === 'refuse' && !server.listening) server.listen(port, '127.0.0.1')
       fault = next
     },
@@ -167,9 +144,7 @@ export async function startIdentityEndpoint(options: IdentityEndpointOptions = {
     },
     async close(): Promise<void> {
       fault = 'refuse'
-      const closed = server.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve()
-      for (const socket of sockets) socket.destroy()
-      await closed
+      await closeServer(server, sockets)
       if (relistenError !== undefined) throw new Error(`identity endpoint could not listen again on port ${port}: ${relistenError.message}`)
     }
   }
