@@ -39,7 +39,12 @@ var inputs = __webpack_require__(8422);
 // Timing is pure arithmetic over an injectable clock, sleep and random, so backoff tests take milliseconds.
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Besides these, every 5xx is retried. */
+const RETRYABLE_STATUSES = new Set([408, 429]);
+/** A retry that would leave less time than this for its request is not worth making: the last real answer is reported. */
+const MIN_ATTEMPT_MS = 500;
+/** Even `Retry-After: 0` waits this long, so a confused server cannot drive a tight loop. */
+const MIN_RETRY_DELAY_MS = 100;
 function isRetryableStatus(status) {
     return RETRYABLE_STATUSES.has(status) || (status >= 500 && status <= 599);
 }
@@ -61,14 +66,15 @@ function backoffDelayMs(retry, random) {
 }
 /** Whether to try again after a transient failure, and how long to wait first. */
 function decideRetry(input) {
-    const remaining = input.deadlineMs - input.nowMs;
+    // The wait and the next request must both fit before the deadline; otherwise stop now and report the last failure.
+    const remaining = input.deadlineMs - input.nowMs - MIN_ATTEMPT_MS;
     if (input.retryAfterMs !== undefined) {
-        return input.retryAfterMs < remaining
-            ? { retry: true, delayMs: input.retryAfterMs }
+        const delayMs = Math.max(input.retryAfterMs, MIN_RETRY_DELAY_MS);
+        return delayMs < remaining
+            ? { retry: true, delayMs }
             : { retry: false, reason: 'retry-after-past-deadline', retryAfterMs: input.retryAfterMs };
     }
-    const delayMs = backoffDelayMs(input.retry, input.random);
-    // Waiting past the deadline would only end in a timeout: stop now and report the last failure.
+    const delayMs = Math.max(backoffDelayMs(input.retry, input.random), MIN_RETRY_DELAY_MS);
     return delayMs < remaining ? { retry: true, delayMs } : { retry: false, reason: 'deadline' };
 }
 const systemClock = {
@@ -199,11 +205,6 @@ function preview(text, token) {
         .trim();
     return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat;
 }
-function principalOf(claims) {
-    const parts = [claims.objectId ? `object id ${claims.objectId}` : undefined, claims.appId ? `app id ${claims.appId}` : undefined];
-    const known = parts.filter((p) => p !== undefined);
-    return known.length > 0 ? known.join(', ') : 'the identity azure/login signed in with';
-}
 function diagnoseUnauthorized(exchange, context) {
     const description = challengeParameter(exchange.wwwAuthenticate, 'error_description');
     const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? '')?.[1];
@@ -250,7 +251,7 @@ function diagnoseExchange(name, exchange, context) {
     if (status === 401)
         return diagnoseUnauthorized(exchange, context);
     if (status === 403) {
-        return new errors/* ActionError */.lZ('smoke-forbidden', `The DICOM service refused ${principalOf(claims)} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.');
+        return new errors/* ActionError */.lZ('smoke-forbidden', `The DICOM service refused ${(0,src_token/* describePrincipal */.wC)(claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.');
     }
     if (status === 404) {
         return new errors/* ActionError */.lZ('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, 'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and api-version (v1.0-prerelease, v1 or v2).');
@@ -291,14 +292,22 @@ function bypassesProxy(hostname, port, noProxy) {
         return host === name || host.endsWith(`.${name}`);
     });
 }
-/** The proxy the runner's environment sends this URL through, if any (lower-case variables first, as undici reads them). */
+/**
+ * The proxy the runner's environment sends this URL through, if any (lower-case variables first, as undici reads them).
+ * Only https goes through a proxy: the token then travels inside a CONNECT tunnel. Plain http (loopback only) never
+ * does, or the proxy would read the token.
+ */
 function proxyFor(url, env) {
-    const secure = url.protocol === 'https:';
-    const proxy = secure ? env.https_proxy || env.HTTPS_PROXY : env.http_proxy || env.HTTP_PROXY;
-    if (!proxy)
+    if (url.protocol !== 'https:')
         return undefined;
-    const port = Number(url.port || (secure ? 443 : 80));
-    return bypassesProxy(url.hostname.replace(/^\[|\]$/g, ''), port, env.no_proxy || env.NO_PROXY || '') ? undefined : proxy;
+    const variable = ['https_proxy', 'HTTPS_PROXY'].find((name) => env[name]);
+    if (variable === undefined)
+        return undefined;
+    const port = Number(url.port || 443);
+    if (bypassesProxy(url.hostname.replace(/^\[|\]$/g, ''), port, env.no_proxy || env.NO_PROXY || ''))
+        return undefined;
+    const value = env[variable] ?? '';
+    return { variable, uri: /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}` };
 }
 /**
  * Opens TCP+TLS to the DICOM host now, so the handshake is done by the time the token arrives.
@@ -314,10 +323,14 @@ async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
     const connectTimeoutMs = Math.min(timeoutMs, REQUEST_TIMEOUT_MS);
     const proxy = proxyFor(url, env);
     if (proxy) {
+        if (!URL.canParse(proxy.uri)) {
+            throw new errors/* ActionError */.lZ('smoke-network', `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold credentials).`, `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`);
+        }
         // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end.
         const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
         const agent = new undici.ProxyAgent({
-            uri: proxy,
+            uri: proxy.uri,
+            requestTls: { rejectUnauthorized: true },
             connect: { timeout: connectTimeoutMs },
             maxResponseSize: MAX_BODY_BYTES,
             connections: 1,
@@ -327,7 +340,7 @@ async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
     }
     const early = preconnect(hostname, port, secure, connectTimeoutMs);
     const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19)); // loads while az runs
-    const fallback = undici.buildConnector({ timeout: connectTimeoutMs });
+    const fallback = undici.buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true });
     let handedOver = false;
     const client = new undici.Client(url.origin, {
         pipelining: 2,
@@ -356,7 +369,13 @@ async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
 }
 function preconnect(hostname, port, secure, timeoutMs) {
     const socket = secure
-        ? external_node_tls_default().connect({ host: hostname, port, servername: external_node_net_default().isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'] })
+        ? external_node_tls_default().connect({
+            host: hostname,
+            port,
+            servername: external_node_net_default().isIP(hostname) ? undefined : hostname,
+            ALPNProtocols: ['http/1.1'],
+            rejectUnauthorized: true // whatever NODE_TLS_REJECT_UNAUTHORIZED says: the token goes over this connection
+        })
         : external_node_net_default().connect({ host: hostname, port });
     // Any failure here is only a missed head start: the request connects again and reports that error itself.
     const ignore = () => undefined;
@@ -394,15 +413,20 @@ function header(headers, name) {
     const value = headers[name];
     return Array.isArray(value) ? value.join(', ') : value;
 }
+/** Settles (rejects) when the signal aborts, whatever the request is still waiting for (undici does not abort a pending connect). */
+function aborted(signal) {
+    return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+}
 async function exchangeOnce(dispatcher, url, token, timeoutMs, clock) {
     const started = clock.now();
-    try {
+    const signal = AbortSignal.timeout(timeoutMs);
+    const exchange = (async () => {
         const response = await dispatcher.request({
             origin: url.origin,
             method: 'GET',
             path: `${url.pathname}${url.search}`,
             headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-            signal: AbortSignal.timeout(timeoutMs),
+            signal,
             headersTimeout: timeoutMs,
             bodyTimeout: timeoutMs
         });
@@ -417,6 +441,10 @@ async function exchangeOnce(dispatcher, url, token, timeoutMs, clock) {
             body,
             latencyMs: clock.now() - started
         };
+    })();
+    exchange.catch(() => undefined); // may still fail after the timeout won the race below
+    try {
+        return await Promise.race([exchange, aborted(signal)]);
     }
     catch (error) {
         return { url: url.href, errorCode: transportErrorCode(error), latencyMs: clock.now() - started };
@@ -430,10 +458,20 @@ async function runSmokeTest(input) {
     const startedAt = clock.now();
     const deadlineMs = startedAt + input.config.timeoutMs;
     const base = input.config.dicomBaseUrl ?? '';
+    let dispatcher;
+    try {
+        dispatcher = (await input.connection).dispatcher;
+    }
+    catch (error) {
+        const failure = error instanceof errors/* ActionError */.lZ
+            ? error
+            : new errors/* ActionError */.lZ('smoke-network', `Could not prepare a connection to ${new URL(base).host} (${transportErrorCode(error)}).`, "Check dicom-url and the runner's network and proxy settings.");
+        return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt };
+    }
     const endpoints = await Promise.all(CHANGEFEED_ENDPOINTS.map(async ({ name, path }) => {
         const url = new URL(`${base}${path}`);
         const report = await withRetry(async (_attempt, remainingMs) => {
-            const exchange = await exchangeOnce(input.connection.dispatcher, url, input.token, Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)), clock);
+            const exchange = await exchangeOnce(dispatcher, url, input.token, Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)), clock);
             const verdict = classifyExchange(exchange);
             if (verdict === 'ok')
                 return { kind: 'done', value: exchange };

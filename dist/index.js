@@ -63,7 +63,7 @@ function describeFailure(error, env = process.env) {
 }
 /** An unexpected error still becomes one line; the stack goes to the debug log only. */
 function describeUnexpected(error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
     return `The action failed unexpectedly: ${detail}. This is a bug in the action; please open an issue with the debug log (re-run with debug logging enabled).`;
 }
 
@@ -74,7 +74,7 @@ function describeUnexpected(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1159);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4362);
 // Entry point for the runner (runs.main: dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -255,7 +255,7 @@ function inputsFromEnv(env) {
 
 /***/ }),
 
-/***/ 1159:
+/***/ 4362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -275,7 +275,87 @@ var exec = __nccwpck_require__(7187);
 var io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/process-tree.ts
+// Which processes run below a given one, so a timed-out az can be stopped whole: the Azure CLI is often a shell
+// launcher (Microsoft's deb, Homebrew) that starts python without exec, and killing the launcher alone orphans it.
+
+
+/** The parent pid from /proc/<pid>/stat: "pid (comm) state ppid …", where comm may itself hold spaces or ')'. */
+function parentFromProcStat(stat) {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    return Number.isInteger(ppid) ? ppid : undefined;
+}
+/** A zombie has ended; it only waits for a parent (often a container's init that never reaps) to collect it. */
+function stateFromProcStat(stat) {
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+}
+/** `ps -A -o pid= -o ppid=` output as pid -> parent pid. */
+function parentsFromPs(output) {
+    const parents = new Map();
+    for (const line of output.split('\n')) {
+        const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
+        if (match)
+            parents.set(Number(match[1]), Number(match[2]));
+    }
+    return parents;
+}
+/** Every descendant of `root`, children before grandchildren. */
+function descendantsOf(root, parents) {
+    const found = [];
+    for (let i = -1; i < found.length; i++) {
+        const parent = i === -1 ? root : found[i];
+        for (const [pid, ppid] of parents)
+            if (ppid === parent && pid !== root && !found.includes(pid))
+                found.push(pid);
+    }
+    return found;
+}
+async function processParents() {
+    if (process.platform === 'linux') {
+        const parents = new Map();
+        const pids = (await (0,promises_.readdir)('/proc')).filter((name) => /^\d+$/.test(name));
+        await Promise.all(pids.map(async (pid) => {
+            const ppid = parentFromProcStat(await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => ''));
+            if (ppid !== undefined)
+                parents.set(Number(pid), ppid);
+        }));
+        return parents;
+    }
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], { timeout: 2000 }, (error, stdout) => resolve(error ? new Map() : parentsFromPs(stdout)));
+    });
+}
+/** The process and everything below it; only the process itself when the system will not say. */
+async function processTree(pid) {
+    try {
+        return [pid, ...descendantsOf(pid, await processParents())];
+    }
+    catch {
+        return [pid];
+    }
+}
+/** The pids that still run: signal 0 finds them, and on Linux /proc tells a zombie (already ended) apart. */
+async function stillRunning(pids) {
+    const running = await Promise.all(pids.map(async (pid) => {
+        try {
+            process.kill(pid, 0);
+        }
+        catch {
+            return false;
+        }
+        if (process.platform !== 'linux')
+            return true;
+        const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+        return stat !== '' && stateFromProcStat(stat) !== 'Z';
+    }));
+    return pids.filter((_, index) => running[index]);
+}
+
 ;// CONCATENATED MODULE: ./src/azure-cli.ts
+
 
 
 
@@ -299,22 +379,34 @@ async function findAz() {
     return azPath;
 }
 const KILL_GRACE_MS = 2000;
-/** Stops az and waits (briefly) until it is gone, so no orphan keeps running after the step. */
+const POLL_MS = 50;
+function signalAll(pids, signal) {
+    for (const pid of pids) {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/** Stops az and whatever it started, and waits (briefly) until they are gone, so no orphan outlives the step. */
 async function stopAz(child) {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
         return;
-    const exited = new Promise((resolve) => child.once('exit', () => resolve()));
     if (process.platform === 'win32') {
-        // az.cmd runs python under cmd.exe: only a tree kill stops both.
+        // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
+        const exited = new Promise((resolve) => child.once('exit', () => resolve()));
         (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
+        return;
     }
-    else {
-        child.kill('SIGTERM');
-    }
-    const escalate = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-    const giveUp = new Promise((resolve) => setTimeout(resolve, 2 * KILL_GRACE_MS).unref());
-    await Promise.race([exited, giveUp]);
-    clearTimeout(escalate);
+    const tree = await processTree(child.pid);
+    signalAll(tree, 'SIGTERM');
+    const graceEnds = Date.now() + KILL_GRACE_MS;
+    while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds)
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    signalAll(await stillRunning(tree), 'SIGKILL');
 }
 function startAz(azPath, config) {
     const { commandLine, args } = azInvocation(azPath, config);
@@ -444,11 +536,16 @@ var src_token = __nccwpck_require__(4606);
 
 /** Output names exactly as action.yml declares them. */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-on', 'tenant-id', 'dicom-base-url', 'smoke-test-result', 'latest-sequence']));
+/** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
+function issueToken(az) {
+    const claims = (0,src_token/* decodeClaims */.Yq)(az.accessToken);
+    return { az, claims, expiresAtMs: (0,src_token/* tokenExpiryMs */.Hn)(az.expiresOnEpoch, claims), tenantId: az.tenant ?? claims.tenantId };
+}
 function tokenOutputs(config, issued) {
     const outputs = {
         token: issued.az.accessToken,
         'expires-on': issued.expiresAtMs === undefined ? '' : (0,src_token/* formatExpiry */.B8)(issued.expiresAtMs),
-        'tenant-id': issued.az.tenant ?? issued.claims.tenantId ?? ''
+        'tenant-id': issued.tenantId ?? ''
     };
     if (config.dicomBaseUrl)
         outputs['dicom-base-url'] = config.dicomBaseUrl;
@@ -477,11 +574,8 @@ function summaryRows(config, issued, report) {
     const { claims } = issued;
     const rows = [
         ['Resource', config.resource],
-        ['Tenant', issued.az.tenant ?? claims.tenantId ?? 'unknown'],
-        [
-            'Principal',
-            [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(Boolean).join(', ') || 'unknown'
-        ],
+        ['Tenant', issued.tenantId ?? 'unknown'],
+        ['Principal', (0,src_token/* describePrincipal */.wC)(claims) ?? 'unknown'],
         ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,src_token/* formatExpiry */.B8)(issued.expiresAtMs)]
     ];
     if (config.dicomBaseUrl)
@@ -523,25 +617,22 @@ async function run(env = process.env) {
         }
         const core = await loadCore();
         const result = await az.result;
-        const issued = result.exitCode === 0 ? issueToken(result.stdout) : undefined;
+        const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined;
         if (issued) {
             token = issued.az.accessToken;
             core.setSecret(token); // before any other line is printed
         }
         for (const warning of splitAzStderr(result.stderr).warnings)
-            core.debug(`az: ${warning}`);
+            core.debug((0,src_token/* redactToken */.bH)(`az: ${warning}`, token));
         if (!issued)
             throw classifyAzFailure(result, config);
         setOutputs(core, tokenOutputs(config, issued));
         if (config.exportVariable)
             core.exportVariable(config.exportVariable, issued.az.accessToken);
         logToken(core, config.resource, issued);
-        const report = connection ? await checkChangefeed(await connection, config, issued, core) : undefined;
+        const report = connection ? await checkChangefeed(connection, config, issued, core) : undefined;
         setOutputs(core, smokeTestOutputs(report));
-        await core.summary
-            .addHeading(SUMMARY_HEADING, 3)
-            .addTable(summaryRows(config, issued, report))
-            .write();
+        await writeSummary(core, summaryRows(config, issued, report));
         if (report?.failure)
             throw report.failure;
         if (report)
@@ -561,10 +652,14 @@ async function run(env = process.env) {
         await (await connection?.catch(() => undefined))?.close();
     }
 }
-function issueToken(stdout) {
-    const az = parseAzOutput(stdout);
-    const claims = (0,src_token/* decodeClaims */.Yq)(az.accessToken);
-    return { az, claims, expiresAtMs: (0,src_token/* tokenExpiryMs */.Hn)(az.expiresOnEpoch, claims) };
+/** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
+async function writeSummary(core, rows) {
+    try {
+        await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(rows).write();
+    }
+    catch (error) {
+        core.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`);
+    }
 }
 async function checkChangefeed(connection, config, issued, log) {
     const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 969).then(__nccwpck_require__.bind(__nccwpck_require__, 6969));
@@ -576,13 +671,9 @@ function setOutputs(core, outputs) {
 }
 function logToken(core, resource, issued) {
     const { claims, expiresAtMs } = issued;
-    const who = [
-        claims.objectId && `principal ${claims.objectId}`,
-        claims.appId && `app ${claims.appId}`,
-        `tenant ${issued.az.tenant ?? claims.tenantId ?? 'unknown'}`
-    ];
+    const who = `${(0,src_token/* describePrincipal */.wC)(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`;
     const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,src_token/* formatExpiry */.B8)(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`;
-    core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who.filter(Boolean).join(', ')}); it expires ${expiry}.`);
+    core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`);
     for (const warning of (0,src_token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
         core.warning(warning);
 }
@@ -599,7 +690,8 @@ function logToken(core, resource, issued) {
 /* harmony export */   Hn: () => (/* binding */ tokenExpiryMs),
 /* harmony export */   K6: () => (/* binding */ audienceMatches),
 /* harmony export */   Yq: () => (/* binding */ decodeClaims),
-/* harmony export */   bH: () => (/* binding */ redactToken)
+/* harmony export */   bH: () => (/* binding */ redactToken),
+/* harmony export */   wC: () => (/* binding */ describePrincipal)
 /* harmony export */ });
 /* unused harmony export EXPIRY_WARNING_MS */
 // What can be known about a token without verifying it: its non-secret claims and its expiry. Pure.
@@ -612,6 +704,11 @@ function stringClaim(payload, ...names) {
             return value;
     }
     return undefined;
+}
+/** Who the token speaks for, as the DICOM service's role assignments name it; undefined for an opaque token. */
+function describePrincipal(claims) {
+    const parts = [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter((part) => !!part);
+    return parts.length > 0 ? parts.join(', ') : undefined;
 }
 /** Decodes the payload segment; returns {} for anything that is not a JWT (opaque tokens are valid too). */
 function decodeClaims(token) {

@@ -7,6 +7,7 @@ import * as exec from '@actions/exec'
 import * as io from '@actions/io'
 import { ActionError } from './errors.ts'
 import type { Config } from './inputs.ts'
+import { processTree, stillRunning } from './process-tree.ts'
 
 export interface AzAccessToken {
   accessToken: string
@@ -53,21 +54,33 @@ export interface AzRun {
 }
 
 const KILL_GRACE_MS = 2000
+const POLL_MS = 50
 
-/** Stops az and waits (briefly) until it is gone, so no orphan keeps running after the step. */
+function signalAll(pids: number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal)
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Stops az and whatever it started, and waits (briefly) until they are gone, so no orphan outlives the step. */
 async function stopAz(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   if (process.platform === 'win32') {
-    // az.cmd runs python under cmd.exe: only a tree kill stops both.
+    // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
     spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined)
-  } else {
-    child.kill('SIGTERM')
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())])
+    return
   }
-  const escalate = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS)
-  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, 2 * KILL_GRACE_MS).unref())
-  await Promise.race([exited, giveUp])
-  clearTimeout(escalate)
+  const tree = await processTree(child.pid)
+  signalAll(tree, 'SIGTERM')
+  const graceEnds = Date.now() + KILL_GRACE_MS
+  while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds) await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+  signalAll(await stillRunning(tree), 'SIGKILL')
 }
 
 export function startAz(azPath: string, config: Config): AzRun {

@@ -10,7 +10,7 @@ import { DEFAULT_RESOURCE, isLoopbackHost } from './inputs.ts'
 import type { AttemptOutcome, RetryClock } from './retry.ts'
 import { isRetryableStatus, parseRetryAfter, systemClock, withRetry } from './retry.ts'
 import type { TokenClaims } from './token.ts'
-import { audienceMatches, formatExpiry, redactToken } from './token.ts'
+import { audienceMatches, describePrincipal, formatExpiry, redactToken } from './token.ts'
 
 export const CHANGEFEED_ENDPOINTS = [
   { name: 'changefeed', path: '/changefeed?offset=0&limit=1&includeMetadata=false' },
@@ -138,12 +138,6 @@ function preview(text: string | undefined, token: string): string {
   return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat
 }
 
-function principalOf(claims: TokenClaims): string {
-  const parts = [claims.objectId ? `object id ${claims.objectId}` : undefined, claims.appId ? `app id ${claims.appId}` : undefined]
-  const known = parts.filter((p) => p !== undefined)
-  return known.length > 0 ? known.join(', ') : 'the identity azure/login signed in with'
-}
-
 export interface DiagnosisContext {
   token: string
   claims: TokenClaims
@@ -241,7 +235,7 @@ export function diagnoseExchange(name: EndpointName, exchange: Exchange, context
   if (status === 403) {
     return new ActionError(
       'smoke-forbidden',
-      `The DICOM service refused ${principalOf(claims)} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`,
+      `The DICOM service refused ${describePrincipal(claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`,
       'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.'
     )
   }
@@ -302,13 +296,26 @@ export function bypassesProxy(hostname: string, port: number, noProxy: string): 
     })
 }
 
-/** The proxy the runner's environment sends this URL through, if any (lower-case variables first, as undici reads them). */
-export function proxyFor(url: URL, env: Record<string, string | undefined>): string | undefined {
-  const secure = url.protocol === 'https:'
-  const proxy = secure ? env.https_proxy || env.HTTPS_PROXY : env.http_proxy || env.HTTP_PROXY
-  if (!proxy) return undefined
-  const port = Number(url.port || (secure ? 443 : 80))
-  return bypassesProxy(url.hostname.replace(/^\[|\]$/g, ''), port, env.no_proxy || env.NO_PROXY || '') ? undefined : proxy
+export interface Proxy {
+  /** The variable it came from, for messages: its value may hold credentials. */
+  variable: string
+  /** As given, with `http://` added when it has no scheme (as curl and the Azure CLI read it). */
+  uri: string
+}
+
+/**
+ * The proxy the runner's environment sends this URL through, if any (lower-case variables first, as undici reads them).
+ * Only https goes through a proxy: the token then travels inside a CONNECT tunnel. Plain http (loopback only) never
+ * does, or the proxy would read the token.
+ */
+export function proxyFor(url: URL, env: Record<string, string | undefined>): Proxy | undefined {
+  if (url.protocol !== 'https:') return undefined
+  const variable = ['https_proxy', 'HTTPS_PROXY'].find((name) => env[name])
+  if (variable === undefined) return undefined
+  const port = Number(url.port || 443)
+  if (bypassesProxy(url.hostname.replace(/^\[|\]$/g, ''), port, env.no_proxy || env.NO_PROXY || '')) return undefined
+  const value = env[variable] ?? ''
+  return { variable, uri: /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}` }
 }
 
 // ---- I/O ----
@@ -335,10 +342,18 @@ export async function openDicomConnection(
   const connectTimeoutMs = Math.min(timeoutMs, REQUEST_TIMEOUT_MS)
   const proxy = proxyFor(url, env)
   if (proxy) {
+    if (!URL.canParse(proxy.uri)) {
+      throw new ActionError(
+        'smoke-network',
+        `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold credentials).`,
+        `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`
+      )
+    }
     // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end.
     const undici = await import('undici')
     const agent = new undici.ProxyAgent({
-      uri: proxy,
+      uri: proxy.uri,
+      requestTls: { rejectUnauthorized: true },
       connect: { timeout: connectTimeoutMs },
       maxResponseSize: MAX_BODY_BYTES,
       connections: 1,
@@ -348,7 +363,7 @@ export async function openDicomConnection(
   }
   const early = preconnect(hostname, port, secure, connectTimeoutMs)
   const undici = await import('undici') // loads while az runs
-  const fallback = undici.buildConnector({ timeout: connectTimeoutMs })
+  const fallback = undici.buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true })
   let handedOver = false
   const client = new undici.Client(url.origin, {
     pipelining: 2,
@@ -381,7 +396,13 @@ interface EarlySocket {
 
 function preconnect(hostname: string, port: number, secure: boolean, timeoutMs: number): EarlySocket {
   const socket: Socket = secure
-    ? tls.connect({ host: hostname, port, servername: net.isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'] })
+    ? tls.connect({
+        host: hostname,
+        port,
+        servername: net.isIP(hostname) ? undefined : hostname,
+        ALPNProtocols: ['http/1.1'],
+        rejectUnauthorized: true // whatever NODE_TLS_REJECT_UNAUTHORIZED says: the token goes over this connection
+      })
     : net.connect({ host: hostname, port })
   // Any failure here is only a missed head start: the request connects again and reports that error itself.
   const ignore = (): void => undefined
@@ -420,15 +441,21 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(value) ? value.join(', ') : value
 }
 
+/** Settles (rejects) when the signal aborts, whatever the request is still waiting for (undici does not abort a pending connect). */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }))
+}
+
 async function exchangeOnce(dispatcher: Dispatcher, url: URL, token: string, timeoutMs: number, clock: RetryClock): Promise<Exchange> {
   const started = clock.now()
-  try {
+  const signal = AbortSignal.timeout(timeoutMs)
+  const exchange = (async (): Promise<Exchange> => {
     const response = await dispatcher.request({
       origin: url.origin,
       method: 'GET',
       path: `${url.pathname}${url.search}`,
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-      signal: AbortSignal.timeout(timeoutMs),
+      signal,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs
     })
@@ -443,6 +470,10 @@ async function exchangeOnce(dispatcher: Dispatcher, url: URL, token: string, tim
       body,
       latencyMs: clock.now() - started
     }
+  })()
+  exchange.catch(() => undefined) // may still fail after the timeout won the race below
+  try {
+    return await Promise.race([exchange, aborted(signal)])
   } catch (error) {
     return { url: url.href, errorCode: transportErrorCode(error), latencyMs: clock.now() - started }
   }
@@ -453,7 +484,8 @@ function exchangeSummary(exchange: Exchange): string {
 }
 
 export async function runSmokeTest(input: {
-  connection: DicomConnection
+  /** Opened while az ran; if that failed, the smoke test fails with the reason, and the token outputs stand. */
+  connection: Promise<DicomConnection>
   config: Pick<Config, 'dicomBaseUrl' | 'timeoutMs'>
   token: string
   claims: TokenClaims
@@ -465,19 +497,27 @@ export async function runSmokeTest(input: {
   const startedAt = clock.now()
   const deadlineMs = startedAt + input.config.timeoutMs
   const base = input.config.dicomBaseUrl ?? ''
+  let dispatcher: Dispatcher
+  try {
+    dispatcher = (await input.connection).dispatcher
+  } catch (error) {
+    const failure =
+      error instanceof ActionError
+        ? error
+        : new ActionError(
+            'smoke-network',
+            `Could not prepare a connection to ${new URL(base).host} (${transportErrorCode(error)}).`,
+            "Check dicom-url and the runner's network and proxy settings."
+          )
+    return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt }
+  }
 
   const endpoints = await Promise.all(
     CHANGEFEED_ENDPOINTS.map(async ({ name, path }): Promise<EndpointReport> => {
       const url = new URL(`${base}${path}`)
       const report = await withRetry<Exchange>(
         async (_attempt, remainingMs) => {
-          const exchange = await exchangeOnce(
-            input.connection.dispatcher,
-            url,
-            input.token,
-            Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)),
-            clock
-          )
+          const exchange = await exchangeOnce(dispatcher, url, input.token, Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS)), clock)
           const verdict = classifyExchange(exchange)
           if (verdict === 'ok') return { kind: 'done', value: exchange }
           if (verdict === 'fatal') return { kind: 'fatal', value: exchange }

@@ -5,10 +5,11 @@ import type { DicomConnection, Log, SmokeTestReport } from './changefeed.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
 import { inputsFromEnv } from './inputs.ts'
 import type { Config } from './inputs.ts'
-import { smokeTestOutputs, tokenOutputs } from './outputs.ts'
+import { issueToken, smokeTestOutputs, tokenOutputs } from './outputs.ts'
 import type { IssuedToken, Outputs } from './outputs.ts'
 import { SUMMARY_HEADING, summaryRows } from './summary.ts'
-import { decodeClaims, formatExpiry, redactToken, tokenExpiryMs, tokenWarnings } from './token.ts'
+import type { SummaryRow } from './summary.ts'
+import { describePrincipal, formatExpiry, redactToken, tokenWarnings } from './token.ts'
 
 type Core = typeof import('@actions/core')
 
@@ -27,24 +28,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
     const core = await loadCore()
     const result = await az.result
-    const issued = result.exitCode === 0 ? issueToken(result.stdout) : undefined
+    const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined
     if (issued) {
       token = issued.az.accessToken
       core.setSecret(token) // before any other line is printed
     }
-    for (const warning of splitAzStderr(result.stderr).warnings) core.debug(`az: ${warning}`)
+    for (const warning of splitAzStderr(result.stderr).warnings) core.debug(redactToken(`az: ${warning}`, token))
     if (!issued) throw classifyAzFailure(result, config)
 
     setOutputs(core, tokenOutputs(config, issued))
     if (config.exportVariable) core.exportVariable(config.exportVariable, issued.az.accessToken)
     logToken(core, config.resource, issued)
 
-    const report = connection ? await checkChangefeed(await connection, config, issued, core) : undefined
+    const report = connection ? await checkChangefeed(connection, config, issued, core) : undefined
     setOutputs(core, smokeTestOutputs(report))
-    await core.summary
-      .addHeading(SUMMARY_HEADING, 3)
-      .addTable(summaryRows(config, issued, report))
-      .write()
+    await writeSummary(core, summaryRows(config, issued, report))
     if (report?.failure) throw report.failure
     if (report)
       core.info(
@@ -63,13 +61,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-function issueToken(stdout: string): IssuedToken {
-  const az = parseAzOutput(stdout)
-  const claims = decodeClaims(az.accessToken)
-  return { az, claims, expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims) }
+/** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
+async function writeSummary(core: Core, rows: SummaryRow[]): Promise<void> {
+  try {
+    await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(rows).write()
+  } catch (error) {
+    core.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`)
+  }
 }
 
-async function checkChangefeed(connection: DicomConnection, config: Config, issued: IssuedToken, log: Log): Promise<SmokeTestReport> {
+async function checkChangefeed(
+  connection: Promise<DicomConnection>,
+  config: Config,
+  issued: IssuedToken,
+  log: Log
+): Promise<SmokeTestReport> {
   const { runSmokeTest } = await import('./changefeed.ts')
   return runSmokeTest({ connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log })
 }
@@ -80,15 +86,9 @@ function setOutputs(core: Core, outputs: Outputs): void {
 
 function logToken(core: Log, resource: string, issued: IssuedToken): void {
   const { claims, expiresAtMs } = issued
-  const who = [
-    claims.objectId && `principal ${claims.objectId}`,
-    claims.appId && `app ${claims.appId}`,
-    `tenant ${issued.az.tenant ?? claims.tenantId ?? 'unknown'}`
-  ]
+  const who = `${describePrincipal(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`
   const expiry =
     expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`
-  core.info(
-    `Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who.filter(Boolean).join(', ')}); it expires ${expiry}.`
-  )
+  core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`)
   for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now())) core.warning(warning)
 }

@@ -3,7 +3,12 @@
 
 export const BASE_DELAY_MS = 500
 export const MAX_DELAY_MS = 10_000
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
+/** Besides these, every 5xx is retried. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429])
+/** A retry that would leave less time than this for its request is not worth making: the last real answer is reported. */
+export const MIN_ATTEMPT_MS = 500
+/** Even `Retry-After: 0` waits this long, so a confused server cannot drive a tight loop. */
+export const MIN_RETRY_DELAY_MS = 100
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status) || (status >= 500 && status <= 599)
@@ -36,14 +41,15 @@ export function decideRetry(input: {
   deadlineMs: number
   random: () => number
 }): RetryDecision {
-  const remaining = input.deadlineMs - input.nowMs
+  // The wait and the next request must both fit before the deadline; otherwise stop now and report the last failure.
+  const remaining = input.deadlineMs - input.nowMs - MIN_ATTEMPT_MS
   if (input.retryAfterMs !== undefined) {
-    return input.retryAfterMs < remaining
-      ? { retry: true, delayMs: input.retryAfterMs }
+    const delayMs = Math.max(input.retryAfterMs, MIN_RETRY_DELAY_MS)
+    return delayMs < remaining
+      ? { retry: true, delayMs }
       : { retry: false, reason: 'retry-after-past-deadline', retryAfterMs: input.retryAfterMs }
   }
-  const delayMs = backoffDelayMs(input.retry, input.random)
-  // Waiting past the deadline would only end in a timeout: stop now and report the last failure.
+  const delayMs = Math.max(backoffDelayMs(input.retry, input.random), MIN_RETRY_DELAY_MS)
   return delayMs < remaining ? { retry: true, delayMs } : { retry: false, reason: 'deadline' }
 }
 

@@ -2,7 +2,7 @@
 import type { SmokeTestReport } from './changefeed.ts'
 import type { Config } from './inputs.ts'
 import type { IssuedToken } from './outputs.ts'
-import { formatExpiry } from './token.ts'
+import { describePrincipal, formatExpiry } from './token.ts'
 
 export type SummaryRow = [string, string]
 
@@ -21,11 +21,8 @@ export function summaryRows(config: Config, issued: IssuedToken, report: SmokeTe
   const { claims } = issued
   const rows: SummaryRow[] = [
     ['Resource', config.resource],
-    ['Tenant', issued.az.tenant ?? claims.tenantId ?? 'unknown'],
-    [
-      'Principal',
-      [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(Boolean).join(', ') || 'unknown'
-    ],
+    ['Tenant', issued.tenantId ?? 'unknown'],
+    ['Principal', describePrincipal(claims) ?? 'unknown'],
     ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : formatExpiry(issued.expiresAtMs)]
   ]
   if (config.dicomBaseUrl) rows.push(['Service URL', config.dicomUrl ?? ''], ['API version', config.apiVersion])

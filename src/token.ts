@@ -21,6 +21,12 @@ function stringClaim(payload: Record<string, unknown>, ...names: string[]): stri
   return undefined
 }
 
+/** Who the token speaks for, as the DICOM service's role assignments name it; undefined for an opaque token. */
+export function describePrincipal(claims: TokenClaims): string | undefined {
+  const parts = [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter((part) => !!part)
+  return parts.length > 0 ? parts.join(', ') : undefined
+}
+
 /** Decodes the payload segment; returns {} for anything that is not a JWT (opaque tokens are valid too). */
 export function decodeClaims(token: string): TokenClaims {
   const segments = token.split('.')

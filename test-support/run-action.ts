@@ -68,10 +68,14 @@ function commandTexts(stdout: string, command: string): string[] {
     )
 }
 
-/** Writes an executable `az` into a fresh directory that runs test-support/fake-az.ts; returns that directory. */
-export async function fakeAzDirectory(): Promise<string> {
+/**
+ * Writes an executable `az` into a fresh directory that runs test-support/fake-az.ts; returns that directory.
+ * `launcher: 'child'` starts it without exec, as Microsoft's deb and Homebrew's az launchers start python.
+ */
+export async function fakeAzDirectory(launcher: 'exec' | 'child' = 'exec'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'fake-az-'))
-  const script = `#!/bin/sh\nexec "${process.execPath}" "${join(REPO_ROOT, 'test-support', 'fake-az.ts')}" "$@"\n`
+  const command = `"${process.execPath}" "${join(REPO_ROOT, 'test-support', 'fake-az.ts')}" "$@"`
+  const script = `#!/bin/sh\n${launcher === 'exec' ? `exec ${command}` : command}\n`
   await writeFile(join(dir, 'az'), script)
   await chmod(join(dir, 'az'), 0o755)
   return dir

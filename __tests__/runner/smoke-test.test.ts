@@ -1,4 +1,5 @@
 // The bundled action's change feed smoke test against the HTTPS DICOM emulator, with a stand-in az for the token.
+import net from 'node:net'
 import { dirname } from 'node:path'
 import { DEFAULT_RESOURCE } from '../../src/inputs.ts'
 import type { DicomEmulator, DicomFault } from '../../test-support/dicom-emulator.ts'
@@ -6,6 +7,7 @@ import { startDicomEmulator, unusedLoopbackPort } from '../../test-support/dicom
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
 import { startConnectProxy } from '../../test-support/connect-proxy.ts'
 import { findLeaks, runPlaces } from '../../test-support/leak-check.ts'
+import { closeServer, listenOnLoopback, trackSockets } from '../../test-support/loopback-server.ts'
 import type { ActionRun } from '../../test-support/run-action.ts'
 import { fakeAzDirectory, runAction } from '../../test-support/run-action.ts'
 import type { Certificate } from '../../test-support/tls-cert.ts'
@@ -80,6 +82,7 @@ describe('a healthy DICOM service', () => {
   it.each(['v2', 'v1', 'v1.0-prerelease'])(
     'passes on %s: both change feed requests, with the token, over one TLS connection',
     async (version) => {
+      const before = dicom.connections
       const result = await smokeTest({ 'api-version': version })
       expect(result.exitCode).toBe(0)
       expect(result.outputs).toMatchObject({
@@ -95,7 +98,7 @@ describe('a healthy DICOM service', () => {
         expect(request.headers.authorization).toBe(`Bearer ${result.jwt}`)
         expect(request.headers.accept).toBe('application/json')
       }
-      expect(dicom.connections).toBeGreaterThanOrEqual(1)
+      expect(dicom.connections - before).toBe(1)
       expect(result.stdout).toMatch(/Smoke test passed: the change feed answered in \d+ ms; latest sequence 3\./)
       expect(result.summary).toContain(`<td>GET /${version}/changefeed/latest</td><td>200 in `)
       expect(result.summary).toContain('<td>Latest sequence</td><td>3</td>')
@@ -135,6 +138,24 @@ describe('behind a proxy', () => {
     } finally {
       await proxy.close()
     }
+  })
+
+  it('reads a proxy given without a scheme as http://, as the Azure CLI does', async () => {
+    const proxy = await startConnectProxy()
+    try {
+      const result = await smokeTest({}, token(), { https_proxy: new URL(proxy.url).host })
+      expect(result.exitCode).toBe(0)
+      expect(proxy.tunnels).toHaveLength(1)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('fails the smoke test, not the token, when the proxy variable is unusable, without showing its value', async () => {
+    const result = await smokeTest({}, token(), { HTTPS_PROXY: 'http://user:s3cr3t-pw@[not-a-host' })
+    expectFailedSmokeTest(result, /^The proxy in HTTPS_PROXY is not a URL the smoke test can use/, 'connection-errors')
+    expect(result.stdout).not.toContain('s3cr3t-pw')
+    expect(result.summary).toContain('<td>Smoke test</td><td>failed</td>')
   })
 
   it('goes direct to hosts listed in NO_PROXY', async () => {
@@ -199,21 +220,24 @@ describe('diagnosing a DICOM service that refuses', () => {
     expect(dicom.otherOrigin.requests).toEqual([])
   })
 
-  it('an untrusted certificate is a TLS error, reported at once without retries', async () => {
-    const impostor = await startDicomEmulator({ certificate: untrusted })
-    try {
-      const result = await smokeTest({ 'dicom-url': impostor.url })
-      expectFailedSmokeTest(
-        result,
-        /The TLS certificate of 127\.0\.0\.1:\d+ was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)/,
-        'tls-certificate-errors'
-      )
-      expect(impostor.requests).toEqual([])
-      expect(result.stdout).not.toContain('retrying')
-    } finally {
-      await impostor.close()
+  it.each<Record<string, string>>([{}, { NODE_TLS_REJECT_UNAUTHORIZED: '0' }])(
+    'an untrusted certificate is a TLS error, reported at once without retries (env %j)',
+    async (env) => {
+      const impostor = await startDicomEmulator({ certificate: untrusted })
+      try {
+        const result = await smokeTest({ 'dicom-url': impostor.url }, token(), env)
+        expectFailedSmokeTest(
+          result,
+          /The TLS certificate of 127\.0\.0\.1:\d+ was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)/,
+          'tls-certificate-errors'
+        )
+        expect(impostor.requests).toEqual([])
+        expect(result.stdout).not.toContain('retrying')
+      } finally {
+        await impostor.close()
+      }
     }
-  })
+  )
 })
 
 describe('retrying transient failures inside one deadline', () => {
@@ -261,6 +285,19 @@ describe('retrying transient failures inside one deadline', () => {
     const result = await smokeTest({ 'timeout-seconds': '2' })
     expectFailedSmokeTest(result, /did not answer GET .* in time \(TimeoutError, after 1 attempt\(s\) in 2\.\d s\)/, 'timeouts')
     expect(result.durationMs).toBeLessThan(2000 + 1500)
+  })
+
+  it('a server that accepts TCP but never completes TLS cannot hold the step past the deadline either', async () => {
+    const silent = net.createServer(() => undefined) // accepts, then says nothing
+    const port = await listenOnLoopback(silent)
+    const sockets = trackSockets(silent)
+    try {
+      const result = await smokeTest({ 'dicom-url': `https://127.0.0.1:${port}`, 'timeout-seconds': '2' })
+      expectFailedSmokeTest(result, /did not answer GET .* in time \(TimeoutError, after \d+ attempt\(s\) in 2\.\d s\)/, 'timeouts')
+      expect(result.durationMs).toBeLessThan(2000 + 1500)
+    } finally {
+      await closeServer(silent, sockets)
+    }
   })
 
   it('connection refused is retried until the deadline, then reported with the host', async () => {

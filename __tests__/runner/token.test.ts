@@ -4,6 +4,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { DEFAULT_RESOURCE } from '../../src/inputs.ts'
+import { stillRunning } from '../../src/process-tree.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
 import { findLeaks, runPlaces } from '../../test-support/leak-check.ts'
 import type { ActionRun } from '../../test-support/run-action.ts'
@@ -85,7 +86,7 @@ describe('getting a token', () => {
     expect(result.warnings).toEqual([])
     // az's WARNING lines are debug, not annotations.
     expect(result.stdout).toContain('::debug::az: WARNING: A new version of Azure CLI is available.')
-    expect(result.stdout).toContain(`principal ${OBJECT_ID}, app ${APP_ID}, tenant ${TENANT}`)
+    expect(result.stdout).toContain(`object id ${OBJECT_ID}, app id ${APP_ID}, tenant ${TENANT}`)
     expect(result.summary).toContain('2030-03-17T17:46:40Z')
     expectNoLeaks(jwt, result)
   })
@@ -119,6 +120,23 @@ describe('getting a token', () => {
     const result = await run({}, { FAKE_AZ_TOKEN: jwt, FAKE_AZ_FORMAT: '2.45', FAKE_AZ_EXPIRES_ON: String(exp.exp), TZ: 'Asia/Kolkata' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs['expires-on']).toBe(new Date(exp.exp * 1000).toISOString().replace('.000Z', 'Z'))
+    expectNoLeaks(jwt, result)
+  })
+
+  it('succeeds without a job summary file, as on runners or local tools that have none', async () => {
+    const jwt = token()
+    const result = await runAction({ inputs: {}, path: [azDir, ...SYSTEM_PATH], env: { FAKE_AZ_TOKEN: jwt, GITHUB_STEP_SUMMARY: '' } })
+    expect(result.exitCode).toBe(0)
+    expect(result.errors).toEqual([])
+    expect(result.outputs.token).toBe(jwt)
+  })
+
+  it("keeps every segment of the token out of az's WARNING lines in the debug log", async () => {
+    const jwt = token()
+    const [, payload, signature] = jwt.split('.')
+    const result = await run({}, { FAKE_AZ_TOKEN: jwt, FAKE_AZ_STDERR: `WARNING: cached ${signature ?? ''} and ${payload ?? ''}\n` })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('::debug::az: WARNING: cached *** and ***')
     expectNoLeaks(jwt, result)
   })
 
@@ -244,13 +262,21 @@ describe('when az is missing or fails', () => {
     expect(result.masks).toEqual([])
   })
 
-  it('stops az and says it timed out when az hangs past timeout-seconds', async () => {
-    const pidFile = join(await mkdtemp(join(tmpdir(), 'az-pid-')), 'pid')
-    const result = await run({ 'timeout-seconds': '1.5' }, { FAKE_AZ_MODE: 'hang', FAKE_AZ_PIDFILE: pidFile })
-    expect(result.exitCode).toBe(1)
-    expect(result.errors).toEqual([expect.stringContaining('az account get-access-token did not finish within 1.5 s and was stopped.')])
-    expect(result.durationMs).toBeLessThan(4000)
-    const pid = Number(await readFile(pidFile, 'utf8'))
-    expect(() => process.kill(pid, 0)).toThrow() // the hung az is gone
-  })
+  it.each(['exec', 'child'] as const)(
+    'stops az, and what its launcher started (%s), and says it timed out when az hangs past timeout-seconds',
+    async (launcher) => {
+      const pidFile = join(await mkdtemp(join(tmpdir(), 'az-pid-')), 'pid')
+      const result = await runAction({
+        inputs: { 'timeout-seconds': '1.5' },
+        path: [await fakeAzDirectory(launcher), ...SYSTEM_PATH],
+        env: { FAKE_AZ_CALLS: calls, FAKE_AZ_MODE: 'hang', FAKE_AZ_PIDFILE: pidFile }
+      })
+      expect(result.exitCode).toBe(1)
+      expect(result.errors).toEqual([expect.stringContaining('az account get-access-token did not finish within 1.5 s and was stopped.')])
+      expect(result.durationMs).toBeLessThan(4000)
+      const pid = Number(await readFile(pidFile, 'utf8'))
+      // The hung az (python, behind a launcher or not) is gone: not even running unreaped, as a container's init may leave it.
+      expect(await stillRunning([pid])).toEqual([])
+    }
+  )
 })

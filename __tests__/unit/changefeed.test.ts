@@ -320,7 +320,7 @@ describe('diagnoseExchange', () => {
 
   it('names the signed-in identity on 403 when the token has no object id', () => {
     const error = diagnosed('changefeed', exchange({ status: 403 }), context('opaque-token-value'))
-    expect(error.message).toContain('the identity azure/login signed in with')
+    expect(error.message).toMatch(/^The DICOM service refused the signed-in identity with 403 at /)
   })
 
   it('shows the URL it tried on 404', () => {
@@ -437,15 +437,28 @@ describe('diagnoseExchange', () => {
 
 describe('proxyFor', () => {
   const service = new URL('https://contoso-dicom.dicom.azurehealthcareapis.com/v2')
+  const uri = (env: Record<string, string>): string | undefined => proxyFor(service, env)?.uri
 
-  it('sends https through HTTPS_PROXY, preferring the lower-case https_proxy as undici does', () => {
-    expect(proxyFor(service, { HTTPS_PROXY: 'http://upper:3128' })).toBe('http://upper:3128')
-    expect(proxyFor(service, { HTTPS_PROXY: 'http://upper:3128', https_proxy: 'http://lower:3128' })).toBe('http://lower:3128')
+  it('sends https through HTTPS_PROXY, preferring the lower-case https_proxy as undici does, and names the variable', () => {
+    expect(proxyFor(service, { HTTPS_PROXY: 'http://upper:3128' })).toEqual({ variable: 'HTTPS_PROXY', uri: 'http://upper:3128' })
+    expect(proxyFor(service, { HTTPS_PROXY: 'http://upper:3128', https_proxy: 'http://lower:3128' })).toEqual({
+      variable: 'https_proxy',
+      uri: 'http://lower:3128'
+    })
   })
 
-  it('does not use HTTP_PROXY for https, nor HTTPS_PROXY for http', () => {
-    expect(proxyFor(service, { HTTP_PROXY: 'http://proxy:3128' })).toBeUndefined()
-    expect(proxyFor(new URL('http://127.0.0.1:8080/v2'), { HTTPS_PROXY: 'http://proxy:3128' })).toBeUndefined()
+  it('reads a proxy without a scheme as http://, as curl and the Azure CLI do', () => {
+    expect(uri({ HTTPS_PROXY: 'proxy.example.internal:3128' })).toBe('http://proxy.example.internal:3128')
+  })
+
+  it('never sends plain http through a proxy, which would read the token', () => {
+    expect(
+      proxyFor(new URL('http://127.0.0.1:8080/v2'), { HTTP_PROXY: 'http://proxy:3128', HTTPS_PROXY: 'http://proxy:3128' })
+    ).toBeUndefined()
+  })
+
+  it('does not use HTTP_PROXY for https', () => {
+    expect(uri({ HTTP_PROXY: 'http://proxy:3128' })).toBeUndefined()
   })
 
   it.each([
@@ -460,7 +473,7 @@ describe('proxyFor', () => {
     ['thcareapis.com', false],
     ['', false]
   ])('NO_PROXY=%j bypasses the proxy for the DICOM host: %s', (noProxy, bypassed) => {
-    expect(proxyFor(service, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: noProxy })).toBe(bypassed ? undefined : 'http://proxy:3128')
+    expect(uri({ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: noProxy })).toBe(bypassed ? undefined : 'http://proxy:3128')
   })
 
   it('matches loopback hosts and IPv6 literals in NO_PROXY', () => {

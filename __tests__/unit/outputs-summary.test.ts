@@ -5,9 +5,8 @@ import { parseAzOutput } from '../../src/azure-cli.ts'
 import { CHANGEFEED_ENDPOINTS, type EndpointReport, type SmokeTestReport } from '../../src/changefeed.ts'
 import { ActionError } from '../../src/errors.ts'
 import { DEFAULT_RESOURCE, parseInputs, type Config, type InputName } from '../../src/inputs.ts'
-import { OUTPUT_NAMES, smokeTestOutputs, tokenOutputs, type IssuedToken } from '../../src/outputs.ts'
+import { OUTPUT_NAMES, issueToken, smokeTestOutputs, tokenOutputs, type IssuedToken } from '../../src/outputs.ts'
 import { summaryRows } from '../../src/summary.ts'
-import { decodeClaims, tokenExpiryMs } from '../../src/token.ts'
 import { findLeaks } from '../../test-support/leak-check.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
 
@@ -32,9 +31,7 @@ function issue(azFields: Record<string, unknown> = {}, claims: Record<string, un
     ),
     ...claims
   })
-  const az = parseAzOutput(JSON.stringify({ accessToken: token, tokenType: 'Bearer', ...azFields }))
-  const decoded = decodeClaims(token)
-  return { az, claims: decoded, expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, decoded) }
+  return issueToken(parseAzOutput(JSON.stringify({ accessToken: token, tokenType: 'Bearer', ...azFields })))
 }
 
 function endpoint(

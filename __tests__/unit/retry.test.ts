@@ -2,6 +2,8 @@
 import {
   BASE_DELAY_MS,
   MAX_DELAY_MS,
+  MIN_ATTEMPT_MS,
+  MIN_RETRY_DELAY_MS,
   RETRYABLE_STATUSES,
   backoffDelayMs,
   decideRetry,
@@ -133,7 +135,21 @@ describe('decideRetry', () => {
   })
 
   it('honours Retry-After even when it is shorter than the backoff would be', () => {
-    expect(decideRetry({ ...base, retry: 10, retryAfterMs: 0 })).toEqual({ retry: true, delayMs: 0 })
+    expect(decideRetry({ ...base, retry: 10, retryAfterMs: 200 })).toEqual({ retry: true, delayMs: 200 })
+  })
+
+  it('waits a little even for Retry-After: 0, so a server cannot drive a tight loop', () => {
+    expect(decideRetry({ ...base, retryAfterMs: 0 })).toEqual({ retry: true, delayMs: MIN_RETRY_DELAY_MS })
+  })
+
+  it('gives up rather than retry with too little time left for the request itself', () => {
+    const nearlyOut = { ...base, deadlineMs: NOW_MS + 1000 }
+    expect(decideRetry({ ...nearlyOut, retryAfterMs: 1000 - MIN_ATTEMPT_MS + 1 })).toMatchObject({
+      retry: false,
+      reason: 'retry-after-past-deadline'
+    })
+    expect(decideRetry({ ...nearlyOut, retryAfterMs: 1000 - MIN_ATTEMPT_MS - 1 })).toMatchObject({ retry: true })
+    expect(decideRetry({ ...nearlyOut, random: () => 0.99, retry: 2 })).toEqual({ retry: false, reason: 'deadline' })
   })
 
   test.each([60_000, 120_000])('refuses a Retry-After of %i ms that reaches the deadline, keeping the wait asked for', (retryAfterMs) => {
