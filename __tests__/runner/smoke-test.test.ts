@@ -37,14 +37,14 @@ beforeEach(() => {
   dicom.otherOrigin.requests.length = 0
 })
 
-function token(audience = DEFAULT_RESOURCE): string {
+function token(audience = DEFAULT_RESOURCE, overrides: { tenantId?: string; lifetimeSeconds?: number } = {}): string {
   return makeJwt(
     accessTokenClaims({
       audience,
-      tenantId: TENANT,
+      tenantId: overrides.tenantId ?? TENANT,
       objectId: OBJECT_ID,
       appId: 'c0ffee00-1111-4222-8333-944455556666',
-      lifetimeSeconds: 3600
+      lifetimeSeconds: overrides.lifetimeSeconds ?? 3600
     })
   )
 }
@@ -178,6 +178,23 @@ describe('diagnosing a DICOM service that refuses', () => {
       /rejected the token with 401 at .*: "The audience 'https:\/\/management\.azure\.com\/' is invalid"\. The token's audience is 'https:\/\/management\.azure\.com\/', but the DICOM service expects 'https:\/\/dicom\.healthcareapis\.azure\.com'\./,
       '401-unauthorized'
     )
+  })
+
+  it("401: says when the token comes from another tenant than the service's", async () => {
+    const otherTenant = '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f0'
+    const result = await smokeTest({}, token(DEFAULT_RESOURCE, { tenantId: otherTenant }))
+    expectFailedSmokeTest(
+      result,
+      `"The tenant '${otherTenant}' is invalid". The service belongs to tenant ${TENANT}, but the token was issued by tenant ${otherTenant}.`,
+      '401-unauthorized'
+    )
+  })
+
+  it('401: says when the token has already expired', async () => {
+    const expiredAt = String(Math.floor(Date.now() / 1000) - 60)
+    const result = await smokeTest({}, token(DEFAULT_RESOURCE, { lifetimeSeconds: -60 }), { FAKE_AZ_EXPIRES_ON: expiredAt })
+    expectFailedSmokeTest(result, /"The token is expired"\. The token expired at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\./, '401-unauthorized')
+    expect(result.warnings).toEqual([expect.stringContaining('The token expires in 0 minute(s)')])
   })
 
   it('403: names the principal and the DICOM Data Reader/Owner roles, and the delay before role changes apply', async () => {
