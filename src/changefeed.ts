@@ -282,6 +282,11 @@ function noProxyEntry(entry: string): { name: string; port?: number } {
   return { name: match[1] ?? '', port: match[2] === undefined ? undefined : Number(match[2]) }
 }
 
+/** The host to connect to (IPv6 without brackets) and the port, the scheme's default when the URL has none. */
+function endpointOf(url: URL): { hostname: string; port: number } {
+  return { hostname: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) }
+}
+
 /** NO_PROXY as curl and undici read it: '*', or host names (a leading '.' or '*.' optional) with an optional port. */
 export function bypassesProxy(hostname: string, port: number, noProxy: string): boolean {
   const host = hostname.toLowerCase()
@@ -312,8 +317,8 @@ export function proxyFor(url: URL, env: Record<string, string | undefined>): Pro
   if (url.protocol !== 'https:') return undefined
   const variable = ['https_proxy', 'HTTPS_PROXY'].find((name) => env[name])
   if (variable === undefined) return undefined
-  const port = Number(url.port || 443)
-  if (bypassesProxy(url.hostname.replace(/^\[|\]$/g, ''), port, env.no_proxy || env.NO_PROXY || '')) return undefined
+  const { hostname, port } = endpointOf(url)
+  if (bypassesProxy(hostname, port, env.no_proxy || env.NO_PROXY || '')) return undefined
   const value = env[variable] ?? ''
   return { variable, uri: /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}` }
 }
@@ -336,8 +341,7 @@ export async function openDicomConnection(
 ): Promise<DicomConnection> {
   const url = new URL(dicomBaseUrl)
   const secure = url.protocol === 'https:'
-  const port = Number(url.port || (secure ? 443 : 80))
-  const hostname = url.hostname.replace(/^\[|\]$/g, '')
+  const { hostname, port } = endpointOf(url)
   if (!secure && !isLoopbackHost(hostname)) throw new Error('plain http is only allowed to loopback hosts') // inputs.ts refuses it first
   const connectTimeoutMs = Math.min(timeoutMs, REQUEST_TIMEOUT_MS)
   const proxy = proxyFor(url, env)
@@ -535,16 +539,20 @@ export async function runSmokeTest(input: {
             input.log.info(`GET ${url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
         }
       )
-      const failure = diagnoseExchange(name, report.value, {
-        token: input.token,
-        claims: input.claims,
-        expiresAtMs: input.expiresAtMs,
-        nowMs: clock.now(),
-        attempts: report.attempts,
-        elapsedMs: clock.now() - startedAt,
-        gaveUp: report.gaveUp
-      })
-      const read = failure ? undefined : readChangefeedBody(name, report.value)
+      // A good answer is read once here; only a failure goes on to its diagnosis.
+      const read = classifyExchange(report.value) === 'ok' ? readChangefeedBody(name, report.value) : undefined
+      const failure =
+        read && 'sequence' in read
+          ? undefined
+          : diagnoseExchange(name, report.value, {
+              token: input.token,
+              claims: input.claims,
+              expiresAtMs: input.expiresAtMs,
+              nowMs: clock.now(),
+              attempts: report.attempts,
+              elapsedMs: clock.now() - startedAt,
+              gaveUp: report.gaveUp
+            })
       return {
         name,
         url: url.href,
