@@ -1,6 +1,30 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BZ: () => (/* binding */ DEFAULT_RESOURCE),
+/* harmony export */   Bo: () => (/* binding */ API_VERSIONS),
+/* harmony export */   _L: () => (/* binding */ DEFAULT_API_VERSION),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost)
+/* harmony export */ });
+// Facts about the Azure DICOM service that more than one stage needs: its token audience and API versions,
+// and which hosts may be reached over plain http. Pure; imported by the input parser and the smoke test alike.
+/** The audience the DICOM service expects in its tokens. */
+const DEFAULT_RESOURCE = 'https://dicom.healthcareapis.azure.com';
+const API_VERSIONS = ['v1.0-prerelease', 'v1', 'v2'];
+const DEFAULT_API_VERSION = 'v2';
+/** Plain http is allowed to these hosts only (tests, local emulators): the token never crosses a network in clear. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -74,7 +98,7 @@ function describeUnexpected(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4362);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2589);
 // Entry point for the runner (runs.main: dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -86,176 +110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BZ: () => (/* binding */ DEFAULT_RESOURCE),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
-/* harmony export */   lN: () => (/* binding */ inputsFromEnv)
-/* harmony export */ });
-/* unused harmony exports API_VERSIONS, DEFAULT_API_VERSION, DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, INPUT_NAMES, parseInputs */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-// Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
-// so bad input is refused before az or the network is touched.
-
-const DEFAULT_RESOURCE = 'https://dicom.healthcareapis.azure.com';
-const API_VERSIONS = ['v1.0-prerelease', 'v1', 'v2'];
-const DEFAULT_API_VERSION = 'v2';
-const DEFAULT_TIMEOUT_SECONDS = 60;
-const MAX_TIMEOUT_SECONDS = 3600;
-/** Input names exactly as action.yml declares them. */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'resource',
-    'tenant',
-    'subscription',
-    'dicom-url',
-    'api-version',
-    'smoke-test',
-    'timeout-seconds',
-    'export-variable'
-]));
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// The runner refuses or owns these; exporting the token into them would fail or break later steps.
-const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
-const YAML_TRUE = ['true', 'True', 'TRUE'];
-const YAML_FALSE = ['false', 'False', 'FALSE'];
-const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/** A refused value as the log may show it: on one line, and without what could be a secret in a URL. */
-function shownValue(value) {
-    let shown = value;
-    if (URL.canParse(value)) {
-        const url = new URL(value);
-        if (url.username || url.password || url.search) {
-            shown = value.replace(/\/\/[^/@]*@/, '//***@').replace(/\?.*$/, '?***');
-        }
-    }
-    // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
-    shown = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
-}
-function invalid(input, value, allowed) {
-    const shown = shownValue(value);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
-}
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-function parseResource(value) {
-    if (value === '')
-        return DEFAULT_RESOURCE;
-    // A leading '-' would be read by az as an option, not as the resource.
-    const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value);
-    if (value.startsWith('-') || !(looksLikeUri || GUID.test(value))) {
-        throw invalid('resource', value, `an absolute URI such as ${DEFAULT_RESOURCE}, or an application (client) ID GUID`);
-    }
-    return value;
-}
-function parseTenant(value) {
-    if (value === '')
-        return undefined;
-    if (!GUID.test(value) && !DOMAIN.test(value)) {
-        throw invalid('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
-    }
-    return value;
-}
-function parseSubscription(value) {
-    if (value === '')
-        return undefined;
-    // az accepts a subscription ID or its display name.
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-    if (value.startsWith('-') || value.length > 128 || /[\u0000-\u001f]/.test(value)) {
-        throw invalid('subscription', value, 'a subscription ID (GUID) or name');
-    }
-    return value;
-}
-function parseDicomUrl(value) {
-    if (value === '')
-        return undefined;
-    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for localhost/127.0.0.1)`;
-    if (!URL.canParse(value))
-        throw invalid('dicom-url', value, allowed);
-    const url = new URL(value);
-    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    if (!secure || url.username || url.password || url.search || url.hash) {
-        throw invalid('dicom-url', value, `${allowed}, without credentials, query or fragment`);
-    }
-    const path = url.pathname.replace(/\/+$/, '');
-    const versionSegment = path.split('/').pop() ?? '';
-    if (API_VERSIONS.includes(versionSegment)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', `Input 'dicom-url' is invalid: '${value}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
-    }
-    return `${url.origin}${path}`;
-}
-function parseApiVersion(value) {
-    if (value === '')
-        return DEFAULT_API_VERSION;
-    const version = API_VERSIONS.find((v) => v === value);
-    if (!version)
-        throw invalid('api-version', value, API_VERSIONS.join(', '));
-    return version;
-}
-function parseBoolean(input, value) {
-    if (value === '' || YAML_FALSE.includes(value))
-        return false;
-    if (YAML_TRUE.includes(value))
-        return true;
-    throw invalid(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)');
-}
-function parseTimeoutMs(value) {
-    if (value === '')
-        return DEFAULT_TIMEOUT_SECONDS * 1000;
-    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-    if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
-        throw invalid('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
-    }
-    return Math.ceil(seconds * 1000); // never 0 ms for a positive value
-}
-function parseExportVariable(value) {
-    if (value === '')
-        return undefined;
-    if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
-        throw invalid('export-variable', value, 'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, CI, HOME or GITHUB_/RUNNER_/ACTIONS_*');
-    }
-    return value;
-}
-/** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
-function parseInputs(read) {
-    const tenant = parseTenant(read('tenant'));
-    const subscription = parseSubscription(read('subscription'));
-    if (tenant && subscription) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', `Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
-    }
-    const dicomUrl = parseDicomUrl(read('dicom-url'));
-    const apiVersion = parseApiVersion(read('api-version'));
-    const smokeTest = parseBoolean('smoke-test', read('smoke-test'));
-    if (smokeTest && !dicomUrl) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', `Input 'smoke-test' is true but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
-    }
-    return {
-        resource: parseResource(read('resource')),
-        tenant,
-        subscription,
-        dicomUrl,
-        apiVersion,
-        dicomBaseUrl: dicomUrl ? `${dicomUrl}/${apiVersion}` : undefined,
-        smokeTest,
-        timeoutMs: parseTimeoutMs(read('timeout-seconds')),
-        exportVariable: parseExportVariable(read('export-variable'))
-    };
-}
-/** The runner passes each input as INPUT_<NAME> (upper-cased, spaces as '_', hyphens kept). */
-function inputsFromEnv(env) {
-    return parseInputs((name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim());
-}
-
-
-/***/ }),
-
-/***/ 4362:
+/***/ 2589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -263,6 +118,91 @@ function inputsFromEnv(env) {
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// EXTERNAL MODULE: ./src/dicom-service.ts
+var dicom_service = __nccwpck_require__(9293);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/azure-cli/output.ts
+// What `az account get-access-token` printed, read (pure): the token JSON of either CLI generation on stdout,
+// warnings apart from errors on stderr, and a failure turned into the error a person can act on.
+
+
+/** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
+function parseAzOutput(stdout) {
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout);
+    }
+    catch {
+        parsed = undefined;
+    }
+    const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+    const accessToken = record?.accessToken;
+    if (!record || typeof accessToken !== 'string' || accessToken === '') {
+        throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`, 'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim), that no extension or upgrade prompt writes to its stdout, and that it is 2.30 or later.');
+    }
+    const epoch = Number(record.expires_on);
+    return {
+        accessToken,
+        expiresOnEpoch: record.expires_on !== undefined && Number.isFinite(epoch) ? epoch : undefined,
+        tenant: typeof record.tenant === 'string' && record.tenant !== '' ? record.tenant : undefined,
+        subscription: typeof record.subscription === 'string' && record.subscription !== '' ? record.subscription : undefined
+    };
+}
+/** az writes `WARNING:` lines to stderr even on success: they belong in the debug log, not in errors. */
+function splitAzStderr(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    return {
+        warnings: lines.filter((line) => line.startsWith('WARNING:')),
+        errors: lines.filter((line) => !line.startsWith('WARNING:'))
+    };
+}
+const MAX_QUOTED_CHARS = 400;
+function quoteAz(errors) {
+    const text = errors
+        .map((line) => line.replace(/^ERROR:\s*/, ''))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
+}
+const NETWORK_PATTERNS = /Failed to establish a new connection|Max retries exceeded|Name or service not known|getaddrinfo|Temporary failure in name resolution|Connection (?:refused|reset|aborted)|ConnectionError|timed out|SSLError|certificate verify failed|ProxyError/i;
+/** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
+function classifyAzFailure(result, config) {
+    const { errors } = splitAzStderr(result.stderr);
+    const said = errors.length > 0 ? quoteAz(errors) : `(no error text; exit code ${result.exitCode})`;
+    // az's lines do not always end a sentence; the fix that follows must not run into them.
+    const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`;
+    const aadsts = /AADSTS(\d+)/.exec(said);
+    if (aadsts?.[1] === '700024') {
+        return new src_errors/* ActionError */.lZ('oidc-assertion-expired', `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`, "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again for this token: run this action soon after azure/login (or run azure/login again right before it).");
+    }
+    if (aadsts?.[1] === '500011') {
+        return new src_errors/* ActionError */.lZ('resource-not-found', `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`, `Check the 'resource' input (the DICOM service's is ${dicom_service/* DEFAULT_RESOURCE */.BZ}) and that the tenant you log in to has an Azure Health Data Services workspace.`);
+    }
+    if (aadsts) {
+        return new src_errors/* ActionError */.lZ('aad-error', `Entra ID refused the token request (AADSTS${aadsts[1]}) — ${azSaid}`, `Look up AADSTS${aadsts[1]} (https://login.microsoftonline.com/error?code=${aadsts[1]}) and check the credentials azure/login used.`);
+    }
+    if (/Tenant shouldn't be specified for managed identity/i.test(said)) {
+        return new src_errors/* ActionError */.lZ('tenant-with-managed-identity', `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for tokens — ${azSaid}`, `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal of tenant '${config.tenant ?? ''}'.`);
+    }
+    if (/az login|az account set|No subscription found|Please run 'az login'/i.test(said)) {
+        return new src_errors/* ActionError */.lZ('az-not-logged-in', `The Azure CLI is not logged in — ${azSaid}`, 'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.');
+    }
+    if (/MSI|managed identity|identity endpoint|IMDS/i.test(said)) {
+        return new src_errors/* ActionError */.lZ('identity-endpoint', `The managed identity endpoint did not give az a token — ${azSaid}`, "On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable, or log in with azure/login instead. A 400 can also mean the resource is unknown in the tenant (az hides AADSTS500011 for managed identities): check the 'resource' input.");
+    }
+    if (NETWORK_PATTERNS.test(said)) {
+        return new src_errors/* ActionError */.lZ('az-network', `The Azure CLI could not reach Entra ID — ${azSaid}`, 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for TLS-inspecting proxies) and try again.');
+    }
+    return new src_errors/* ActionError */.lZ('az-failed', `az account get-access-token failed with exit code ${result.exitCode} — ${azSaid}`, result.exitCode === 2
+        ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the tenant/subscription inputs.'
+        : 'Check the inputs and that azure/login succeeded earlier in this job.');
+}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -273,11 +213,9 @@ var external_node_diagnostics_channel_default = /*#__PURE__*/__nccwpck_require__
 var exec = __nccwpck_require__(7187);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/process-tree.ts
+;// CONCATENATED MODULE: ./src/azure-cli/process-tree.ts
 // Which processes run below a given one, so a timed-out az can be stopped whole: the Azure CLI is often a shell
 // launcher (Microsoft's deb, Homebrew) that starts python without exec, and killing the launcher alone orphans it.
 
@@ -354,7 +292,7 @@ async function stillRunning(pids) {
     return pids.filter((_, index) => running[index]);
 }
 
-;// CONCATENATED MODULE: ./src/azure-cli.ts
+;// CONCATENATED MODULE: ./src/azure-cli/run.ts
 
 
 
@@ -452,103 +390,176 @@ function startAz(azPath, config) {
     });
     return { started, result };
 }
-/** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
-function parseAzOutput(stdout) {
-    let parsed;
-    try {
-        parsed = JSON.parse(stdout);
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
+// so bad input is refused before az or the network is touched.
+
+
+const DEFAULT_TIMEOUT_SECONDS = 60;
+const MAX_TIMEOUT_SECONDS = 3600;
+/** Input names exactly as action.yml declares them. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'resource',
+    'tenant',
+    'subscription',
+    'dicom-url',
+    'api-version',
+    'smoke-test',
+    'timeout-seconds',
+    'export-variable'
+]));
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// The runner refuses or owns these; exporting the token into them would fail or break later steps.
+const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
+const YAML_TRUE = ['true', 'True', 'TRUE'];
+const YAML_FALSE = ['false', 'False', 'FALSE'];
+const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** A refused value as the log may show it: on one line, and without what could be a secret in a URL. */
+function shownValue(value) {
+    let shown = value;
+    if (URL.canParse(value)) {
+        const url = new URL(value);
+        if (url.username || url.password || url.search) {
+            shown = value.replace(/\/\/[^/@]*@/, '//***@').replace(/\?.*$/, '?***');
+        }
     }
-    catch {
-        parsed = undefined;
+    // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+    shown = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+}
+function invalid(input, value, allowed) {
+    const shown = shownValue(value);
+    return new src_errors/* ActionError */.lZ('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
+}
+function parseResource(value) {
+    if (value === '')
+        return dicom_service/* DEFAULT_RESOURCE */.BZ;
+    // A leading '-' would be read by az as an option, not as the resource.
+    const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value);
+    if (value.startsWith('-') || !(looksLikeUri || GUID.test(value))) {
+        throw invalid('resource', value, `an absolute URI such as ${dicom_service/* DEFAULT_RESOURCE */.BZ}, or an application (client) ID GUID`);
     }
-    const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
-    const accessToken = record?.accessToken;
-    if (!record || typeof accessToken !== 'string' || accessToken === '') {
-        throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`, 'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim), that no extension or upgrade prompt writes to its stdout, and that it is 2.30 or later.');
+    return value;
+}
+function parseTenant(value) {
+    if (value === '')
+        return undefined;
+    if (!GUID.test(value) && !DOMAIN.test(value)) {
+        throw invalid('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
     }
-    const epoch = Number(record.expires_on);
+    return value;
+}
+function parseSubscription(value) {
+    if (value === '')
+        return undefined;
+    // az accepts a subscription ID or its display name.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+    if (value.startsWith('-') || value.length > 128 || /[\u0000-\u001f]/.test(value)) {
+        throw invalid('subscription', value, 'a subscription ID (GUID) or name');
+    }
+    return value;
+}
+function parseDicomUrl(value) {
+    if (value === '')
+        return undefined;
+    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for localhost/127.0.0.1)`;
+    if (!URL.canParse(value))
+        throw invalid('dicom-url', value, allowed);
+    const url = new URL(value);
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && (0,dicom_service/* isLoopbackHost */.cW)(url.hostname));
+    if (!secure || url.username || url.password || url.search || url.hash) {
+        throw invalid('dicom-url', value, `${allowed}, without credentials, query or fragment`);
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    const versionSegment = path.split('/').pop() ?? '';
+    if (dicom_service/* API_VERSIONS */.Bo.includes(versionSegment)) {
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'dicom-url' is invalid: '${value}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
+    }
+    return url;
+}
+function parseApiVersion(value) {
+    if (value === '')
+        return dicom_service/* DEFAULT_API_VERSION */._L;
+    const version = dicom_service/* API_VERSIONS */.Bo.find((v) => v === value);
+    if (!version)
+        throw invalid('api-version', value, dicom_service/* API_VERSIONS */.Bo.join(', '));
+    return version;
+}
+function parseBoolean(input, value) {
+    if (value === '' || YAML_FALSE.includes(value))
+        return false;
+    if (YAML_TRUE.includes(value))
+        return true;
+    throw invalid(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)');
+}
+function parseTimeoutMs(value) {
+    if (value === '')
+        return DEFAULT_TIMEOUT_SECONDS * 1000;
+    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+        throw invalid('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
+    }
+    return Math.ceil(seconds * 1000); // never 0 ms for a positive value
+}
+function parseExportVariable(value) {
+    if (value === '')
+        return undefined;
+    if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
+        throw invalid('export-variable', value, 'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, CI, HOME or GITHUB_/RUNNER_/ACTIONS_*');
+    }
+    return value;
+}
+function dicomTarget(url, apiVersion, smokeTest) {
+    const normalised = `${url.origin}${url.pathname.replace(/\/+$/, '')}`; // no trailing slash, whatever was given
+    return { url: normalised, apiVersion, baseUrl: `${normalised}/${apiVersion}`, host: url.host, smokeTest };
+}
+/** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
+function parseInputs(read) {
+    const tenant = parseTenant(read('tenant'));
+    const subscription = parseSubscription(read('subscription'));
+    if (tenant && subscription) {
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
+    }
+    const dicomUrl = parseDicomUrl(read('dicom-url'));
+    const apiVersion = parseApiVersion(read('api-version'));
+    const smokeTest = parseBoolean('smoke-test', read('smoke-test')) ? 'read' : 'off';
+    if (smokeTest !== 'off' && !dicomUrl) {
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'smoke-test' is true but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
+    }
     return {
-        accessToken,
-        expiresOnEpoch: record.expires_on !== undefined && Number.isFinite(epoch) ? epoch : undefined,
-        tenant: typeof record.tenant === 'string' && record.tenant !== '' ? record.tenant : undefined,
-        subscription: typeof record.subscription === 'string' && record.subscription !== '' ? record.subscription : undefined
+        resource: parseResource(read('resource')),
+        tenant,
+        subscription,
+        dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest),
+        timeoutMs: parseTimeoutMs(read('timeout-seconds')),
+        exportVariable: parseExportVariable(read('export-variable'))
     };
 }
-/** az writes `WARNING:` lines to stderr even on success: they belong in the debug log, not in errors. */
-function splitAzStderr(stderr) {
-    const lines = stderr
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    return {
-        warnings: lines.filter((line) => line.startsWith('WARNING:')),
-        errors: lines.filter((line) => !line.startsWith('WARNING:'))
-    };
+/** The environment variable the runner passes an input in: INPUT_<NAME> (upper-cased, spaces as '_', hyphens kept). */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
-const MAX_QUOTED_CHARS = 400;
-function quoteAz(errors) {
-    const text = errors
-        .map((line) => line.replace(/^ERROR:\s*/, ''))
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
-}
-const NETWORK_PATTERNS = /Failed to establish a new connection|Max retries exceeded|Name or service not known|getaddrinfo|Temporary failure in name resolution|Connection (?:refused|reset|aborted)|ConnectionError|timed out|SSLError|certificate verify failed|ProxyError/i;
-/** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
-function classifyAzFailure(result, config) {
-    const { errors } = splitAzStderr(result.stderr);
-    const said = errors.length > 0 ? quoteAz(errors) : `(no error text; exit code ${result.exitCode})`;
-    // az's lines do not always end a sentence; the fix that follows must not run into them.
-    const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`;
-    const aadsts = /AADSTS(\d+)/.exec(said);
-    if (aadsts?.[1] === '700024') {
-        return new src_errors/* ActionError */.lZ('oidc-assertion-expired', `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`, "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again for this token: run this action soon after azure/login (or run azure/login again right before it).");
-    }
-    if (aadsts?.[1] === '500011') {
-        return new src_errors/* ActionError */.lZ('resource-not-found', `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`, `Check the 'resource' input (the DICOM service's is https://dicom.healthcareapis.azure.com) and that the tenant you log in to has an Azure Health Data Services workspace.`);
-    }
-    if (aadsts) {
-        return new src_errors/* ActionError */.lZ('aad-error', `Entra ID refused the token request (AADSTS${aadsts[1]}) — ${azSaid}`, `Look up AADSTS${aadsts[1]} (https://login.microsoftonline.com/error?code=${aadsts[1]}) and check the credentials azure/login used.`);
-    }
-    if (/Tenant shouldn't be specified for managed identity/i.test(said)) {
-        return new src_errors/* ActionError */.lZ('tenant-with-managed-identity', `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for tokens — ${azSaid}`, `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal of tenant '${config.tenant ?? ''}'.`);
-    }
-    if (/az login|az account set|No subscription found|Please run 'az login'/i.test(said)) {
-        return new src_errors/* ActionError */.lZ('az-not-logged-in', `The Azure CLI is not logged in — ${azSaid}`, 'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.');
-    }
-    if (/MSI|managed identity|identity endpoint|IMDS/i.test(said)) {
-        return new src_errors/* ActionError */.lZ('identity-endpoint', `The managed identity endpoint did not give az a token — ${azSaid}`, "On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable, or log in with azure/login instead. A 400 can also mean the resource is unknown in the tenant (az hides AADSTS500011 for managed identities): check the 'resource' input.");
-    }
-    if (NETWORK_PATTERNS.test(said)) {
-        return new src_errors/* ActionError */.lZ('az-network', `The Azure CLI could not reach Entra ID — ${azSaid}`, 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for TLS-inspecting proxies) and try again.');
-    }
-    return new src_errors/* ActionError */.lZ('az-failed', `az account get-access-token failed with exit code ${result.exitCode} — ${azSaid}`, result.exitCode === 2
-        ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the tenant/subscription inputs.'
-        : 'Check the inputs and that azure/login succeeded earlier in this job.');
+function inputsFromEnv(env) {
+    return parseInputs((name) => (env[inputVariable(name)] ?? '').trim());
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
 // EXTERNAL MODULE: ./src/token.ts
 var src_token = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./src/outputs.ts
 
 /** Output names exactly as action.yml declares them. */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-on', 'tenant-id', 'dicom-base-url', 'smoke-test-result', 'latest-sequence']));
-/** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
-function issueToken(az) {
-    const claims = (0,src_token/* decodeClaims */.Yq)(az.accessToken);
-    return { az, claims, expiresAtMs: (0,src_token/* tokenExpiryMs */.Hn)(az.expiresOnEpoch, claims), tenantId: az.tenant ?? claims.tenantId };
-}
 function tokenOutputs(config, issued) {
     const outputs = {
-        token: issued.az.accessToken,
+        token: issued.value,
         'expires-on': issued.expiresAtMs === undefined ? '' : (0,src_token/* formatExpiry */.B8)(issued.expiresAtMs),
         'tenant-id': issued.tenantId ?? ''
     };
-    if (config.dicomBaseUrl)
-        outputs['dicom-base-url'] = config.dicomBaseUrl;
+    if (config.dicom)
+        outputs['dicom-base-url'] = config.dicom.baseUrl;
     return outputs;
 }
 function smokeTestOutputs(report) {
@@ -578,8 +589,8 @@ function summaryRows(config, issued, report) {
         ['Principal', (0,src_token/* describePrincipal */.wC)(claims) ?? 'unknown'],
         ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,src_token/* formatExpiry */.B8)(issued.expiresAtMs)]
     ];
-    if (config.dicomBaseUrl)
-        rows.push(['Service URL', config.dicomUrl ?? ''], ['API version', config.apiVersion]);
+    if (config.dicom)
+        rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion]);
     if (report) {
         for (const endpoint of report.endpoints) {
             const { exchange } = endpoint;
@@ -602,24 +613,23 @@ function summaryRows(config, issued, report) {
 
 
 
+
 async function run(env = process.env) {
     let token;
     let connection;
     const loadCore = () => __nccwpck_require__.e(/* import() */ 264).then(__nccwpck_require__.bind(__nccwpck_require__, 7264));
     try {
-        const config = (0,inputs/* inputsFromEnv */.lN)(env);
+        const config = inputsFromEnv(env);
         const az = startAz(await findAz(), config);
         await az.started;
-        if (config.smokeTest && config.dicomBaseUrl) {
-            const dicomBaseUrl = config.dicomBaseUrl;
-            connection = __nccwpck_require__.e(/* import() */ 969).then(__nccwpck_require__.bind(__nccwpck_require__, 6969)).then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs, env));
-            connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
-        }
+        const smokeTarget = config.dicom?.smokeTest === 'read' ? config.dicom : undefined;
+        const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) };
+        connection = smoke?.connection;
         const core = await loadCore();
         const result = await az.result;
-        const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined;
+        const issued = result.exitCode === 0 ? (0,src_token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
         if (issued) {
-            token = issued.az.accessToken;
+            token = issued.value;
             core.setSecret(token); // before any other line is printed
         }
         for (const warning of splitAzStderr(result.stderr).warnings)
@@ -628,15 +638,17 @@ async function run(env = process.env) {
             throw classifyAzFailure(result, config);
         setOutputs(core, tokenOutputs(config, issued));
         if (config.exportVariable)
-            core.exportVariable(config.exportVariable, issued.az.accessToken);
+            core.exportVariable(config.exportVariable, issued.value);
         logToken(core, config.resource, issued);
-        const report = connection ? await checkChangefeed(connection, config, issued, core) : undefined;
+        const report = smoke && (await smokeTest(smoke, config, issued, core));
         setOutputs(core, smokeTestOutputs(report));
         await writeSummary(core, summaryRows(config, issued, report));
         if (report?.failure)
             throw report.failure;
-        if (report)
-            core.info(`Smoke test passed: the change feed answered in ${Math.round(report.elapsedMs)} ms; latest sequence ${report.latestSequence ?? 0}.`);
+        if (report) {
+            const { elapsedMs, latestSequence } = report;
+            core.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`);
+        }
     }
     catch (error) {
         const core = await loadCore();
@@ -652,6 +664,16 @@ async function run(env = process.env) {
         await (await connection?.catch(() => undefined))?.close();
     }
 }
+/** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
+function connectEarly(dicom, timeoutMs, env) {
+    const connection = __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 8695)).then(({ openDicomConnection }) => openDicomConnection(dicom.baseUrl, timeoutMs, env));
+    connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
+    return connection;
+}
+async function smokeTest({ connection, dicom }, config, issued, log) {
+    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 166).then(__nccwpck_require__.bind(__nccwpck_require__, 3166));
+    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, issued, log });
+}
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
 async function writeSummary(core, rows) {
     try {
@@ -661,21 +683,18 @@ async function writeSummary(core, rows) {
         core.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
-async function checkChangefeed(connection, config, issued, log) {
-    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 969).then(__nccwpck_require__.bind(__nccwpck_require__, 6969));
-    return runSmokeTest({ connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log });
-}
 function setOutputs(core, outputs) {
     for (const [name, value] of Object.entries(outputs))
         core.setOutput(name, value);
 }
-function logToken(core, resource, issued) {
+function logToken(log, resource, issued) {
     const { claims, expiresAtMs } = issued;
     const who = `${(0,src_token/* describePrincipal */.wC)(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`;
-    const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,src_token/* formatExpiry */.B8)(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`;
-    core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`);
+    const inMinutes = (ms) => Math.round((ms - Date.now()) / 60000);
+    const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,src_token/* formatExpiry */.B8)(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`;
+    log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`);
     for (const warning of (0,src_token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
-        core.warning(warning);
+        log.warning(warning);
 }
 
 
@@ -687,15 +706,12 @@ function logToken(core, resource, issued) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B8: () => (/* binding */ formatExpiry),
 /* harmony export */   DS: () => (/* binding */ tokenWarnings),
-/* harmony export */   Hn: () => (/* binding */ tokenExpiryMs),
 /* harmony export */   K6: () => (/* binding */ audienceMatches),
-/* harmony export */   Yq: () => (/* binding */ decodeClaims),
+/* harmony export */   RU: () => (/* binding */ issueToken),
 /* harmony export */   bH: () => (/* binding */ redactToken),
 /* harmony export */   wC: () => (/* binding */ describePrincipal)
 /* harmony export */ });
-/* unused harmony export EXPIRY_WARNING_MS */
-// What can be known about a token without verifying it: its non-secret claims and its expiry. Pure.
-// The claims help diagnose auth failures; the token itself is never printed, nor any segment of it.
+/* unused harmony exports EXPIRY_WARNING_MS, decodeClaims, tokenExpiryMs */
 const EXPIRY_WARNING_MS = 10 * 60 * 1000;
 function stringClaim(payload, ...names) {
     for (const name of names) {
@@ -771,6 +787,16 @@ function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
         warnings.push(`The token's expiry is unknown: az printed no 'expires_on' and the token has no 'exp' claim. 'expires-on' is left empty.`);
     }
     return warnings;
+}
+/** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
+function issueToken(az) {
+    const claims = decodeClaims(az.accessToken);
+    return {
+        value: az.accessToken,
+        claims,
+        expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
+        tenantId: az.tenant ?? claims.tenantId
+    };
 }
 /** Removes the token and each of its segments from text that came from outside (az, a server). */
 function redactToken(text, token) {

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DEFAULT_RESOURCE } from '../src/inputs.ts'
+import { DEFAULT_RESOURCE } from '../src/dicom-service.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
 import { ACTION_ENTRY, REPO_ROOT, runAction } from '../test-support/run-action.ts'
 

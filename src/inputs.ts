@@ -1,11 +1,9 @@
 // Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
 // so bad input is refused before az or the network is touched.
+import { API_VERSIONS, DEFAULT_API_VERSION, DEFAULT_RESOURCE, isLoopbackHost } from './dicom-service.ts'
+import type { ApiVersion } from './dicom-service.ts'
 import { ActionError } from './errors.ts'
 
-export const DEFAULT_RESOURCE = 'https://dicom.healthcareapis.azure.com'
-export const API_VERSIONS = ['v1.0-prerelease', 'v1', 'v2'] as const
-export type ApiVersion = (typeof API_VERSIONS)[number]
-export const DEFAULT_API_VERSION: ApiVersion = 'v2'
 export const DEFAULT_TIMEOUT_SECONDS = 60
 export const MAX_TIMEOUT_SECONDS = 3600
 
@@ -22,16 +20,26 @@ export const INPUT_NAMES = [
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
+/** What to do with the DICOM service once the token is there. */
+export type SmokeTestMode = 'off' | 'read'
+
+/** The DICOM service, present only when dicom-url is given: what the inputs proved about it. */
+export interface DicomTarget {
+  /** The service URL as given, normalised: no trailing slash, no version. */
+  url: string
+  apiVersion: ApiVersion
+  /** `${url}/${apiVersion}`: the base every DICOMweb path hangs off. */
+  baseUrl: string
+  /** host[:port], for messages. */
+  host: string
+  smokeTest: SmokeTestMode
+}
+
 export interface Config {
   resource: string
   tenant?: string
   subscription?: string
-  /** The service URL as given, normalised: no trailing slash, no version. */
-  dicomUrl?: string
-  apiVersion: ApiVersion
-  /** `${dicomUrl}/${apiVersion}`: the base every DICOMweb path hangs off. */
-  dicomBaseUrl?: string
-  smokeTest: boolean
+  dicom?: DicomTarget
   timeoutMs: number
   exportVariable?: string
 }
@@ -65,11 +73,6 @@ function invalid(input: InputName, value: string, allowed: string): ActionError 
   return new ActionError('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`)
 }
 
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
-}
-
 function parseResource(value: string): string {
   if (value === '') return DEFAULT_RESOURCE
   // A leading '-' would be read by az as an option, not as the resource.
@@ -98,7 +101,7 @@ function parseSubscription(value: string): string | undefined {
   return value
 }
 
-function parseDicomUrl(value: string): string | undefined {
+function parseDicomUrl(value: string): URL | undefined {
   if (value === '') return undefined
   const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for localhost/127.0.0.1)`
   if (!URL.canParse(value)) throw invalid('dicom-url', value, allowed)
@@ -116,7 +119,7 @@ function parseDicomUrl(value: string): string | undefined {
       `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`
     )
   }
-  return `${url.origin}${path}`
+  return url
 }
 
 function parseApiVersion(value: string): ApiVersion {
@@ -153,6 +156,11 @@ function parseExportVariable(value: string): string | undefined {
   return value
 }
 
+function dicomTarget(url: URL, apiVersion: ApiVersion, smokeTest: SmokeTestMode): DicomTarget {
+  const normalised = `${url.origin}${url.pathname.replace(/\/+$/, '')}` // no trailing slash, whatever was given
+  return { url: normalised, apiVersion, baseUrl: `${normalised}/${apiVersion}`, host: url.host, smokeTest }
+}
+
 /** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
 export function parseInputs(read: (name: InputName) => string): Config {
   const tenant = parseTenant(read('tenant'))
@@ -166,8 +174,8 @@ export function parseInputs(read: (name: InputName) => string): Config {
   }
   const dicomUrl = parseDicomUrl(read('dicom-url'))
   const apiVersion = parseApiVersion(read('api-version'))
-  const smokeTest = parseBoolean('smoke-test', read('smoke-test'))
-  if (smokeTest && !dicomUrl) {
+  const smokeTest: SmokeTestMode = parseBoolean('smoke-test', read('smoke-test')) ? 'read' : 'off'
+  if (smokeTest !== 'off' && !dicomUrl) {
     throw new ActionError(
       'invalid-input',
       `Input 'smoke-test' is true but 'dicom-url' is empty.`,
@@ -178,16 +186,17 @@ export function parseInputs(read: (name: InputName) => string): Config {
     resource: parseResource(read('resource')),
     tenant,
     subscription,
-    dicomUrl,
-    apiVersion,
-    dicomBaseUrl: dicomUrl ? `${dicomUrl}/${apiVersion}` : undefined,
-    smokeTest,
+    dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest),
     timeoutMs: parseTimeoutMs(read('timeout-seconds')),
     exportVariable: parseExportVariable(read('export-variable'))
   }
 }
 
-/** The runner passes each input as INPUT_<NAME> (upper-cased, spaces as '_', hyphens kept). */
+/** The environment variable the runner passes an input in: INPUT_<NAME> (upper-cased, spaces as '_', hyphens kept). */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
 export function inputsFromEnv(env: Record<string, string | undefined>): Config {
-  return parseInputs((name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim())
+  return parseInputs((name) => (env[inputVariable(name)] ?? '').trim())
 }

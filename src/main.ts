@@ -1,15 +1,19 @@
 // run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to @actions/core.
 // az is started first; @actions/core, the smoke test (undici, TLS) and its connection all load while az runs.
-import { findAz, startAz, parseAzOutput, classifyAzFailure, splitAzStderr } from './azure-cli.ts'
-import type { DicomConnection, Log, SmokeTestReport } from './changefeed.ts'
+import { parseAzOutput, classifyAzFailure, splitAzStderr } from './azure-cli/output.ts'
+import { findAz, startAz } from './azure-cli/run.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
 import { inputsFromEnv } from './inputs.ts'
-import type { Config } from './inputs.ts'
-import { issueToken, smokeTestOutputs, tokenOutputs } from './outputs.ts'
-import type { IssuedToken, Outputs } from './outputs.ts'
+import type { Config, DicomTarget } from './inputs.ts'
+import type { Log } from './log.ts'
+import { smokeTestOutputs, tokenOutputs } from './outputs.ts'
+import type { Outputs } from './outputs.ts'
+import type { DicomConnection } from './smoke-test/connection.ts'
+import type { SmokeTestReport } from './smoke-test/report.ts'
 import { SUMMARY_HEADING, summaryRows } from './summary.ts'
 import type { SummaryRow } from './summary.ts'
-import { describePrincipal, formatExpiry, redactToken, tokenWarnings } from './token.ts'
+import { describePrincipal, formatExpiry, issueToken, redactToken, tokenWarnings } from './token.ts'
+import type { IssuedToken } from './token.ts'
 
 type Core = typeof import('@actions/core')
 
@@ -21,33 +25,32 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const config = inputsFromEnv(env)
     const az = startAz(await findAz(), config)
     await az.started
-    if (config.smokeTest && config.dicomBaseUrl) {
-      const dicomBaseUrl = config.dicomBaseUrl
-      connection = import('./changefeed.ts').then(({ openDicomConnection }) => openDicomConnection(dicomBaseUrl, config.timeoutMs, env))
-      connection.catch(() => undefined) // awaited later; a failure here must not crash the step while az runs
-    }
+    const smokeTarget = config.dicom?.smokeTest === 'read' ? config.dicom : undefined
+    const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) }
+    connection = smoke?.connection
     const core = await loadCore()
+
     const result = await az.result
     const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined
     if (issued) {
-      token = issued.az.accessToken
+      token = issued.value
       core.setSecret(token) // before any other line is printed
     }
     for (const warning of splitAzStderr(result.stderr).warnings) core.debug(redactToken(`az: ${warning}`, token))
     if (!issued) throw classifyAzFailure(result, config)
 
     setOutputs(core, tokenOutputs(config, issued))
-    if (config.exportVariable) core.exportVariable(config.exportVariable, issued.az.accessToken)
+    if (config.exportVariable) core.exportVariable(config.exportVariable, issued.value)
     logToken(core, config.resource, issued)
 
-    const report = connection ? await checkChangefeed(connection, config, issued, core) : undefined
+    const report = smoke && (await smokeTest(smoke, config, issued, core))
     setOutputs(core, smokeTestOutputs(report))
     await writeSummary(core, summaryRows(config, issued, report))
     if (report?.failure) throw report.failure
-    if (report)
-      core.info(
-        `Smoke test passed: the change feed answered in ${Math.round(report.elapsedMs)} ms; latest sequence ${report.latestSequence ?? 0}.`
-      )
+    if (report) {
+      const { elapsedMs, latestSequence } = report
+      core.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`)
+    }
   } catch (error) {
     const core = await loadCore()
     if (error instanceof ActionError) {
@@ -61,6 +64,25 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
+/** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
+function connectEarly(dicom: DicomTarget, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<DicomConnection> {
+  const connection = import('./smoke-test/connection.ts').then(({ openDicomConnection }) =>
+    openDicomConnection(dicom.baseUrl, timeoutMs, env)
+  )
+  connection.catch(() => undefined) // awaited later; a failure here must not crash the step while az runs
+  return connection
+}
+
+async function smokeTest(
+  { connection, dicom }: { connection: Promise<DicomConnection>; dicom: DicomTarget },
+  config: Config,
+  issued: IssuedToken,
+  log: Log
+): Promise<SmokeTestReport> {
+  const { runSmokeTest } = await import('./smoke-test/run.ts')
+  return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, issued, log })
+}
+
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
 async function writeSummary(core: Core, rows: SummaryRow[]): Promise<void> {
   try {
@@ -70,25 +92,15 @@ async function writeSummary(core: Core, rows: SummaryRow[]): Promise<void> {
   }
 }
 
-async function checkChangefeed(
-  connection: Promise<DicomConnection>,
-  config: Config,
-  issued: IssuedToken,
-  log: Log
-): Promise<SmokeTestReport> {
-  const { runSmokeTest } = await import('./changefeed.ts')
-  return runSmokeTest({ connection, config, token: issued.az.accessToken, claims: issued.claims, expiresAtMs: issued.expiresAtMs, log })
-}
-
 function setOutputs(core: Core, outputs: Outputs): void {
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
 }
 
-function logToken(core: Log, resource: string, issued: IssuedToken): void {
+function logToken(log: Log, resource: string, issued: IssuedToken): void {
   const { claims, expiresAtMs } = issued
   const who = `${describePrincipal(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`
-  const expiry =
-    expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${Math.round((expiresAtMs - Date.now()) / 60000)} min)`
-  core.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`)
-  for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now())) core.warning(warning)
+  const inMinutes = (ms: number): number => Math.round((ms - Date.now()) / 60000)
+  const expiry = expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`
+  log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`)
+  for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now())) log.warning(warning)
 }

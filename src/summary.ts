@@ -1,7 +1,7 @@
 // The job summary: a small table of what was checked. Pure; it never sees the token, only its non-secret claims.
-import type { SmokeTestReport } from './changefeed.ts'
 import type { Config } from './inputs.ts'
-import type { IssuedToken } from './outputs.ts'
+import type { SmokeTestReport } from './smoke-test/report.ts'
+import type { IssuedToken } from './token.ts'
 import { describePrincipal, formatExpiry } from './token.ts'
 
 export type SummaryRow = [string, string]
@@ -25,7 +25,7 @@ export function summaryRows(config: Config, issued: IssuedToken, report: SmokeTe
     ['Principal', describePrincipal(claims) ?? 'unknown'],
     ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : formatExpiry(issued.expiresAtMs)]
   ]
-  if (config.dicomBaseUrl) rows.push(['Service URL', config.dicomUrl ?? ''], ['API version', config.apiVersion])
+  if (config.dicom) rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion])
   if (report) {
     for (const endpoint of report.endpoints) {
       const { exchange } = endpoint

@@ -1,5 +1,6 @@
-// What can be known about a token without verifying it: its non-secret claims and its expiry. Pure.
+// The token az issued, as one value: the secret, its non-secret claims (read without verifying) and its expiry. Pure.
 // The claims help diagnose auth failures; the token itself is never printed, nor any segment of it.
+import type { AzAccessToken } from './azure-cli/output.ts'
 
 export const EXPIRY_WARNING_MS = 10 * 60 * 1000
 
@@ -92,6 +93,26 @@ export function tokenWarnings(claims: TokenClaims, resource: string, expiresAtMs
     warnings.push(`The token's expiry is unknown: az printed no 'expires_on' and the token has no 'exp' claim. 'expires-on' is left empty.`)
   }
   return warnings
+}
+
+export interface IssuedToken {
+  /** The secret itself: masked before anything else is printed, sent only to the DICOM service. */
+  value: string
+  claims: TokenClaims
+  expiresAtMs?: number
+  /** The tenant az names, else the token's `tid`. */
+  tenantId?: string
+}
+
+/** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
+export function issueToken(az: AzAccessToken): IssuedToken {
+  const claims = decodeClaims(az.accessToken)
+  return {
+    value: az.accessToken,
+    claims,
+    expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
+    tenantId: az.tenant ?? claims.tenantId
+  }
 }
 
 /** Removes the token and each of its segments from text that came from outside (az, a server). */

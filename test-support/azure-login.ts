@@ -6,16 +6,15 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, isAbsolute, join } from 'node:path'
 import { unusedLoopbackPort } from './loopback-server.ts'
+import type { AzResult as AzOutput } from '../src/azure-cli/output.ts'
 
 export interface AzSession {
   env: Record<string, string>
   configDir: string
 }
 
-export interface AzResult {
-  exitCode: number
-  stdout: string
-  stderr: string
+/** What the action itself reads from az, and how long az took. */
+export interface AzResult extends AzOutput {
   ms: number
 }
 

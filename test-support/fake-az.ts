@@ -1,6 +1,7 @@
 // A stand-in `az` for runner-level tests, driven by FAKE_AZ_* variables. It records how it was called,
 // then behaves like one case of the real CLI: a token in 2.45 or 2.54+ format, an error, garbage, or a hang.
 import { appendFileSync, writeFileSync } from 'node:fs'
+import { TENANT_ID } from './ids.ts'
 
 const env = process.env
 if (env.FAKE_AZ_CALLS) appendFileSync(env.FAKE_AZ_CALLS, `${JSON.stringify({ argv: process.argv.slice(2), pid: process.pid })}\n`)
@@ -24,7 +25,7 @@ switch (mode) {
       accessToken: env.FAKE_AZ_TOKEN,
       expiresOn: localTimeWithoutZone(expiresOn),
       subscription: '00000000-0000-0000-0000-00000000cafe',
-      tenant: env.FAKE_AZ_TENANT ?? '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      tenant: env.FAKE_AZ_TENANT ?? TENANT_ID,
       tokenType: 'Bearer'
     }
     if (env.FAKE_AZ_FORMAT !== '2.45') body.expires_on = expiresOn

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { inputVariable } from '../src/inputs.ts'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const ACTION_ENTRY = join(REPO_ROOT, 'dist', 'index.js')
@@ -107,7 +108,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     RUNNER_TEMP: work,
     GITHUB_ACTIONS: 'true',
     ...files,
-    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])),
+    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
     ...options.env
   }
   const started = Date.now()

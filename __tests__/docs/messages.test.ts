@@ -2,11 +2,11 @@
 // quoted message (between <placeholders>) stands in the source, or, for what az itself says, in the az notes.
 import { readdirSync, readFileSync } from 'node:fs'
 import { TROUBLESHOOTING_PATH } from '../../src/errors.ts'
-import { DEFAULT_RESOURCE } from '../../src/inputs.ts'
+import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 
-const source = readdirSync(new URL('../../src', import.meta.url))
+const source = readdirSync(new URL('../../src', import.meta.url), { recursive: true, encoding: 'utf8' })
   .filter((name) => name.endsWith('.ts'))
   .map((name) => read(`src/${name}`))
   .join('\n')

@@ -1,6 +1,6 @@
 // End to end: the bundled action, run as the runner runs it, with the real Azure CLI logged in offline
 // against the loopback world, and the DICOM emulator over TLS.
-import { DEFAULT_RESOURCE } from '../../src/inputs.ts'
+import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { findRealAz, prepareAzEnv } from '../../test-support/azure-login.ts'
 import { decodeJwtPayload } from '../../test-support/jwt.ts'
 import { findLeaks, runPlaces } from '../../test-support/leak-check.ts'

@@ -1,7 +1,7 @@
 // The bundled action's change feed smoke test against the HTTPS DICOM emulator, with a stand-in az for the token.
 import net from 'node:net'
 import { dirname } from 'node:path'
-import { DEFAULT_RESOURCE } from '../../src/inputs.ts'
+import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import type { DicomEmulator, DicomFault } from '../../test-support/dicom-emulator.ts'
 import { startDicomEmulator, unusedLoopbackPort } from '../../test-support/dicom-emulator.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'

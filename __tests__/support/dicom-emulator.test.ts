@@ -10,8 +10,7 @@ import {
   type DicomEmulator,
   type DicomEmulatorOptions
 } from '../../test-support/dicom-emulator.ts'
-
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+import { TENANT_ID } from '../../test-support/ids.ts'
 
 let cert: Certificate
 let agent: Agent
@@ -37,7 +36,13 @@ async function emulator(options: Partial<DicomEmulatorOptions> = {}): Promise<Di
 }
 
 function token(overrides: Claims = {}): string {
-  const claims = accessTokenClaims({ audience: DICOM_AUDIENCE, tenantId: TENANT, objectId: 'oid-1', appId: 'app-1', lifetimeSeconds: 3600 })
+  const claims = accessTokenClaims({
+    audience: DICOM_AUDIENCE,
+    tenantId: TENANT_ID,
+    objectId: 'oid-1',
+    appId: 'app-1',
+    lifetimeSeconds: 3600
+  })
   return makeJwt({ ...claims, ...overrides })
 }
 
@@ -199,12 +204,12 @@ describe('authentication', () => {
   })
 
   test('a missing bearer token is a 401 with an empty body and the full challenge', async () => {
-    const dicom = await emulator({ tenantId: TENANT })
+    const dicom = await emulator({ tenantId: TENANT_ID })
     const answer = await get(`${dicom.url}/v2/changefeed`, null)
     expect(answer.status).toBe(401)
     expect(answer.text).toBe('')
     expect(answer.headers['www-authenticate']).toBe(
-      `Bearer authorization_uri="https://login.microsoftonline.com/${TENANT}", ` +
+      `Bearer authorization_uri="https://login.microsoftonline.com/${TENANT_ID}", ` +
         `resource_id="${DICOM_AUDIENCE}", realm="${DICOM_AUDIENCE}", ` +
         'error="invalid_token", error_description="No bearer token was presented"'
     )
@@ -215,7 +220,7 @@ describe('authentication', () => {
     ['an expired token', { exp: Math.floor(Date.now() / 1000) - 60 }, 'The token is expired'],
     ['another tenant', { tid: 'other-tenant' }, "The tenant 'other-tenant' is invalid"]
   ])('%s is a 401 whose challenge gives the reason', async (_case, overrides, reason) => {
-    const dicom = await emulator({ tenantId: TENANT })
+    const dicom = await emulator({ tenantId: TENANT_ID })
     const answer = await get(`${dicom.url}/v1/changefeed`, token(overrides))
     expect(answer.status).toBe(401)
     expect(answer.text).toBe('')

@@ -2,24 +2,21 @@
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { ActionError } from '../../src/errors.ts'
+import { API_VERSIONS, DEFAULT_API_VERSION, DEFAULT_RESOURCE, isLoopbackHost } from '../../src/dicom-service.ts'
 import {
-  API_VERSIONS,
-  DEFAULT_API_VERSION,
-  DEFAULT_RESOURCE,
   DEFAULT_TIMEOUT_SECONDS,
   INPUT_NAMES,
   MAX_TIMEOUT_SECONDS,
   inputsFromEnv,
-  isLoopbackHost,
   parseInputs,
   type Config,
   type InputName
 } from '../../src/inputs.ts'
+import { TENANT_ID } from '../../test-support/ids.ts'
 
 type RawInputs = Partial<Record<InputName, string>>
 
 const SERVICE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com'
-const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const SUBSCRIPTION_ID = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
 
 function inputs(values: RawInputs = {}): Config {
@@ -60,10 +57,7 @@ describe('defaults', () => {
       resource: DEFAULT_RESOURCE,
       tenant: undefined,
       subscription: undefined,
-      dicomUrl: undefined,
-      apiVersion: DEFAULT_API_VERSION,
-      dicomBaseUrl: undefined,
-      smokeTest: false,
+      dicom: undefined,
       timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
       exportVariable: undefined
     })
@@ -99,19 +93,19 @@ describe('accepted values', () => {
   })
 
   test.each(API_VERSIONS)('accepts api-version %s', (version) => {
-    expect(inputs({ 'api-version': version }).apiVersion).toBe(version)
+    expect(inputs({ 'api-version': version, 'dicom-url': SERVICE_URL }).dicom?.apiVersion).toBe(version)
   })
 
   test.each([
-    ['true', true],
-    ['True', true],
-    ['TRUE', true],
-    ['false', false],
-    ['False', false],
-    ['FALSE', false],
-    ['', false]
+    ['true', 'read'],
+    ['True', 'read'],
+    ['TRUE', 'read'],
+    ['false', 'off'],
+    ['False', 'off'],
+    ['FALSE', 'off'],
+    ['', 'off']
   ])('reads smoke-test %j as %s', (value, expected) => {
-    expect(inputs({ 'smoke-test': value, 'dicom-url': SERVICE_URL }).smokeTest).toBe(expected)
+    expect(inputs({ 'smoke-test': value, 'dicom-url': SERVICE_URL }).dicom?.smokeTest).toBe(expected)
   })
 
   test.each([
@@ -261,7 +255,7 @@ describe('refusals', () => {
   })
 
   it('allows smoke-test false without dicom-url', () => {
-    expect(inputs({ 'smoke-test': 'false' })).toMatchObject({ smokeTest: false, dicomUrl: undefined, dicomBaseUrl: undefined })
+    expect(inputs({ 'smoke-test': 'false' }).dicom).toBeUndefined()
   })
 })
 
@@ -275,7 +269,7 @@ describe('dicom-url', () => {
     ['https://proxy.contoso.com:8443/dicom', 'https://proxy.contoso.com:8443/dicom'],
     ['https://proxy.contoso.com/v2beta/', 'https://proxy.contoso.com/v2beta']
   ])('normalises %s to %s', (value, expected) => {
-    expect(inputs({ 'dicom-url': value }).dicomUrl).toBe(expected)
+    expect(inputs({ 'dicom-url': value }).dicom?.url).toBe(expected)
   })
 
   test.each([
@@ -286,15 +280,19 @@ describe('dicom-url', () => {
     ['http://LOCALHOST:8080', 'http://localhost:8080'],
     ['http://[::1]:8080/', 'http://[::1]:8080']
   ])('allows plain http to the loopback host in %s', (value, expected) => {
-    expect(inputs({ 'dicom-url': value }).dicomUrl).toBe(expected)
+    expect(inputs({ 'dicom-url': value }).dicom?.url).toBe(expected)
   })
 
-  test.each(API_VERSIONS)('builds dicomBaseUrl as the normalised URL, a slash and api-version %s', (version) => {
-    expect(inputs({ 'dicom-url': `${SERVICE_URL}/`, 'api-version': version }).dicomBaseUrl).toBe(`${SERVICE_URL}/${version}`)
+  test.each(API_VERSIONS)('builds the base URL as the normalised URL, a slash and api-version %s', (version) => {
+    expect(inputs({ 'dicom-url': `${SERVICE_URL}/`, 'api-version': version }).dicom?.baseUrl).toBe(`${SERVICE_URL}/${version}`)
   })
 
-  it('uses the default API version in dicomBaseUrl when api-version is empty', () => {
-    expect(inputs({ 'dicom-url': SERVICE_URL }).dicomBaseUrl).toBe(`${SERVICE_URL}/${DEFAULT_API_VERSION}`)
+  it('uses the default API version in the base URL when api-version is empty', () => {
+    expect(inputs({ 'dicom-url': SERVICE_URL }).dicom?.baseUrl).toBe(`${SERVICE_URL}/${DEFAULT_API_VERSION}`)
+  })
+
+  it('keeps the host and port for messages', () => {
+    expect(inputs({ 'dicom-url': 'https://proxy.contoso.com:8443/dicom' }).dicom?.host).toBe('proxy.contoso.com:8443')
   })
 
   test.each([
@@ -328,10 +326,13 @@ describe('inputsFromEnv', () => {
       resource: DEFAULT_RESOURCE,
       tenant: TENANT_ID,
       subscription: undefined,
-      dicomUrl: SERVICE_URL,
-      apiVersion: 'v1',
-      dicomBaseUrl: `${SERVICE_URL}/v1`,
-      smokeTest: true,
+      dicom: {
+        url: SERVICE_URL,
+        apiVersion: 'v1',
+        baseUrl: `${SERVICE_URL}/v1`,
+        host: 'contoso-dicom.dicom.azurehealthcareapis.com',
+        smokeTest: 'read'
+      },
       timeoutMs: 30_000,
       exportVariable: 'DICOM_TOKEN'
     })
@@ -343,7 +344,7 @@ describe('inputsFromEnv', () => {
 
   it('ignores names with the hyphen turned into an underscore, or not upper-cased', () => {
     const config = inputsFromEnv({ INPUT_DICOM_URL: SERVICE_URL, 'input_dicom-url': SERVICE_URL, INPUT_SMOKE_TEST: 'true' })
-    expect(config).toMatchObject({ dicomUrl: undefined, smokeTest: false })
+    expect(config.dicom).toBeUndefined()
   })
 
   it('treats whitespace-only values as unset', () => {

@@ -1,20 +1,20 @@
 // The step outputs and the job summary table: what later steps and people reading the run see.
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
-import { parseAzOutput } from '../../src/azure-cli.ts'
-import { CHANGEFEED_ENDPOINTS, type EndpointReport, type SmokeTestReport } from '../../src/changefeed.ts'
+import { parseAzOutput } from '../../src/azure-cli/output.ts'
+import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { ActionError } from '../../src/errors.ts'
-import { DEFAULT_RESOURCE, parseInputs, type Config, type InputName } from '../../src/inputs.ts'
-import { OUTPUT_NAMES, issueToken, smokeTestOutputs, tokenOutputs, type IssuedToken } from '../../src/outputs.ts'
+import { parseInputs, type Config, type InputName } from '../../src/inputs.ts'
+import { OUTPUT_NAMES, smokeTestOutputs, tokenOutputs } from '../../src/outputs.ts'
+import { CHANGEFEED_ENDPOINTS } from '../../src/smoke-test/changefeed.ts'
+import type { EndpointReport, SmokeTestReport } from '../../src/smoke-test/report.ts'
+import { issueToken, type IssuedToken } from '../../src/token.ts'
 import { summaryRows } from '../../src/summary.ts'
 import { findLeaks } from '../../test-support/leak-check.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
+import { APP_ID, OBJECT_ID, OTHER_TENANT_ID, TENANT_ID } from '../../test-support/ids.ts'
 
 const SERVICE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com'
-const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const AZ_TENANT_ID = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a'
-const OBJECT_ID = '6f1f3a52-8c3b-4d8e-9f6e-1a2b3c4d5e6f'
-const APP_ID = 'a1b2c3d4-0000-4000-8000-0123456789ab'
 // 2026-11-23T20:32:40Z
 const EXPIRES_EPOCH = 1795465960
 
@@ -41,7 +41,7 @@ function endpoint(
   const path = CHANGEFEED_ENDPOINTS.find((e) => e.name === name)?.path ?? ''
   const url = `${SERVICE_URL}/v2${path}`
   const { status, errorCode, latencyMs = 10, body, ...rest } = fields
-  return { name, url, attempts: 1, exchange: { url, status, errorCode, latencyMs, body }, ...rest }
+  return { name, url, attempts: 1, exchange: { method: 'GET', url, status, errorCode, latencyMs, body }, ...rest }
 }
 
 function report(endpoints: EndpointReport[], fields: Partial<SmokeTestReport> = {}): SmokeTestReport {
@@ -58,11 +58,11 @@ describe('output names', () => {
 
 describe('tokenOutputs', () => {
   it('gives the token, its expiry in UTC to the second, and the tenant az reported', () => {
-    const issued = issue({ expires_on: EXPIRES_EPOCH, tenant: AZ_TENANT_ID })
+    const issued = issue({ expires_on: EXPIRES_EPOCH, tenant: OTHER_TENANT_ID })
     expect(tokenOutputs(config(), issued)).toEqual({
-      token: issued.az.accessToken,
+      token: issued.value,
       'expires-on': '2026-11-23T20:32:40Z',
-      'tenant-id': AZ_TENANT_ID
+      'tenant-id': OTHER_TENANT_ID
     })
   })
 
@@ -124,9 +124,9 @@ describe('summaryRows', () => {
   const smokeConfig = config({ 'dicom-url': SERVICE_URL, 'smoke-test': 'true' })
 
   it('describes the token without a smoke test', () => {
-    expect(summaryRows(config(), issue({ expires_on: EXPIRES_EPOCH, tenant: AZ_TENANT_ID }), undefined)).toEqual([
+    expect(summaryRows(config(), issue({ expires_on: EXPIRES_EPOCH, tenant: OTHER_TENANT_ID }), undefined)).toEqual([
       ['Resource', DEFAULT_RESOURCE],
-      ['Tenant', AZ_TENANT_ID],
+      ['Tenant', OTHER_TENANT_ID],
       ['Principal', `object id ${OBJECT_ID}, app id ${APP_ID}`],
       ['Token expires', '2026-11-23T20:32:40Z'],
       ['Smoke test', 'skipped']
@@ -189,8 +189,8 @@ describe('summaryRows', () => {
   })
 
   it('never contains the token or any of its segments, even when a response echoed it', () => {
-    const issued = issue({ expires_on: EXPIRES_EPOCH, tenant: AZ_TENANT_ID, subscription: 'Contoso' })
-    const token = issued.az.accessToken
+    const issued = issue({ expires_on: EXPIRES_EPOCH, tenant: OTHER_TENANT_ID, subscription: 'Contoso' })
+    const token = issued.value
     const failure = new ActionError('smoke-forbidden', `refused ${token}`, 'assign the role')
     const rows = summaryRows(
       smokeConfig,

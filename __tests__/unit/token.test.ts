@@ -1,5 +1,5 @@
 // What the action learns from a token without verifying it, and how it keeps the token out of text.
-import { DEFAULT_RESOURCE } from '../../src/inputs.ts'
+import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import {
   EXPIRY_WARNING_MS,
   audienceMatches,
@@ -12,10 +12,8 @@ import {
 } from '../../src/token.ts'
 import { findLeaks } from '../../test-support/leak-check.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
+import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
 
-const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const OBJECT_ID = '6f1f3a52-8c3b-4d8e-9f6e-1a2b3c4d5e6f'
-const APP_ID = 'a1b2c3d4-0000-4000-8000-0123456789ab'
 // 2026-11-23T20:32:40Z
 const EXPIRES_EPOCH = 1795465960
 const NOW_SECONDS = EXPIRES_EPOCH - 3600

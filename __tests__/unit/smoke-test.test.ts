@@ -3,29 +3,25 @@ import { errors as undiciErrors } from 'undici'
 import {
   CHANGEFEED_ENDPOINTS,
   classifyExchange,
-  diagnoseExchange,
   entrySequence,
   isTlsError,
-  proxyFor,
+  readAnswer,
   readChangefeedBody,
-  transportErrorCode,
-  type DiagnosisContext,
-  type EndpointName,
-  type Exchange
-} from '../../src/changefeed.ts'
+  type EndpointName
+} from '../../src/smoke-test/changefeed.ts'
+import { diagnoseExchange, type DiagnosisContext } from '../../src/smoke-test/diagnose.ts'
+import { transportErrorCode, type Exchange } from '../../src/smoke-test/exchange.ts'
+import { proxyFor } from '../../src/smoke-test/proxy.ts'
 import type { ActionError, FailureKind } from '../../src/errors.ts'
-import { DEFAULT_RESOURCE } from '../../src/inputs.ts'
+import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { RETRYABLE_STATUSES } from '../../src/retry.ts'
-import { decodeClaims, formatExpiry } from '../../src/token.ts'
+import { formatExpiry, issueToken } from '../../src/token.ts'
 import { findLeaks } from '../../test-support/leak-check.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
+import { APP_ID, OBJECT_ID, OTHER_TENANT_ID, TENANT_ID } from '../../test-support/ids.ts'
 
 const BASE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com/v2'
 const HOST = 'contoso-dicom.dicom.azurehealthcareapis.com'
-const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
-const OTHER_TENANT_ID = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a'
-const OBJECT_ID = '6f1f3a52-8c3b-4d8e-9f6e-1a2b3c4d5e6f'
-const APP_ID = 'a1b2c3d4-0000-4000-8000-0123456789ab'
 const NOW_MS = Date.UTC(2026, 10, 23, 20, 32, 40)
 
 function endpointUrl(name: EndpointName): string {
@@ -35,7 +31,7 @@ function endpointUrl(name: EndpointName): string {
 }
 
 function exchange(fields: Partial<Exchange> = {}, name: EndpointName = 'changefeed'): Exchange {
-  return { url: endpointUrl(name), latencyMs: 42, ...fields }
+  return { method: 'GET', url: endpointUrl(name), latencyMs: 42, ...fields }
 }
 
 function tokenFor(audience = DEFAULT_RESOURCE, lifetimeSeconds = 3600): string {
@@ -43,13 +39,19 @@ function tokenFor(audience = DEFAULT_RESOURCE, lifetimeSeconds = 3600): string {
 }
 
 function context(token: string = tokenFor(), fields: Partial<DiagnosisContext> = {}): DiagnosisContext {
-  const claims = decodeClaims(token)
-  return { token, claims, expiresAtMs: claims.expiresAtMs, nowMs: NOW_MS, attempts: 1, elapsedMs: 180, ...fields }
+  return { issued: issueToken({ accessToken: token }), nowMs: NOW_MS, attempts: 1, elapsedMs: 180, ...fields }
 }
 
-/** The failure diagnoseExchange reports; a test that expects one fails plainly when there is none. */
+/** An answer read once, then diagnosed if it failed, as the smoke test does; undefined when it passed. */
+function diagnosis(name: EndpointName, seen: Exchange, ctx: DiagnosisContext): ActionError | undefined {
+  const reading = readAnswer(name, seen)
+  if (reading.verdict === 'ok') return undefined
+  return diagnoseExchange(seen, ctx, reading.verdict === 'fatal' ? reading.bodyProblem : undefined)
+}
+
+/** The failure reported; a test that expects one fails plainly when there is none. */
 function diagnosed(name: EndpointName, seen: Exchange, ctx: DiagnosisContext): ActionError {
-  const error = diagnoseExchange(name, seen, ctx)
+  const error = diagnosis(name, seen, ctx)
   if (!error) throw new Error(`expected a failure for ${JSON.stringify(seen)}`)
   return error
 }
@@ -258,7 +260,7 @@ describe('diagnoseExchange', () => {
     ['an HTML page', 'changefeed', { status: 200, contentType: 'text/html', body: '<html></html>' }, 'smoke-response'],
     ['a body that is not a change feed', 'latest', { status: 200, contentType: JSON_TYPE, body: '{"a": 1}' }, 'smoke-response']
   ])('reports %s as %s', (_, name, fields, kind) => {
-    expect(diagnoseExchange(name, exchange(fields, name), context())?.kind).toBe(kind)
+    expect(diagnosis(name, exchange(fields, name), context())?.kind).toBe(kind)
   })
 
   describe('401', () => {
@@ -277,7 +279,7 @@ describe('diagnoseExchange', () => {
       const ctx = context(token)
       const error = diagnosed('changefeed', exchange({ status: 401 }), ctx)
       expect(error.kind).toBe('smoke-unauthorized')
-      expect(error.message).toContain(`expired at ${formatExpiry(ctx.expiresAtMs ?? Number.NaN)}`)
+      expect(error.message).toContain(`expired at ${formatExpiry(ctx.issued.expiresAtMs ?? Number.NaN)}`)
     })
 
     it('names both tenants when the service belongs to another tenant than the token', () => {

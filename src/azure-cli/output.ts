@@ -1,13 +1,8 @@
-// Finds az, runs `az account get-access-token` exactly once (silent, bounded by the timeout), parses what
-// either CLI generation prints, and turns az's failures into errors a person can act on.
-import type { ChildProcess } from 'node:child_process'
-import { spawn } from 'node:child_process'
-import diagnosticsChannel from 'node:diagnostics_channel'
-import * as exec from '@actions/exec'
-import * as io from '@actions/io'
-import { ActionError } from './errors.ts'
-import type { Config } from './inputs.ts'
-import { processTree, stillRunning } from './process-tree.ts'
+// What `az account get-access-token` printed, read (pure): the token JSON of either CLI generation on stdout,
+// warnings apart from errors on stderr, and a failure turned into the error a person can act on.
+import { DEFAULT_RESOURCE } from '../dicom-service.ts'
+import { ActionError } from '../errors.ts'
+import type { Config } from '../inputs.ts'
 
 export interface AzAccessToken {
   accessToken: string
@@ -21,128 +16,6 @@ export interface AzResult {
   exitCode: number
   stdout: string
   stderr: string
-}
-
-/** How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd). */
-export function azInvocation(
-  azPath: string,
-  config: Pick<Config, 'resource' | 'tenant' | 'subscription'>
-): { commandLine: string; args: string[] } {
-  const args = ['account', 'get-access-token', '--resource', config.resource]
-  if (config.tenant) args.push('--tenant', config.tenant)
-  if (config.subscription) args.push('--subscription', config.subscription)
-  args.push('--output', 'json')
-  return { commandLine: `"${azPath}"`, args }
-}
-
-export async function findAz(): Promise<string> {
-  const azPath = await io.which('az', false)
-  if (!azPath) {
-    throw new ActionError(
-      'az-missing',
-      'The Azure CLI (az) was not found on PATH.',
-      'GitHub-hosted runners include it; on a self-hosted runner or container install it (https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.'
-    )
-  }
-  return azPath
-}
-
-/** A running `az account get-access-token`: `started` settles once the process exists, `result` when it ends. */
-export interface AzRun {
-  started: Promise<void>
-  result: Promise<AzResult>
-}
-
-const KILL_GRACE_MS = 2000
-const POLL_MS = 50
-
-function signalAll(pids: number[], signal: NodeJS.Signals): void {
-  for (const pid of pids) {
-    try {
-      process.kill(pid, signal)
-    } catch {
-      // already gone
-    }
-  }
-}
-
-/** Stops az and whatever it started, and waits (briefly) until they are gone, so no orphan outlives the step. */
-async function stopAz(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
-  if (process.platform === 'win32') {
-    // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-    spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined)
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())])
-    return
-  }
-  const tree = await processTree(child.pid)
-  signalAll(tree, 'SIGTERM')
-  const graceEnds = Date.now() + KILL_GRACE_MS
-  while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds) await new Promise((resolve) => setTimeout(resolve, POLL_MS))
-  signalAll(await stillRunning(tree), 'SIGKILL')
-}
-
-export function startAz(azPath: string, config: Config): AzRun {
-  const { commandLine, args } = azInvocation(azPath, config)
-  const stdout: Buffer[] = []
-  const stderr: Buffer[] = []
-  // @actions/exec does not expose the child; Node announces every child it creates on this channel.
-  let child: ChildProcess | undefined
-  let markStarted: () => void = () => undefined
-  const started = new Promise<void>((resolve) => (markStarted = resolve))
-  const onChildProcess = (message: unknown): void => {
-    child ??= (message as { process: ChildProcess }).process
-    diagnosticsChannel.unsubscribe('child_process', onChildProcess)
-    markStarted()
-  }
-  diagnosticsChannel.subscribe('child_process', onChildProcess)
-
-  const execution = exec
-    .exec(commandLine, args, {
-      silent: true, // nothing az prints reaches the log: its stdout is the token
-      ignoreReturnCode: true,
-      delay: 1000,
-      listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
-    })
-    .then((exitCode) => ({ exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
-    .catch((error: unknown) => {
-      throw new ActionError(
-        'az-failed',
-        `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`,
-        'Check that az is installed correctly and executable by the runner user.'
-      )
-    })
-    .finally(() => {
-      diagnosticsChannel.unsubscribe('child_process', onChildProcess)
-      markStarted()
-    })
-
-  const result = new Promise<AzResult>((resolve, reject) => {
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true // az's own end, once killed, is not the result
-      void (child ? stopAz(child) : Promise.resolve()).then(() =>
-        reject(
-          new ActionError(
-            'az-timeout',
-            `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`,
-            'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.'
-          )
-        )
-      )
-    }, config.timeoutMs)
-    const settle = (finish: () => void): void => {
-      if (timedOut) return
-      clearTimeout(timer)
-      finish()
-    }
-    execution.then(
-      (value) => settle(() => resolve(value)),
-      (error: unknown) => settle(() => reject(error))
-    )
-  })
-  return { started, result }
 }
 
 /** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
@@ -215,7 +88,7 @@ export function classifyAzFailure(result: AzResult, config: Pick<Config, 'resour
     return new ActionError(
       'resource-not-found',
       `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`,
-      `Check the 'resource' input (the DICOM service's is https://dicom.healthcareapis.azure.com) and that the tenant you log in to has an Azure Health Data Services workspace.`
+      `Check the 'resource' input (the DICOM service's is ${DEFAULT_RESOURCE}) and that the tenant you log in to has an Azure Health Data Services workspace.`
     )
   }
   if (aadsts) {

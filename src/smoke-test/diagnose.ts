@@ -1,0 +1,167 @@
+// Turns a failed exchange into the one error a person can act on: what happened, the likely cause, the fix. Pure.
+import { DEFAULT_RESOURCE } from '../dicom-service.ts'
+import { ActionError } from '../errors.ts'
+import { isRetryableStatus } from '../retry.ts'
+import type { IssuedToken } from '../token.ts'
+import { audienceMatches, describePrincipal, formatExpiry, redactToken } from '../token.ts'
+import { isTlsError } from './changefeed.ts'
+import type { Exchange } from './exchange.ts'
+
+const BODY_PREVIEW_CHARS = 120
+const TIMEOUT_CODES = new Set([
+  'TimeoutError',
+  'AbortError',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ETIMEDOUT'
+])
+
+function challengeParameter(challenge: string | undefined, name: string): string | undefined {
+  if (!challenge) return undefined
+  return new RegExp(`${name}="([^"]*)"`, 'i').exec(challenge)?.[1]
+}
+
+function preview(text: string | undefined, token: string): string {
+  const flat = redactToken(text ?? '', token)
+    .replace(/\s+/g, ' ')
+    .trim()
+  return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat
+}
+
+export interface DiagnosisContext {
+  issued: IssuedToken
+  nowMs: number
+  attempts: number
+  elapsedMs: number
+  gaveUp?: { reason: 'deadline' | 'retry-after-past-deadline'; retryAfterMs?: number }
+}
+
+function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): ActionError {
+  const description = challengeParameter(exchange.wwwAuthenticate, 'error_description')
+  const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(
+    challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? ''
+  )?.[1]
+  const said = `The DICOM service rejected the token with 401 at ${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`
+  const { claims, expiresAtMs } = context.issued
+  if (!audienceMatches(claims.audience, DEFAULT_RESOURCE)) {
+    return new ActionError(
+      'smoke-unauthorized',
+      `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects '${DEFAULT_RESOURCE}'.`,
+      `Leave the 'resource' input at its default (${DEFAULT_RESOURCE}).`
+    )
+  }
+  if (expiresAtMs !== undefined && expiresAtMs <= context.nowMs) {
+    return new ActionError(
+      'smoke-unauthorized',
+      `${said} The token expired at ${formatExpiry(expiresAtMs)}.`,
+      'Get the token right before the steps that use it.'
+    )
+  }
+  if (
+    serviceTenant &&
+    claims.tenantId &&
+    !['common', 'organizations'].includes(serviceTenant) &&
+    serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()
+  ) {
+    return new ActionError(
+      'smoke-unauthorized',
+      `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`,
+      `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`
+    )
+  }
+  return new ActionError(
+    'smoke-unauthorized',
+    `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`,
+    `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ${DEFAULT_RESOURCE}.`
+  )
+}
+
+/**
+ * One actionable error for a failed exchange. `bodyProblem` is what reading a good status found wrong with its body
+ * (see changefeed.ts); the body is not read again here.
+ */
+export function diagnoseExchange(exchange: Exchange, context: DiagnosisContext, bodyProblem?: string): ActionError {
+  const { value: token, claims } = context.issued
+  const request = `${exchange.method} ${exchange.url}`
+  const tried = `after ${context.attempts} attempt(s) in ${(context.elapsedMs / 1000).toFixed(1)} s`
+  if (exchange.errorCode !== undefined) {
+    const code = exchange.errorCode
+    if (isTlsError(code)) {
+      return new ActionError(
+        'smoke-tls',
+        `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`,
+        'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with NODE_EXTRA_CA_CERTS on the runner.'
+      )
+    }
+    if (TIMEOUT_CODES.has(code)) {
+      return new ActionError(
+        'smoke-timeout',
+        `The DICOM service did not answer ${request} in time (${code}, ${tried}).`,
+        'Check that the service is running and reachable from the runner, or raise timeout-seconds.'
+      )
+    }
+    return new ActionError(
+      'smoke-network',
+      `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`,
+      'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private endpoints need a runner inside the network).'
+    )
+  }
+  const status = exchange.status ?? 0
+  if (status === 200 || status === 204) {
+    if (bodyProblem === 'not-json') {
+      return new ActionError(
+        'smoke-response',
+        `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it starts with: "${preview(exchange.body, token)}".`,
+        'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.'
+      )
+    }
+    return new ActionError(
+      'smoke-response',
+      `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it starts with: "${preview(exchange.body, token)}".`,
+      'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.'
+    )
+  }
+  if (status === 401) return diagnoseUnauthorized(exchange, context)
+  if (status === 403) {
+    return new ActionError(
+      'smoke-forbidden',
+      `The DICOM service refused ${describePrincipal(claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`,
+      'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.'
+    )
+  }
+  if (status === 404) {
+    return new ActionError(
+      'smoke-not-found',
+      `The DICOM service answered 404 for ${exchange.url}.`,
+      'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and api-version (v1.0-prerelease, v1 or v2).'
+    )
+  }
+  if (status >= 300 && status < 400) {
+    const target =
+      exchange.location && URL.canParse(exchange.location, exchange.url)
+        ? new URL(exchange.location, exchange.url).origin
+        : 'an unknown location'
+    return new ActionError(
+      'smoke-redirect',
+      `${request} answered ${status}, a redirect to ${target}; it was not followed, so the token was not sent there.`,
+      'Set dicom-url to the service URL itself (the final https://<workspace>-<service>.dicom.azurehealthcareapis.com).'
+    )
+  }
+  if (isRetryableStatus(status)) {
+    const retryAfter =
+      context.gaveUp?.reason === 'retry-after-past-deadline' && context.gaveUp.retryAfterMs !== undefined
+        ? ` It asked to retry after ${Math.ceil(context.gaveUp.retryAfterMs / 1000)} s, past the deadline.`
+        : ''
+    return new ActionError(
+      'smoke-unavailable',
+      `The DICOM service still answered ${status} to ${request} ${tried}.${retryAfter}`,
+      'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run the smoke test later.'
+    )
+  }
+  return new ActionError(
+    'smoke-response',
+    `${request} answered ${status}${exchange.body ? `: "${preview(exchange.body, token)}"` : ''}.`,
+    'Check dicom-url and api-version.'
+  )
+}

@@ -1,0 +1,115 @@
+// One request to the DICOM service with the token, reduced to what it saw: a status with the headers and body that
+// matter, or a transport error's code (undici's own text may quote request details, so it never reaches the log).
+import type { Dispatcher } from 'undici'
+import type { RetryClock } from '../retry.ts'
+
+/** A single request may not hold the step longer than this, even with a long timeout-seconds. */
+export const REQUEST_TIMEOUT_MS = 15_000
+/** Larger answers are cut: nothing the smoke test reads is anywhere near this. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** How long the next request (or connection) may take, given what is left of the deadline. Never 0 ms. */
+export function requestTimeoutMs(remainingMs: number): number {
+  return Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS))
+}
+
+/** What one attempt saw. */
+export interface Exchange {
+  method: string
+  url: string
+  status?: number
+  contentType?: string
+  wwwAuthenticate?: string
+  location?: string
+  retryAfter?: string
+  body?: string
+  errorCode?: string
+  latencyMs: number
+}
+
+export interface DicomRequest {
+  method?: 'GET' | 'POST' | 'DELETE'
+  url: URL
+  accept?: string
+  body?: { contentType: string; bytes: Uint8Array }
+}
+
+/** Reduces whatever undici threw to a code; its message may quote request details, so it is not kept. */
+export function transportErrorCode(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return 'UNKNOWN'
+  const { code, name, cause } = error as { code?: unknown; name?: unknown; cause?: unknown }
+  if (typeof code === 'string' && code !== 'UND_ERR_ABORTED') return code
+  if (name === 'TimeoutError' || name === 'AbortError') return 'TimeoutError'
+  if (cause !== undefined && cause !== error) return transportErrorCode(cause)
+  return typeof name === 'string' ? name : 'UNKNOWN'
+}
+
+async function readBody(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array)
+    size += buffer.length
+    if (size > MAX_BODY_BYTES) break
+    chunks.push(buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
+/** Settles (rejects) when the signal aborts, whatever the request still waits for (undici does not abort a connect). */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }))
+}
+
+/** Sends one request with the token and waits at most `timeoutMs` for all of its answer. Never throws. */
+export async function exchangeOnce(
+  dispatcher: Dispatcher,
+  request: DicomRequest,
+  token: string,
+  timeoutMs: number,
+  clock: Pick<RetryClock, 'now'>
+): Promise<Exchange> {
+  const { url, method = 'GET' } = request
+  const started = clock.now()
+  const signal = AbortSignal.timeout(timeoutMs)
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${token}`,
+    accept: request.accept ?? 'application/json'
+  }
+  if (request.body) headers['content-type'] = request.body.contentType
+  const exchange = (async (): Promise<Exchange> => {
+    const response = await dispatcher.request({
+      origin: url.origin,
+      method,
+      path: `${url.pathname}${url.search}`,
+      headers,
+      body: request.body?.bytes,
+      signal,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs
+    })
+    const body = await readBody(response.body)
+    return {
+      method,
+      url: url.href,
+      status: response.statusCode,
+      contentType: header(response.headers, 'content-type'),
+      wwwAuthenticate: header(response.headers, 'www-authenticate'),
+      location: header(response.headers, 'location'),
+      retryAfter: header(response.headers, 'retry-after'),
+      body,
+      latencyMs: clock.now() - started
+    }
+  })()
+  exchange.catch(() => undefined) // may still fail after the timeout won the race below
+  try {
+    return await Promise.race([exchange, aborted(signal)])
+  } catch (error) {
+    return { method, url: url.href, errorCode: transportErrorCode(error), latencyMs: clock.now() - started }
+  }
+}

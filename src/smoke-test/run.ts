@@ -1,0 +1,98 @@
+// The smoke test: read the change feed with the new token, both endpoints at once on the connection opened while az
+// ran, retrying what a retry can fix until the deadline, and report what each endpoint saw.
+import type { Dispatcher } from 'undici'
+import { ActionError } from '../errors.ts'
+import type { DicomTarget } from '../inputs.ts'
+import type { Log } from '../log.ts'
+import type { AttemptOutcome, RetryClock } from '../retry.ts'
+import { parseRetryAfter, systemClock, withRetry } from '../retry.ts'
+import type { IssuedToken } from '../token.ts'
+import type { EndpointName, Reading } from './changefeed.ts'
+import { CHANGEFEED_ENDPOINTS, readAnswer } from './changefeed.ts'
+import type { DicomConnection } from './connection.ts'
+import { diagnoseExchange } from './diagnose.ts'
+import type { Exchange } from './exchange.ts'
+import { exchangeOnce, requestTimeoutMs, transportErrorCode } from './exchange.ts'
+import type { EndpointReport, SmokeTestReport } from './report.ts'
+
+function exchangeSummary(exchange: Exchange): string {
+  return exchange.errorCode ?? `HTTP ${exchange.status ?? '?'}`
+}
+
+export async function runSmokeTest(input: {
+  /** Opened while az ran; if that failed, the smoke test fails with the reason, and the token outputs stand. */
+  connection: Promise<DicomConnection>
+  dicom: Pick<DicomTarget, 'baseUrl' | 'host'>
+  timeoutMs: number
+  issued: IssuedToken
+  log: Log
+  clock?: RetryClock
+}): Promise<SmokeTestReport> {
+  const clock = input.clock ?? systemClock
+  const startedAt = clock.now()
+  const deadlineMs = startedAt + input.timeoutMs
+  let dispatcher: Dispatcher
+  try {
+    dispatcher = (await input.connection).dispatcher
+  } catch (error) {
+    const failure =
+      error instanceof ActionError
+        ? error
+        : new ActionError(
+            'smoke-network',
+            `Could not prepare a connection to ${input.dicom.host} (${transportErrorCode(error)}).`,
+            "Check dicom-url and the runner's network and proxy settings."
+          )
+    return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt }
+  }
+
+  const readEndpoint = async (name: EndpointName, path: string): Promise<EndpointReport> => {
+    const url = new URL(`${input.dicom.baseUrl}${path}`)
+    const report = await withRetry<{ exchange: Exchange; reading: Reading }>(
+      async (_attempt, remainingMs) => {
+        const exchange = await exchangeOnce(dispatcher, { url }, input.issued.value, requestTimeoutMs(remainingMs), clock)
+        const reading = readAnswer(name, exchange)
+        if (reading.verdict !== 'transient') return { kind: reading.verdict === 'ok' ? 'done' : 'fatal', value: { exchange, reading } }
+        return {
+          kind: 'transient',
+          reason: exchangeSummary(exchange),
+          retryAfterMs: parseRetryAfter(exchange.retryAfter, clock.now()),
+          last: { exchange, reading }
+        } satisfies AttemptOutcome<{ exchange: Exchange; reading: Reading }>
+      },
+      {
+        deadlineMs,
+        clock,
+        onRetry: (attempt, reason, delayMs) =>
+          input.log.info(`GET ${url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+      }
+    )
+    const { exchange, reading } = report.value
+    const failure =
+      reading.verdict === 'ok'
+        ? undefined
+        : diagnoseExchange(
+            exchange,
+            {
+              issued: input.issued,
+              nowMs: clock.now(),
+              attempts: report.attempts,
+              elapsedMs: clock.now() - startedAt,
+              gaveUp: report.gaveUp
+            },
+            reading.verdict === 'fatal' ? reading.bodyProblem : undefined
+          )
+    const sequence = reading.verdict === 'ok' ? reading.sequence : undefined
+    return { name, url: url.href, exchange, attempts: report.attempts, failure, sequence }
+  }
+
+  const endpoints = await Promise.all(CHANGEFEED_ENDPOINTS.map(({ name, path }) => readEndpoint(name, path)))
+  const failure = endpoints.find((e) => e.failure)?.failure
+  return {
+    passed: failure === undefined,
+    failure,
+    latestSequence: failure ? undefined : endpoints.find((e) => e.name === 'latest')?.sequence,
+    endpoints,
+    elapsedMs: clock.now() - startedAt
+  }
+}
