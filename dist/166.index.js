@@ -54,7 +54,7 @@ function aborted(signal) {
     return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
 }
 /** Sends one request with the token and waits at most `timeoutMs` for all of its answer. Never throws. */
-async function exchangeOnce(dispatcher, request, token, timeoutMs, clock) {
+async function exchangeOnce(send, request, token, timeoutMs, clock) {
     const { url, method = 'GET' } = request;
     const started = clock.now();
     const signal = AbortSignal.timeout(timeoutMs);
@@ -65,7 +65,7 @@ async function exchangeOnce(dispatcher, request, token, timeoutMs, clock) {
     if (request.body)
         headers['content-type'] = request.body.contentType;
     const exchange = (async () => {
-        const response = await dispatcher.request({
+        const response = await send({
             origin: url.origin,
             method,
             path: `${url.pathname}${url.search}`,
@@ -347,6 +347,8 @@ function diagnoseExchange(exchange, context, bodyProblem) {
 // EXTERNAL MODULE: ./src/smoke-test/exchange.ts
 var smoke_test_exchange = __webpack_require__(8663);
 ;// CONCATENATED MODULE: ./src/smoke-test/run.ts
+// The smoke test: read the change feed with the new token, both endpoints at once on the connection opened while az
+// ran, retrying what a retry can fix until the deadline, and report what each endpoint saw.
 
 
 
@@ -359,9 +361,9 @@ async function runSmokeTest(input) {
     const clock = input.clock ?? systemClock;
     const startedAt = clock.now();
     const deadlineMs = startedAt + input.timeoutMs;
-    let dispatcher;
+    let send;
     try {
-        dispatcher = (await input.connection).dispatcher;
+        send = (await input.connection).send;
     }
     catch (error) {
         const failure = error instanceof errors/* ActionError */.lZ
@@ -372,7 +374,7 @@ async function runSmokeTest(input) {
     const readEndpoint = async (name, path) => {
         const url = new URL(`${input.dicom.baseUrl}${path}`);
         const report = await withRetry(async (_attempt, remainingMs) => {
-            const exchange = await (0,smoke_test_exchange/* exchangeOnce */.z$)(dispatcher, { url }, input.issued.value, (0,smoke_test_exchange/* requestTimeoutMs */.Hl)(remainingMs), clock);
+            const exchange = await (0,smoke_test_exchange/* exchangeOnce */.z$)(send, { url }, input.issued.value, (0,smoke_test_exchange/* requestTimeoutMs */.Hl)(remainingMs), clock);
             const reading = readAnswer(name, exchange);
             if (reading.verdict !== 'transient')
                 return { kind: reading.verdict === 'ok' ? 'done' : 'fatal', value: { exchange, reading } };

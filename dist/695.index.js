@@ -81,6 +81,10 @@ function proxyFor(url, env) {
 
 
 
+async function sender(dispatcher) {
+    const { default: request } = await Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(43)]).then(__webpack_require__.t.bind(__webpack_require__, 4043, 23));
+    return (options) => request.call(dispatcher, options);
+}
 /**
  * Opens TCP+TLS to the DICOM host now. Behind a proxy (HTTPS_PROXY and friends, as runners set them) the requests go
  * through it, unless NO_PROXY lists the host.
@@ -97,9 +101,10 @@ async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
         if (!URL.canParse(proxy.uri)) {
             throw new errors/* ActionError */.lZ('smoke-network', `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold credentials).`, `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`);
         }
-        // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end.
-        const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
-        const agent = new undici.ProxyAgent({
+        // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end. The whole of
+        // undici loads here: its proxy agent opens the tunnel with methods that undici's index adds to every dispatcher.
+        const { ProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(701), __webpack_require__.e(43), __webpack_require__.e(752)]).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
+        const agent = new ProxyAgent({
             uri: proxy.uri,
             requestTls: { rejectUnauthorized: true },
             connect: { timeout: connectTimeoutMs },
@@ -107,13 +112,17 @@ async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
             connections: 1,
             pipelining: 2
         });
-        return { dispatcher: agent, close: () => agent.destroy().catch(() => undefined) };
+        return { send: await sender(agent), close: () => agent.destroy().catch(() => undefined) };
     }
     const early = preconnect(hostname, port, secure, connectTimeoutMs);
-    const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19)); // loads while az runs
-    const fallback = undici.buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true });
+    // These load while az runs: undici's client and connector only, not the whole package.
+    const [{ default: Client }, { default: buildConnector }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(701)]).then(__webpack_require__.t.bind(__webpack_require__, 3701, 23)),
+        Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(136)]).then(__webpack_require__.t.bind(__webpack_require__, 9136, 23))
+    ]);
+    const fallback = buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true });
     let handedOver = false;
-    const client = new undici.Client(url.origin, {
+    const client = new Client(url.origin, {
         pipelining: 2,
         maxResponseSize: exchange/* MAX_BODY_BYTES */.YK,
         connect: (options, callback) => {
@@ -131,7 +140,7 @@ async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
         }
     });
     return {
-        dispatcher: client,
+        send: await sender(client),
         close: async () => {
             early.discard();
             await client.destroy().catch(() => undefined);
@@ -224,7 +233,7 @@ function aborted(signal) {
     return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
 }
 /** Sends one request with the token and waits at most `timeoutMs` for all of its answer. Never throws. */
-async function exchangeOnce(dispatcher, request, token, timeoutMs, clock) {
+async function exchangeOnce(send, request, token, timeoutMs, clock) {
     const { url, method = 'GET' } = request;
     const started = clock.now();
     const signal = AbortSignal.timeout(timeoutMs);
@@ -235,7 +244,7 @@ async function exchangeOnce(dispatcher, request, token, timeoutMs, clock) {
     if (request.body)
         headers['content-type'] = request.body.contentType;
     const exchange = (async () => {
-        const response = await dispatcher.request({
+        const response = await send({
             origin: url.origin,
             method,
             path: `${url.pathname}${url.search}`,

@@ -42,6 +42,7 @@ const HOME_REPOSITORY = 'dicom-tools/dicom-token-action';
 /** Every failure kind, with the anchor of its entry in docs/troubleshooting.md. */
 const FAILURES = {
     'invalid-input': 'invalid-input',
+    'runner-files': 'no-output-file-from-the-runner',
     'az-missing': 'azure-cli-not-found',
     'az-not-logged-in': 'not-logged-in',
     'oidc-assertion-expired': 'aadsts700024-client-assertion-expired',
@@ -98,7 +99,7 @@ function describeUnexpected(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2589);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1438);
 // Entry point for the runner (runs.main: dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -110,7 +111,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2589:
+/***/ 1438:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -209,897 +210,476 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
 var external_node_diagnostics_channel_default = /*#__PURE__*/__nccwpck_require__.n(external_node_diagnostics_channel_);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(7187);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/azure-cli/process-tree.ts
-// Which processes run below a given one, so a timed-out az can be stopped whole: the Azure CLI is often a shell
-// launcher (Microsoft's deb, Homebrew) that starts python without exec, and killing the launcher alone orphans it.
-
-
-/** The parent pid from /proc/<pid>/stat: "pid (comm) state ppid …", where comm may itself hold spaces or ')'. */
-function parentFromProcStat(stat) {
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(fields[1]);
-    return Number.isInteger(ppid) ? ppid : undefined;
-}
-/** A zombie has ended; it only waits for a parent (often a container's init that never reaps) to collect it. */
-function stateFromProcStat(stat) {
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
-}
-/** `ps -A -o pid= -o ppid=` output as pid -> parent pid. */
-function parentsFromPs(output) {
-    const parents = new Map();
-    for (const line of output.split('\n')) {
-        const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
-        if (match)
-            parents.set(Number(match[1]), Number(match[2]));
-    }
-    return parents;
-}
-/** Every descendant of `root`, children before grandchildren. */
-function descendantsOf(root, parents) {
-    const found = [];
-    for (let i = -1; i < found.length; i++) {
-        const parent = i === -1 ? root : found[i];
-        for (const [pid, ppid] of parents)
-            if (ppid === parent && pid !== root && !found.includes(pid))
-                found.push(pid);
-    }
-    return found;
-}
-async function processParents() {
-    if (process.platform === 'linux') {
-        const parents = new Map();
-        const pids = (await (0,promises_.readdir)('/proc')).filter((name) => /^\d+$/.test(name));
-        await Promise.all(pids.map(async (pid) => {
-            const ppid = parentFromProcStat(await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => ''));
-            if (ppid !== undefined)
-                parents.set(Number(pid), ppid);
-        }));
-        return parents;
-    }
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], { timeout: 2000 }, (error, stdout) => resolve(error ? new Map() : parentsFromPs(stdout)));
-    });
-}
-/** The process and everything below it; only the process itself when the system will not say. */
-async function processTree(pid) {
-    try {
-        return [pid, ...descendantsOf(pid, await processParents())];
-    }
-    catch {
-        return [pid];
-    }
-}
-/** The pids that still run: signal 0 finds them, and on Linux /proc tells a zombie (already ended) apart. */
-async function stillRunning(pids) {
-    const running = await Promise.all(pids.map(async (pid) => {
-        try {
-            process.kill(pid, 0);
-        }
-        catch {
-            return false;
-        }
-        if (process.platform !== 'linux')
-            return true;
-        const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-        return stat !== '' && stateFromProcStat(stat) !== 'Z';
-    }));
-    return pids.filter((_, index) => running[index]);
-}
-
-;// CONCATENATED MODULE: ./src/azure-cli/run.ts
-
-
-
-
-
-
-/** How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd). */
-function azInvocation(azPath, config) {
-    const args = ['account', 'get-access-token', '--resource', config.resource];
-    if (config.tenant)
-        args.push('--tenant', config.tenant);
-    if (config.subscription)
-        args.push('--subscription', config.subscription);
-    args.push('--output', 'json');
-    return { commandLine: `"${azPath}"`, args };
-}
-async function findAz() {
-    const azPath = await io/* which */.K7('az', false);
-    if (!azPath) {
-        throw new src_errors/* ActionError */.lZ('az-missing', 'The Azure CLI (az) was not found on PATH.', 'GitHub-hosted runners include it; on a self-hosted runner or container install it (https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.');
-    }
-    return azPath;
-}
-const KILL_GRACE_MS = 2000;
-const POLL_MS = 50;
-function signalAll(pids, signal) {
-    for (const pid of pids) {
-        try {
-            process.kill(pid, signal);
-        }
-        catch {
-            // already gone
-        }
-    }
-}
-/** Stops az and whatever it started, and waits (briefly) until they are gone, so no orphan outlives the step. */
-async function stopAz(child) {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
-        return;
-    if (process.platform === 'win32') {
-        // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
-        const exited = new Promise((resolve) => child.once('exit', () => resolve()));
-        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
-        return;
-    }
-    const tree = await processTree(child.pid);
-    signalAll(tree, 'SIGTERM');
-    const graceEnds = Date.now() + KILL_GRACE_MS;
-    while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds)
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    signalAll(await stillRunning(tree), 'SIGKILL');
-}
-function startAz(azPath, config) {
-    const { commandLine, args } = azInvocation(azPath, config);
-    const stdout = [];
-    const stderr = [];
-    // @actions/exec does not expose the child; Node announces every child it creates on this channel.
-    let child;
-    let markStarted = () => undefined;
-    const started = new Promise((resolve) => (markStarted = resolve));
-    const onChildProcess = (message) => {
-        child ??= message.process;
-        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
-        markStarted();
-    };
-    external_node_diagnostics_channel_default().subscribe('child_process', onChildProcess);
-    const execution = exec/* exec */.m(commandLine, args, {
-        silent: true, // nothing az prints reaches the log: its stdout is the token
-        ignoreReturnCode: true,
-        delay: 1000,
-        listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
-    })
-        .then((exitCode) => ({ exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
-        .catch((error) => {
-        throw new src_errors/* ActionError */.lZ('az-failed', `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`, 'Check that az is installed correctly and executable by the runner user.');
-    })
-        .finally(() => {
-        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
-        markStarted();
-    });
-    const result = new Promise((resolve, reject) => {
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true; // az's own end, once killed, is not the result
-            void (child ? stopAz(child) : Promise.resolve()).then(() => reject(new src_errors/* ActionError */.lZ('az-timeout', `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.')));
-        }, config.timeoutMs);
-        const settle = (finish) => {
-            if (timedOut)
-                return;
-            clearTimeout(timer);
-            finish();
-        };
-        execution.then((value) => settle(() => resolve(value)), (error) => settle(() => reject(error)));
-    });
-    return { started, result };
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
-// so bad input is refused before az or the network is touched.
-
-
-const DEFAULT_TIMEOUT_SECONDS = 60;
-const MAX_TIMEOUT_SECONDS = 3600;
-/** Input names exactly as action.yml declares them. */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'resource',
-    'tenant',
-    'subscription',
-    'dicom-url',
-    'api-version',
-    'smoke-test',
-    'timeout-seconds',
-    'export-variable'
-]));
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// The runner refuses or owns these; exporting the token into them would fail or break later steps.
-const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
-const YAML_TRUE = ['true', 'True', 'TRUE'];
-const YAML_FALSE = ['false', 'False', 'FALSE'];
-const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/** A refused value as the log may show it: on one line, and without what could be a secret in a URL. */
-function shownValue(value) {
-    let shown = value;
-    if (URL.canParse(value)) {
-        const url = new URL(value);
-        if (url.username || url.password || url.search) {
-            shown = value.replace(/\/\/[^/@]*@/, '//***@').replace(/\?.*$/, '?***');
-        }
-    }
-    // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
-    shown = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
-}
-function invalid(input, value, allowed) {
-    const shown = shownValue(value);
-    return new src_errors/* ActionError */.lZ('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
-}
-function parseResource(value) {
-    if (value === '')
-        return dicom_service/* DEFAULT_RESOURCE */.BZ;
-    // A leading '-' would be read by az as an option, not as the resource.
-    const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value);
-    if (value.startsWith('-') || !(looksLikeUri || GUID.test(value))) {
-        throw invalid('resource', value, `an absolute URI such as ${dicom_service/* DEFAULT_RESOURCE */.BZ}, or an application (client) ID GUID`);
-    }
-    return value;
-}
-function parseTenant(value) {
-    if (value === '')
-        return undefined;
-    if (!GUID.test(value) && !DOMAIN.test(value)) {
-        throw invalid('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
-    }
-    return value;
-}
-function parseSubscription(value) {
-    if (value === '')
-        return undefined;
-    // az accepts a subscription ID or its display name.
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-    if (value.startsWith('-') || value.length > 128 || /[\u0000-\u001f]/.test(value)) {
-        throw invalid('subscription', value, 'a subscription ID (GUID) or name');
-    }
-    return value;
-}
-function parseDicomUrl(value) {
-    if (value === '')
-        return undefined;
-    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for localhost/127.0.0.1)`;
-    if (!URL.canParse(value))
-        throw invalid('dicom-url', value, allowed);
-    const url = new URL(value);
-    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && (0,dicom_service/* isLoopbackHost */.cW)(url.hostname));
-    if (!secure || url.username || url.password || url.search || url.hash) {
-        throw invalid('dicom-url', value, `${allowed}, without credentials, query or fragment`);
-    }
-    const path = url.pathname.replace(/\/+$/, '');
-    const versionSegment = path.split('/').pop() ?? '';
-    if (dicom_service/* API_VERSIONS */.Bo.includes(versionSegment)) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'dicom-url' is invalid: '${value}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
-    }
-    return url;
-}
-function parseApiVersion(value) {
-    if (value === '')
-        return dicom_service/* DEFAULT_API_VERSION */._L;
-    const version = dicom_service/* API_VERSIONS */.Bo.find((v) => v === value);
-    if (!version)
-        throw invalid('api-version', value, dicom_service/* API_VERSIONS */.Bo.join(', '));
-    return version;
-}
-function parseBoolean(input, value) {
-    if (value === '' || YAML_FALSE.includes(value))
-        return false;
-    if (YAML_TRUE.includes(value))
-        return true;
-    throw invalid(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)');
-}
-function parseTimeoutMs(value) {
-    if (value === '')
-        return DEFAULT_TIMEOUT_SECONDS * 1000;
-    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-    if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
-        throw invalid('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
-    }
-    return Math.ceil(seconds * 1000); // never 0 ms for a positive value
-}
-function parseExportVariable(value) {
-    if (value === '')
-        return undefined;
-    if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
-        throw invalid('export-variable', value, 'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, CI, HOME or GITHUB_/RUNNER_/ACTIONS_*');
-    }
-    return value;
-}
-function dicomTarget(url, apiVersion, smokeTest) {
-    const normalised = `${url.origin}${url.pathname.replace(/\/+$/, '')}`; // no trailing slash, whatever was given
-    return { url: normalised, apiVersion, baseUrl: `${normalised}/${apiVersion}`, host: url.host, smokeTest };
-}
-/** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
-function parseInputs(read) {
-    const tenant = parseTenant(read('tenant'));
-    const subscription = parseSubscription(read('subscription'));
-    if (tenant && subscription) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
-    }
-    const dicomUrl = parseDicomUrl(read('dicom-url'));
-    const apiVersion = parseApiVersion(read('api-version'));
-    const smokeTest = parseBoolean('smoke-test', read('smoke-test')) ? 'read' : 'off';
-    if (smokeTest !== 'off' && !dicomUrl) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'smoke-test' is true but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
-    }
-    return {
-        resource: parseResource(read('resource')),
-        tenant,
-        subscription,
-        dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest),
-        timeoutMs: parseTimeoutMs(read('timeout-seconds')),
-        exportVariable: parseExportVariable(read('export-variable'))
-    };
-}
-/** The environment variable the runner passes an input in: INPUT_<NAME> (upper-cased, spaces as '_', hyphens kept). */
-function inputVariable(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-function inputsFromEnv(env) {
-    return parseInputs((name) => (env[inputVariable(name)] ?? '').trim());
-}
-
-// EXTERNAL MODULE: ./src/token.ts
-var src_token = __nccwpck_require__(4606);
-;// CONCATENATED MODULE: ./src/outputs.ts
-
-/** Output names exactly as action.yml declares them. */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-on', 'tenant-id', 'dicom-base-url', 'smoke-test-result', 'latest-sequence']));
-function tokenOutputs(config, issued) {
-    const outputs = {
-        token: issued.value,
-        'expires-on': issued.expiresAtMs === undefined ? '' : (0,src_token/* formatExpiry */.B8)(issued.expiresAtMs),
-        'tenant-id': issued.tenantId ?? ''
-    };
-    if (config.dicom)
-        outputs['dicom-base-url'] = config.dicom.baseUrl;
-    return outputs;
-}
-function smokeTestOutputs(report) {
-    if (!report)
-        return { 'smoke-test-result': 'skipped' };
-    return {
-        'smoke-test-result': report.passed ? 'passed' : 'failed',
-        ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-
-const SUMMARY_HEADING = 'DICOM access token';
-function latency(ms) {
-    return `${Math.round(ms)} ms`;
-}
-/** core.summary writes cells as HTML as they are; inputs and server text must not become markup. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-function summaryRows(config, issued, report) {
-    const { claims } = issued;
-    const rows = [
-        ['Resource', config.resource],
-        ['Tenant', issued.tenantId ?? 'unknown'],
-        ['Principal', (0,src_token/* describePrincipal */.wC)(claims) ?? 'unknown'],
-        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,src_token/* formatExpiry */.B8)(issued.expiresAtMs)]
-    ];
-    if (config.dicom)
-        rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion]);
-    if (report) {
-        for (const endpoint of report.endpoints) {
-            const { exchange } = endpoint;
-            const outcome = exchange.errorCode ?? String(exchange.status ?? '');
-            const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : '';
-            rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
-        }
-        rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
-    }
-    rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped']);
-    return rows.map(([name, value]) => [escapeHtml(name), escapeHtml(value)]);
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to @actions/core.
-// az is started first; @actions/core, the smoke test (undici, TLS) and its connection all load while az runs.
-
-
-
-
-
-
-
-async function run(env = process.env) {
-    let token;
-    let connection;
-    const loadCore = () => __nccwpck_require__.e(/* import() */ 264).then(__nccwpck_require__.bind(__nccwpck_require__, 7264));
-    try {
-        const config = inputsFromEnv(env);
-        const az = startAz(await findAz(), config);
-        await az.started;
-        const smokeTarget = config.dicom?.smokeTest === 'read' ? config.dicom : undefined;
-        const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) };
-        connection = smoke?.connection;
-        const core = await loadCore();
-        const result = await az.result;
-        const issued = result.exitCode === 0 ? (0,src_token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
-        if (issued) {
-            token = issued.value;
-            core.setSecret(token); // before any other line is printed
-        }
-        for (const warning of splitAzStderr(result.stderr).warnings)
-            core.debug((0,src_token/* redactToken */.bH)(`az: ${warning}`, token));
-        if (!issued)
-            throw classifyAzFailure(result, config);
-        setOutputs(core, tokenOutputs(config, issued));
-        if (config.exportVariable)
-            core.exportVariable(config.exportVariable, issued.value);
-        logToken(core, config.resource, issued);
-        const report = smoke && (await smokeTest(smoke, config, issued, core));
-        setOutputs(core, smokeTestOutputs(report));
-        await writeSummary(core, summaryRows(config, issued, report));
-        if (report?.failure)
-            throw report.failure;
-        if (report) {
-            const { elapsedMs, latestSequence } = report;
-            core.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`);
-        }
-    }
-    catch (error) {
-        const core = await loadCore();
-        if (error instanceof src_errors/* ActionError */.lZ) {
-            core.setFailed((0,src_token/* redactToken */.bH)((0,src_errors/* describeFailure */.Ic)(error, env), token));
-        }
-        else {
-            core.debug((0,src_token/* redactToken */.bH)(error instanceof Error ? (error.stack ?? error.message) : String(error), token));
-            core.setFailed((0,src_token/* redactToken */.bH)((0,src_errors/* describeUnexpected */.Vp)(error), token));
-        }
-    }
-    finally {
-        await (await connection?.catch(() => undefined))?.close();
-    }
-}
-/** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
-function connectEarly(dicom, timeoutMs, env) {
-    const connection = __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 8695)).then(({ openDicomConnection }) => openDicomConnection(dicom.baseUrl, timeoutMs, env));
-    connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
-    return connection;
-}
-async function smokeTest({ connection, dicom }, config, issued, log) {
-    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 166).then(__nccwpck_require__.bind(__nccwpck_require__, 3166));
-    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, issued, log });
-}
-/** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
-async function writeSummary(core, rows) {
-    try {
-        await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(rows).write();
-    }
-    catch (error) {
-        core.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-function setOutputs(core, outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        core.setOutput(name, value);
-}
-function logToken(log, resource, issued) {
-    const { claims, expiresAtMs } = issued;
-    const who = `${(0,src_token/* describePrincipal */.wC)(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`;
-    const inMinutes = (ms) => Math.round((ms - Date.now()) / 60000);
-    const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,src_token/* formatExpiry */.B8)(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`;
-    log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`);
-    for (const warning of (0,src_token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
-        log.warning(warning);
-}
-
-
-/***/ }),
-
-/***/ 4606:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B8: () => (/* binding */ formatExpiry),
-/* harmony export */   DS: () => (/* binding */ tokenWarnings),
-/* harmony export */   K6: () => (/* binding */ audienceMatches),
-/* harmony export */   RU: () => (/* binding */ issueToken),
-/* harmony export */   bH: () => (/* binding */ redactToken),
-/* harmony export */   wC: () => (/* binding */ describePrincipal)
-/* harmony export */ });
-/* unused harmony exports EXPIRY_WARNING_MS, decodeClaims, tokenExpiryMs */
-const EXPIRY_WARNING_MS = 10 * 60 * 1000;
-function stringClaim(payload, ...names) {
-    for (const name of names) {
-        const value = payload[name];
-        if (typeof value === 'string' && value !== '')
-            return value;
-    }
-    return undefined;
-}
-/** Who the token speaks for, as the DICOM service's role assignments name it; undefined for an opaque token. */
-function describePrincipal(claims) {
-    const parts = [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter((part) => !!part);
-    return parts.length > 0 ? parts.join(', ') : undefined;
-}
-/** Decodes the payload segment; returns {} for anything that is not a JWT (opaque tokens are valid too). */
-function decodeClaims(token) {
-    const segments = token.split('.');
-    if (segments.length !== 3 || !segments[1])
-        return {};
-    let payload;
-    try {
-        payload = JSON.parse(Buffer.from(segments[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
-    }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
-        return {};
-    const claims = payload;
-    const aud = claims.aud;
-    return {
-        audience: typeof aud === 'string' ? aud : Array.isArray(aud) ? aud.filter((a) => typeof a === 'string').join(', ') : undefined,
-        tenantId: stringClaim(claims, 'tid'),
-        objectId: stringClaim(claims, 'oid'),
-        appId: stringClaim(claims, 'appid', 'azp'),
-        issuer: stringClaim(claims, 'iss'),
-        expiresAtMs: typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined
-    };
-}
-/**
- * The expiry to report. az >= 2.54 prints `expires_on` (epoch seconds); older CLIs print only `expiresOn`
- * in the runner's local time with no zone, which is wrong on any runner not set to UTC — so it is never used alone.
- */
-function tokenExpiryMs(expiresOnEpoch, claims) {
-    if (expiresOnEpoch !== undefined && Number.isFinite(expiresOnEpoch) && expiresOnEpoch > 0)
-        return expiresOnEpoch * 1000;
-    return claims.expiresAtMs;
-}
-/** ISO 8601 in UTC to the second, e.g. 2026-11-23T20:32:40Z. */
-function formatExpiry(expiresAtMs) {
-    return new Date(Math.floor(expiresAtMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-function normaliseAudience(value) {
-    return value.trim().replace(/\/+$/, '').toLowerCase();
-}
-/** Entra ID puts the resource URI (or its app ID) in `aud`; a mismatch means the service will answer 401. */
-function audienceMatches(audience, resource) {
-    if (audience === undefined)
-        return true;
-    const wanted = normaliseAudience(resource);
-    return audience.split(',').some((a) => normaliseAudience(a) === wanted);
-}
-function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
-    const warnings = [];
-    if (!audienceMatches(claims.audience, resource)) {
-        warnings.push(`The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM service will reject it with 401; check the 'resource' input.`);
-    }
-    if (expiresAtMs !== undefined && expiresAtMs - nowMs < EXPIRY_WARNING_MS) {
-        const minutes = Math.max(0, Math.floor((expiresAtMs - nowMs) / 60000));
-        warnings.push(`The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get 401; get the token right before the steps that use it.`);
-    }
-    if (expiresAtMs === undefined) {
-        warnings.push(`The token's expiry is unknown: az printed no 'expires_on' and the token has no 'exp' claim. 'expires-on' is left empty.`);
-    }
-    return warnings;
-}
-/** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
-function issueToken(az) {
-    const claims = decodeClaims(az.accessToken);
-    return {
-        value: az.accessToken,
-        claims,
-        expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
-        tenantId: az.tenant ?? claims.tenantId
-    };
-}
-/** Removes the token and each of its segments from text that came from outside (az, a server). */
-function redactToken(text, token) {
-    if (!token)
-        return text;
-    let redacted = text.split(token).join('***');
-    for (const segment of token.split('.')) {
-        if (segment.length >= 8)
-            redacted = redacted.split(segment).join('***');
-    }
-    return redacted;
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 7187:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec),
-  H: () => (/* binding */ getExecOutput)
-});
-
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -1116,11 +696,11 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 /* eslint-disable @typescript-eslint/unbound-method */
-const IS_WINDOWS = process.platform === 'win32';
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
-class ToolRunner extends external_events_.EventEmitter {
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
     constructor(toolPath, args, options) {
         super();
         if (!toolPath) {
@@ -1139,7 +719,7 @@ class ToolRunner extends external_events_.EventEmitter {
         const toolPath = this._getSpawnFileName();
         const args = this._getSpawnArgs(options);
         let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             // Windows + cmd file
             if (this._isCmdFile()) {
                 cmd += toolPath;
@@ -1176,13 +756,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
+            let n = s.indexOf(external_os_namespaceObject.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
             }
             return s;
         }
@@ -1193,7 +773,7 @@ class ToolRunner extends external_events_.EventEmitter {
         }
     }
     _getSpawnFileName() {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 return process.env['COMSPEC'] || 'cmd.exe';
             }
@@ -1201,7 +781,7 @@ class ToolRunner extends external_events_.EventEmitter {
         return this.toolPath;
     }
     _getSpawnArgs(options) {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
                 for (const a of this.args) {
@@ -1454,18 +1034,18 @@ class ToolRunner extends external_events_.EventEmitter {
      * @returns   number
      */
     exec() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
             // root the tool path if it is unrooted and contains relative pathing
-            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+            if (!isRooted(this.toolPath) &&
                 (this.toolPath.includes('/') ||
-                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield io/* which */.K7(this.toolPath, true);
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
                 this._debug(`exec tool: ${this.toolPath}`);
                 this._debug('arguments:');
                 for (const arg of this.args) {
@@ -1473,13 +1053,13 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
@@ -1618,7 +1198,7 @@ function argStringToArray(argString) {
     }
     return args;
 }
-class ExecState extends external_events_.EventEmitter {
+class ExecState extends external_events_namespaceObject.EventEmitter {
     constructor(options, toolPath) {
         super();
         this.processClosed = false; // tracks whether the process has exited and stdio is closed
@@ -1737,8 +1317,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -1766,484 +1346,845 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-
-/***/ }),
-
-/***/ 90:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
-/* harmony export */   Qh: () => (/* binding */ isRooted),
-/* harmony export */   t2: () => (/* binding */ exists),
-/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
-/* harmony export */ });
-/* unused harmony exports chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
-/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/azure-cli/process-tree.ts
+// Which processes run below a given one, so a timed-out az can be stopped whole: the Azure CLI is often a shell
+// launcher (Microsoft's deb, Homebrew) that starts python without exec, and killing the launcher alone orphans it.
 
 
-const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
+/** The parent pid from /proc/<pid>/stat: "pid (comm) state ppid …", where comm may itself hold spaces or ')'. */
+function parentFromProcStat(stat) {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    return Number.isInteger(ppid) ? ppid : undefined;
+}
+/** A zombie has ended; it only waits for a parent (often a container's init that never reaps) to collect it. */
+function stateFromProcStat(stat) {
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+}
+/** `ps -A -o pid= -o ppid=` output as pid -> parent pid. */
+function parentsFromPs(output) {
+    const parents = new Map();
+    for (const line of output.split('\n')) {
+        const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
+        if (match)
+            parents.set(Number(match[1]), Number(match[2]));
+    }
+    return parents;
+}
+/** Every descendant of `root`, children before grandchildren. */
+function descendantsOf(root, parents) {
+    const found = [];
+    for (let i = -1; i < found.length; i++) {
+        const parent = i === -1 ? root : found[i];
+        for (const [pid, ppid] of parents)
+            if (ppid === parent && pid !== root && !found.includes(pid))
+                found.push(pid);
+    }
+    return found;
+}
+async function processParents() {
+    if (process.platform === 'linux') {
+        const parents = new Map();
+        const pids = (await (0,promises_.readdir)('/proc')).filter((name) => /^\d+$/.test(name));
+        await Promise.all(pids.map(async (pid) => {
+            const ppid = parentFromProcStat(await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => ''));
+            if (ppid !== undefined)
+                parents.set(Number(pid), ppid);
+        }));
+        return parents;
+    }
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], { timeout: 2000 }, (error, stdout) => resolve(error ? new Map() : parentsFromPs(stdout)));
     });
 }
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
+/** The process and everything below it; only the process itself when the system will not say. */
+async function processTree(pid) {
+    try {
+        return [pid, ...descendantsOf(pid, await processParents())];
+    }
+    catch {
+        return [pid];
+    }
+}
+/** The pids that still run: signal 0 finds them, and on Linux /proc tells a zombie (already ended) apart. */
+async function stillRunning(pids) {
+    const running = await Promise.all(pids.map(async (pid) => {
         try {
-            yield stat(fsPath);
+            process.kill(pid, 0);
         }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
+        catch {
+            return false;
         }
+        if (process.platform !== 'linux')
+            return true;
+        const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+        return stat !== '' && stateFromProcStat(stat) !== 'Z';
+    }));
+    return pids.filter((_, index) => running[index]);
+}
+
+;// CONCATENATED MODULE: ./src/azure-cli/run.ts
+
+
+
+
+
+
+/** How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd). */
+function azInvocation(azPath, config) {
+    const args = ['account', 'get-access-token', '--resource', config.resource];
+    if (config.tenant)
+        args.push('--tenant', config.tenant);
+    if (config.subscription)
+        args.push('--subscription', config.subscription);
+    args.push('--output', 'json');
+    return { commandLine: `"${azPath}"`, args };
+}
+async function findAz() {
+    const azPath = await which('az', false);
+    if (!azPath) {
+        throw new src_errors/* ActionError */.lZ('az-missing', 'The Azure CLI (az) was not found on PATH.', 'GitHub-hosted runners include it; on a self-hosted runner or container install it (https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.');
+    }
+    return azPath;
+}
+const KILL_GRACE_MS = 2000;
+const POLL_MS = 50;
+function signalAll(pids, signal) {
+    for (const pid of pids) {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/** Stops az and whatever it started, and waits (briefly) until they are gone, so no orphan outlives the step. */
+async function stopAz(child) {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+        return;
+    if (process.platform === 'win32') {
+        // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
+        const exited = new Promise((resolve) => child.once('exit', () => resolve()));
+        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
+        return;
+    }
+    const tree = await processTree(child.pid);
+    signalAll(tree, 'SIGTERM');
+    const graceEnds = Date.now() + KILL_GRACE_MS;
+    while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds)
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    signalAll(await stillRunning(tree), 'SIGKILL');
+}
+function startAz(azPath, config) {
+    const { commandLine, args } = azInvocation(azPath, config);
+    const stdout = [];
+    const stderr = [];
+    // @actions/exec does not expose the child; Node announces every child it creates on this channel.
+    let child;
+    let markStarted = () => undefined;
+    const started = new Promise((resolve) => (markStarted = resolve));
+    const onChildProcess = (message) => {
+        child ??= message.process;
+        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
+        markStarted();
+    };
+    external_node_diagnostics_channel_default().subscribe('child_process', onChildProcess);
+    const execution = exec(commandLine, args, {
+        silent: true, // nothing az prints reaches the log: its stdout is the token
+        ignoreReturnCode: true,
+        delay: 1000,
+        listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
+    })
+        .then((exitCode) => ({ exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
+        .catch((error) => {
+        throw new src_errors/* ActionError */.lZ('az-failed', `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`, 'Check that az is installed correctly and executable by the runner user.');
+    })
+        .finally(() => {
+        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
+        markStarted();
+    });
+    const result = new Promise((resolve, reject) => {
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true; // az's own end, once killed, is not the result
+            void (child ? stopAz(child) : Promise.resolve()).then(() => reject(new src_errors/* ActionError */.lZ('az-timeout', `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.')));
+        }, config.timeoutMs);
+        const settle = (finish) => {
+            if (timedOut)
+                return;
+            clearTimeout(timer);
+            finish();
+        };
+        execution.then((value) => settle(() => resolve(value)), (error) => settle(() => reject(error)));
+    });
+    return { started, result };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
+// so bad input is refused before az or the network is touched.
+
+
+const DEFAULT_TIMEOUT_SECONDS = 60;
+const MAX_TIMEOUT_SECONDS = 3600;
+/** Input names exactly as action.yml declares them. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'resource',
+    'tenant',
+    'subscription',
+    'dicom-url',
+    'api-version',
+    'smoke-test',
+    'timeout-seconds',
+    'export-variable'
+]));
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// The runner refuses or owns these; exporting the token into them would fail or break later steps.
+const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
+const YAML_TRUE = ['true', 'True', 'TRUE'];
+const YAML_FALSE = ['false', 'False', 'FALSE'];
+const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** A refused value as the log may show it: on one line, and without what could be a secret in a URL. */
+function shownValue(value) {
+    let shown = value;
+    if (URL.canParse(value)) {
+        const url = new URL(value);
+        if (url.username || url.password || url.search) {
+            shown = value.replace(/\/\/[^/@]*@/, '//***@').replace(/\?.*$/, '?***');
+        }
+    }
+    // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+    shown = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+}
+function invalid(input, value, allowed) {
+    const shown = shownValue(value);
+    return new src_errors/* ActionError */.lZ('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
+}
+function parseResource(value) {
+    if (value === '')
+        return dicom_service/* DEFAULT_RESOURCE */.BZ;
+    // A leading '-' would be read by az as an option, not as the resource.
+    const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value);
+    if (value.startsWith('-') || !(looksLikeUri || GUID.test(value))) {
+        throw invalid('resource', value, `an absolute URI such as ${dicom_service/* DEFAULT_RESOURCE */.BZ}, or an application (client) ID GUID`);
+    }
+    return value;
+}
+function parseTenant(value) {
+    if (value === '')
+        return undefined;
+    if (!GUID.test(value) && !DOMAIN.test(value)) {
+        throw invalid('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
+    }
+    return value;
+}
+function parseSubscription(value) {
+    if (value === '')
+        return undefined;
+    // az accepts a subscription ID or its display name.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+    if (value.startsWith('-') || value.length > 128 || /[\u0000-\u001f]/.test(value)) {
+        throw invalid('subscription', value, 'a subscription ID (GUID) or name');
+    }
+    return value;
+}
+function parseDicomUrl(value) {
+    if (value === '')
+        return undefined;
+    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for localhost/127.0.0.1)`;
+    if (!URL.canParse(value))
+        throw invalid('dicom-url', value, allowed);
+    const url = new URL(value);
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && (0,dicom_service/* isLoopbackHost */.cW)(url.hostname));
+    if (!secure || url.username || url.password || url.search || url.hash) {
+        throw invalid('dicom-url', value, `${allowed}, without credentials, query or fragment`);
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    const versionSegment = path.split('/').pop() ?? '';
+    if (dicom_service/* API_VERSIONS */.Bo.includes(versionSegment)) {
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'dicom-url' is invalid: '${value}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
+    }
+    return url;
+}
+function parseApiVersion(value) {
+    if (value === '')
+        return dicom_service/* DEFAULT_API_VERSION */._L;
+    const version = dicom_service/* API_VERSIONS */.Bo.find((v) => v === value);
+    if (!version)
+        throw invalid('api-version', value, dicom_service/* API_VERSIONS */.Bo.join(', '));
+    return version;
+}
+function parseBoolean(input, value) {
+    if (value === '' || YAML_FALSE.includes(value))
+        return false;
+    if (YAML_TRUE.includes(value))
         return true;
-    });
+    throw invalid(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)');
 }
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
+function parseTimeoutMs(value) {
+    if (value === '')
+        return DEFAULT_TIMEOUT_SECONDS * 1000;
+    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+        throw invalid('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
     }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
+    return Math.ceil(seconds * 1000); // never 0 ms for a positive value
+}
+function parseExportVariable(value) {
+    if (value === '')
+        return undefined;
+    if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
+        throw invalid('export-variable', value, 'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, CI, HOME or GITHUB_/RUNNER_/ACTIONS_*');
     }
-    return p.startsWith('/');
+    return value;
 }
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
-                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
+function dicomTarget(url, apiVersion, smokeTest) {
+    const normalised = `${url.origin}${url.pathname.replace(/\/+$/, '')}`; // no trailing slash, whatever was given
+    return { url: normalised, apiVersion, baseUrl: `${normalised}/${apiVersion}`, host: url.host, smokeTest };
 }
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
+/** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
+function parseInputs(read) {
+    const tenant = parseTenant(read('tenant'));
+    const subscription = parseSubscription(read('subscription'));
+    if (tenant && subscription) {
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
     }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
+    const dicomUrl = parseDicomUrl(read('dicom-url'));
+    const apiVersion = parseApiVersion(read('api-version'));
+    const smokeTest = parseBoolean('smoke-test', read('smoke-test')) ? 'read' : 'off';
+    if (smokeTest !== 'off' && !dicomUrl) {
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'smoke-test' is true but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
+    }
+    return {
+        resource: parseResource(read('resource')),
+        tenant,
+        subscription,
+        dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest),
+        timeoutMs: parseTimeoutMs(read('timeout-seconds')),
+        exportVariable: parseExportVariable(read('export-variable'))
+    };
 }
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
+/** The environment variable the runner passes an input in: INPUT_<NAME> (upper-cased, spaces as '_', hyphens kept). */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+function inputsFromEnv(env) {
+    return parseInputs((name) => (env[inputVariable(name)] ?? '').trim());
 }
-//# sourceMappingURL=io-util.js.map
 
-/***/ }),
+// EXTERNAL MODULE: ./src/token.ts
+var token = __nccwpck_require__(4606);
+;// CONCATENATED MODULE: ./src/outputs.ts
 
-/***/ 8701:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/** Output names exactly as action.yml declares them. */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-on', 'tenant-id', 'dicom-base-url', 'smoke-test-result', 'latest-sequence']));
+function tokenOutputs(config, issued) {
+    const outputs = {
+        token: issued.value,
+        'expires-on': issued.expiresAtMs === undefined ? '' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs),
+        'tenant-id': issued.tenantId ?? ''
+    };
+    if (config.dicom)
+        outputs['dicom-base-url'] = config.dicom.baseUrl;
+    return outputs;
+}
+function smokeTestOutputs(report) {
+    if (!report)
+        return { 'smoke-test-result': 'skipped' };
+    return {
+        'smoke-test-result': report.passed ? 'passed' : 'failed',
+        ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {})
+    };
+}
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K7: () => (/* binding */ which)
-/* harmony export */ });
-/* unused harmony exports cp, mv, rmRF, mkdirP, findInPath */
-/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
-/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/runner.ts
+// The runner's protocol, and the only code that speaks it: workflow commands on stdout (mask, debug, warning, error),
+// the output and environment files, and the job summary. Every line and cell goes through the sanitiser first.
+// Written here rather than loaded from @actions/core, whose bundle (with its own HTTP client) took 75–185 ms to load
+// for the eight calls the action makes; and unlike core it never falls back to printing outputs on stdout.
 
 
 
+
+
+
+/** What a workflow command's message may hold: the runner reads '%', CR and LF as escapes. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function htmlEscape(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+const FILES = { output: 'GITHUB_OUTPUT', env: 'GITHUB_ENV' };
 /**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
+ * Refuses to run where the runner gives no file for outputs (or, when asked to export, for the environment):
+ * the only other way, `::set-output` on stdout, would print the token in clear.
  */
-function cp(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
+function checkRunnerFiles(env, exporting) {
+    const needed = exporting ? [FILES.output, FILES.env] : [FILES.output];
+    const missing = needed.filter((name) => !env[name] || !(0,external_node_fs_namespaceObject.existsSync)(env[name]));
+    if (missing.length > 0) {
+        throw new src_errors/* ActionError */.lZ('runner-files', `The runner provides no ${missing.join(' or ')} file, so the token cannot be handed to later steps safely; nothing was run.`, 'Run the action as a step of a GitHub Actions job on a runner that supports node24 actions; to run it by hand, set these variables to files that exist.');
+    }
+}
+function createRunner(env, stdout = process.stdout) {
+    let secret;
+    const clean = (text) => (0,token/* redactToken */.bH)(text, secret);
+    const line = (text) => void stdout.write(`${text}${external_node_os_namespaceObject.EOL}`);
+    const command = (name, message) => line(`::${name}::${escapeData(message)}`);
+    const appendKeyValue = (file, name, value) => {
+        const path = env[file];
+        if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path)) {
+            throw new src_errors/* ActionError */.lZ('runner-files', `The runner's ${file} file is missing, so '${name}' could not be written.`, 'Run the action as a step of a GitHub Actions job; by hand, set the variable to a file that exists.');
         }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
+        const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+        (0,external_node_fs_namespaceObject.appendFileSync)(path, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
+    };
+    return {
+        mask: (value) => {
+            secret = value;
+            command('add-mask', value);
+        },
+        info: (message) => line(clean(message)),
+        debug: (message) => command('debug', clean(message)),
+        warning: (message) => command('warning', clean(message)),
+        fail: (message) => {
+            process.exitCode = 1;
+            command('error', clean(message));
+        },
+        setOutput: (name, value) => appendKeyValue(FILES.output, name, value),
+        exportVariable: (name, value) => appendKeyValue(FILES.env, name, value),
+        writeSummary: async (heading, rows) => {
+            const path = env.GITHUB_STEP_SUMMARY;
+            if (!path)
+                throw new Error('GITHUB_STEP_SUMMARY is not set');
+            await (0,promises_.access)(path, promises_.constants.W_OK); // as core does: the runner creates the file; a missing one is not made here
+            const cell = (text) => `<td>${htmlEscape(clean(text))}</td>`;
+            const table = rows.map(([name, value]) => `<tr>${cell(name)}${cell(value)}</tr>`).join('');
+            await (0,promises_.appendFile)(path, `<h3>${htmlEscape(heading)}</h3>${external_node_os_namespaceObject.EOL}<table>${table}</table>${external_node_os_namespaceObject.EOL}`, 'utf8');
         }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+const SUMMARY_HEADING = 'DICOM access token';
+function latency(ms) {
+    return `${Math.round(ms)} ms`;
+}
+function summaryRows(config, issued, report) {
+    const { claims } = issued;
+    const rows = [
+        ['Resource', config.resource],
+        ['Tenant', issued.tenantId ?? 'unknown'],
+        ['Principal', (0,token/* describePrincipal */.wC)(claims) ?? 'unknown'],
+        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs)]
+    ];
+    if (config.dicom)
+        rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion]);
+    if (report) {
+        for (const endpoint of report.endpoints) {
+            const { exchange } = endpoint;
+            const outcome = exchange.errorCode ?? String(exchange.status ?? '');
+            const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : '';
+            rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
+        }
+        rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
+    }
+    rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped']);
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
+// az is started first; the smoke test (undici, TLS) and its connection load while az runs.
+
+
+
+
+
+
+
+
+async function run(env = process.env, runner = createRunner(env)) {
+    let connection;
+    try {
+        const config = inputsFromEnv(env);
+        checkRunnerFiles(env, config.exportVariable !== undefined);
+        const az = startAz(await findAz(), config);
+        await az.started;
+        const smokeTarget = config.dicom?.smokeTest === 'read' ? config.dicom : undefined;
+        const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) };
+        connection = smoke?.connection;
+        const result = await az.result;
+        const issued = result.exitCode === 0 ? (0,token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
+        if (issued)
+            runner.mask(issued.value); // before any other line is printed
+        for (const warning of splitAzStderr(result.stderr).warnings)
+            runner.debug(`az: ${warning}`);
+        if (!issued)
+            throw classifyAzFailure(result, config);
+        setOutputs(runner, tokenOutputs(config, issued));
+        if (config.exportVariable)
+            runner.exportVariable(config.exportVariable, issued.value);
+        logToken(runner, config.resource, issued);
+        const report = smoke && (await smokeTest(smoke, config, issued, runner));
+        setOutputs(runner, smokeTestOutputs(report));
+        await writeSummary(runner, summaryRows(config, issued, report));
+        if (report?.failure)
+            throw report.failure;
+        if (report) {
+            const { elapsedMs, latestSequence } = report;
+            runner.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`);
+        }
+    }
+    catch (error) {
+        if (error instanceof src_errors/* ActionError */.lZ) {
+            runner.fail((0,src_errors/* describeFailure */.Ic)(error, env));
         }
         else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield copyFile(source, newDest, force);
+            runner.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
+            runner.fail((0,src_errors/* describeUnexpected */.Vp)(error));
         }
-    });
+    }
+    finally {
+        await (await connection?.catch(() => undefined))?.close();
+    }
+}
+/** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
+function connectEarly(dicom, timeoutMs, env) {
+    const connection = __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 8695)).then(({ openDicomConnection }) => openDicomConnection(dicom.baseUrl, timeoutMs, env));
+    connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
+    return connection;
+}
+async function smokeTest({ connection, dicom }, config, issued, log) {
+    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 166).then(__nccwpck_require__.bind(__nccwpck_require__, 3166));
+    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, issued, log });
+}
+/** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
+async function writeSummary(runner, rows) {
+    try {
+        await runner.writeSummary(SUMMARY_HEADING, rows);
+    }
+    catch (error) {
+        runner.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function setOutputs(runner, outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        runner.setOutput(name, value);
+}
+function logToken(log, resource, issued) {
+    const { claims, expiresAtMs } = issued;
+    const who = `${(0,token/* describePrincipal */.wC)(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`;
+    const inMinutes = (ms) => Math.round((ms - Date.now()) / 60000);
+    const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,token/* formatExpiry */.B8)(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`;
+    log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`);
+    for (const warning of (0,token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
+        log.warning(warning);
+}
+
+
+/***/ }),
+
+/***/ 4606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B8: () => (/* binding */ formatExpiry),
+/* harmony export */   DS: () => (/* binding */ tokenWarnings),
+/* harmony export */   K6: () => (/* binding */ audienceMatches),
+/* harmony export */   RU: () => (/* binding */ issueToken),
+/* harmony export */   bH: () => (/* binding */ redactToken),
+/* harmony export */   wC: () => (/* binding */ describePrincipal)
+/* harmony export */ });
+/* unused harmony exports EXPIRY_WARNING_MS, decodeClaims, tokenExpiryMs */
+const EXPIRY_WARNING_MS = 10 * 60 * 1000;
+function stringClaim(payload, ...names) {
+    for (const name of names) {
+        const value = payload[name];
+        if (typeof value === 'string' && value !== '')
+            return value;
+    }
+    return undefined;
+}
+/** Who the token speaks for, as the DICOM service's role assignments name it; undefined for an opaque token. */
+function describePrincipal(claims) {
+    const parts = [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter((part) => !!part);
+    return parts.length > 0 ? parts.join(', ') : undefined;
+}
+/** Decodes the payload segment; returns {} for anything that is not a JWT (opaque tokens are valid too). */
+function decodeClaims(token) {
+    const segments = token.split('.');
+    if (segments.length !== 3 || !segments[1])
+        return {};
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(segments[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+        return {};
+    const claims = payload;
+    const aud = claims.aud;
+    return {
+        audience: typeof aud === 'string' ? aud : Array.isArray(aud) ? aud.filter((a) => typeof a === 'string').join(', ') : undefined,
+        tenantId: stringClaim(claims, 'tid'),
+        objectId: stringClaim(claims, 'oid'),
+        appId: stringClaim(claims, 'appid', 'azp'),
+        issuer: stringClaim(claims, 'iss'),
+        expiresAtMs: typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined
+    };
 }
 /**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
+ * The expiry to report. az >= 2.54 prints `expires_on` (epoch seconds); older CLIs print only `expiresOn`
+ * in the runner's local time with no zone, which is wrong on any runner not set to UTC — so it is never used alone.
  */
-function mv(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
+function tokenExpiryMs(expiresOnEpoch, claims) {
+    if (expiresOnEpoch !== undefined && Number.isFinite(expiresOnEpoch) && expiresOnEpoch > 0)
+        return expiresOnEpoch * 1000;
+    return claims.expiresAtMs;
 }
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
+/** ISO 8601 in UTC to the second, e.g. 2026-11-23T20:32:40Z. */
+function formatExpiry(expiresAtMs) {
+    return new Date(Math.floor(expiresAtMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
+function normaliseAudience(value) {
+    return value.trim().replace(/\/+$/, '').toLowerCase();
 }
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
+/** Entra ID puts the resource URI (or its app ID) in `aud`; a mismatch means the service will answer 401. */
+function audienceMatches(audience, resource) {
+    if (audience === undefined)
+        return true;
+    const wanted = normaliseAudience(resource);
+    return audience.split(',').some((a) => normaliseAudience(a) === wanted);
 }
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
-            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
+function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
+    const warnings = [];
+    if (!audienceMatches(claims.audience, resource)) {
+        warnings.push(`The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM service will reject it with 401; check the 'resource' input.`);
+    }
+    if (expiresAtMs !== undefined && expiresAtMs - nowMs < EXPIRY_WARNING_MS) {
+        const minutes = Math.max(0, Math.floor((expiresAtMs - nowMs) / 60000));
+        warnings.push(`The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get 401; get the token right before the steps that use it.`);
+    }
+    if (expiresAtMs === undefined) {
+        warnings.push(`The token's expiry is unknown: az printed no 'expires_on' and the token has no 'exp' claim. 'expires-on' is left empty.`);
+    }
+    return warnings;
 }
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
+/** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
+function issueToken(az) {
+    const claims = decodeClaims(az.accessToken);
+    return {
+        value: az.accessToken,
+        claims,
+        expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
+        tenantId: az.tenant ?? claims.tenantId
+    };
 }
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
+/** Removes the token and each of its segments from text that came from outside (az, a server). */
+function redactToken(text, token) {
+    if (!token)
+        return text;
+    let redacted = text.split(token).join('***');
+    for (const segment of token.split('.')) {
+        if (segment.length >= 8)
+            redacted = redacted.split(segment).join('***');
+    }
+    return redacted;
 }
-// Buffered file copy
-function copyFile(srcFile, destFile, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
+
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ })
 

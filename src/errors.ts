@@ -8,6 +8,7 @@ export const HOME_REPOSITORY = 'dicom-tools/dicom-token-action'
 /** Every failure kind, with the anchor of its entry in docs/troubleshooting.md. */
 export const FAILURES = {
   'invalid-input': 'invalid-input',
+  'runner-files': 'no-output-file-from-the-runner',
   'az-missing': 'azure-cli-not-found',
   'az-not-logged-in': 'not-logged-in',
   'oidc-assertion-expired': 'aadsts700024-client-assertion-expired',

@@ -1,4 +1,4 @@
-// Where the stages write what they did. main.ts hands them one that prints through @actions/core;
+// Where the stages write what they did. main.ts hands them the runner (runner.ts), which sanitises every line;
 // tests hand them one that records.
 
 export interface Log {

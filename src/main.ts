@@ -1,5 +1,5 @@
-// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to @actions/core.
-// az is started first; @actions/core, the smoke test (undici, TLS) and its connection all load while az runs.
+// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
+// az is started first; the smoke test (undici, TLS) and its connection load while az runs.
 import { parseAzOutput, classifyAzFailure, splitAzStderr } from './azure-cli/output.ts'
 import { findAz, startAz } from './azure-cli/run.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
@@ -8,56 +8,49 @@ import type { Config, DicomTarget } from './inputs.ts'
 import type { Log } from './log.ts'
 import { smokeTestOutputs, tokenOutputs } from './outputs.ts'
 import type { Outputs } from './outputs.ts'
+import { checkRunnerFiles, createRunner } from './runner.ts'
+import type { Runner } from './runner.ts'
 import type { DicomConnection } from './smoke-test/connection.ts'
 import type { SmokeTestReport } from './smoke-test/report.ts'
 import { SUMMARY_HEADING, summaryRows } from './summary.ts'
-import type { SummaryRow } from './summary.ts'
-import { describePrincipal, formatExpiry, issueToken, redactToken, tokenWarnings } from './token.ts'
+import { describePrincipal, formatExpiry, issueToken, tokenWarnings } from './token.ts'
 import type { IssuedToken } from './token.ts'
 
-type Core = typeof import('@actions/core')
-
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  let token: string | undefined
+export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner = createRunner(env)): Promise<void> {
   let connection: Promise<DicomConnection> | undefined
-  const loadCore = (): Promise<Core> => import('@actions/core')
   try {
     const config = inputsFromEnv(env)
+    checkRunnerFiles(env, config.exportVariable !== undefined)
     const az = startAz(await findAz(), config)
     await az.started
     const smokeTarget = config.dicom?.smokeTest === 'read' ? config.dicom : undefined
     const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) }
     connection = smoke?.connection
-    const core = await loadCore()
 
     const result = await az.result
     const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined
-    if (issued) {
-      token = issued.value
-      core.setSecret(token) // before any other line is printed
-    }
-    for (const warning of splitAzStderr(result.stderr).warnings) core.debug(redactToken(`az: ${warning}`, token))
+    if (issued) runner.mask(issued.value) // before any other line is printed
+    for (const warning of splitAzStderr(result.stderr).warnings) runner.debug(`az: ${warning}`)
     if (!issued) throw classifyAzFailure(result, config)
 
-    setOutputs(core, tokenOutputs(config, issued))
-    if (config.exportVariable) core.exportVariable(config.exportVariable, issued.value)
-    logToken(core, config.resource, issued)
+    setOutputs(runner, tokenOutputs(config, issued))
+    if (config.exportVariable) runner.exportVariable(config.exportVariable, issued.value)
+    logToken(runner, config.resource, issued)
 
-    const report = smoke && (await smokeTest(smoke, config, issued, core))
-    setOutputs(core, smokeTestOutputs(report))
-    await writeSummary(core, summaryRows(config, issued, report))
+    const report = smoke && (await smokeTest(smoke, config, issued, runner))
+    setOutputs(runner, smokeTestOutputs(report))
+    await writeSummary(runner, summaryRows(config, issued, report))
     if (report?.failure) throw report.failure
     if (report) {
       const { elapsedMs, latestSequence } = report
-      core.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`)
+      runner.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`)
     }
   } catch (error) {
-    const core = await loadCore()
     if (error instanceof ActionError) {
-      core.setFailed(redactToken(describeFailure(error, env), token))
+      runner.fail(describeFailure(error, env))
     } else {
-      core.debug(redactToken(error instanceof Error ? (error.stack ?? error.message) : String(error), token))
-      core.setFailed(redactToken(describeUnexpected(error), token))
+      runner.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
+      runner.fail(describeUnexpected(error))
     }
   } finally {
     await (await connection?.catch(() => undefined))?.close()
@@ -84,16 +77,16 @@ async function smokeTest(
 }
 
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
-async function writeSummary(core: Core, rows: SummaryRow[]): Promise<void> {
+async function writeSummary(runner: Runner, rows: [string, string][]): Promise<void> {
   try {
-    await core.summary.addHeading(SUMMARY_HEADING, 3).addTable(rows).write()
+    await runner.writeSummary(SUMMARY_HEADING, rows)
   } catch (error) {
-    core.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`)
+    runner.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 
-function setOutputs(core: Core, outputs: Outputs): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+function setOutputs(runner: Runner, outputs: Outputs): void {
+  for (const [name, value] of Object.entries(outputs)) runner.setOutput(name, value)
 }
 
 function logToken(log: Log, resource: string, issued: IssuedToken): void {

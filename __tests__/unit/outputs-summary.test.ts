@@ -1,5 +1,8 @@
 // The step outputs and the job summary table: what later steps and people reading the run see.
 import { readFileSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { parseAzOutput } from '../../src/azure-cli/output.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
@@ -9,6 +12,7 @@ import { OUTPUT_NAMES, smokeTestOutputs, tokenOutputs } from '../../src/outputs.
 import { CHANGEFEED_ENDPOINTS } from '../../src/smoke-test/changefeed.ts'
 import type { EndpointReport, SmokeTestReport } from '../../src/smoke-test/report.ts'
 import { issueToken, type IssuedToken } from '../../src/token.ts'
+import { createRunner } from '../../src/runner.ts'
 import { summaryRows } from '../../src/summary.ts'
 import { findLeaks } from '../../test-support/leak-check.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
@@ -207,13 +211,18 @@ describe('summaryRows', () => {
     expect(findLeaks(token, { summary: rows.flat().join('\n') })).toEqual([])
   })
 
-  it('escapes HTML in cells, so an input or a claim cannot become markup in the job summary', () => {
+  it('escapes HTML in cells, so an input or a claim cannot become markup in the job summary', async () => {
     const rows = summaryRows(
       config({ resource: 'https://example.test/<b>api</b>?a=1&b=2' }),
       issue({}, { oid: '<img src=x onerror=alert(1)>' }),
       undefined
     )
-    const cells = rows.flat().join('\n')
+    const dir = await mkdtemp(join(tmpdir(), 'summary-'))
+    const file = join(dir, 'summary')
+    await writeFile(file, '')
+    await createRunner({ GITHUB_STEP_SUMMARY: file }).writeSummary('DICOM access token', rows)
+    const cells = (await readFile(file, 'utf8')).replace(/<\/?(h3|table|tr|td)>/g, '\n')
+    await rm(dir, { recursive: true })
     expect(cells).toContain('https://example.test/&lt;b&gt;api&lt;/b&gt;?a=1&amp;b=2')
     expect(cells).toContain('object id &lt;img src=x onerror=alert(1)&gt;')
     expect(cells).not.toMatch(/<[a-z/]/i)

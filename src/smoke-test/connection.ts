@@ -9,9 +9,17 @@ import { ActionError } from '../errors.ts'
 import { MAX_BODY_BYTES, requestTimeoutMs } from './exchange.ts'
 import { endpointOf, proxyFor } from './proxy.ts'
 
+/** Sends one request on the connection (undici's `request`, which its full index would add to every dispatcher). */
+export type SendRequest = (options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>
+
 export interface DicomConnection {
-  dispatcher: Dispatcher
+  send: SendRequest
   close(): Promise<void>
+}
+
+async function sender(dispatcher: Dispatcher): Promise<SendRequest> {
+  const { default: request } = await import('undici/lib/api/api-request.js')
+  return (options) => request.call(dispatcher, options)
 }
 
 /**
@@ -37,9 +45,10 @@ export async function openDicomConnection(
         `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`
       )
     }
-    // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end.
-    const undici = await import('undici')
-    const agent = new undici.ProxyAgent({
+    // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end. The whole of
+    // undici loads here: its proxy agent opens the tunnel with methods that undici's index adds to every dispatcher.
+    const { ProxyAgent } = await import('undici')
+    const agent = new ProxyAgent({
       uri: proxy.uri,
       requestTls: { rejectUnauthorized: true },
       connect: { timeout: connectTimeoutMs },
@@ -47,13 +56,17 @@ export async function openDicomConnection(
       connections: 1,
       pipelining: 2
     })
-    return { dispatcher: agent, close: () => agent.destroy().catch(() => undefined) }
+    return { send: await sender(agent), close: () => agent.destroy().catch(() => undefined) }
   }
   const early = preconnect(hostname, port, secure, connectTimeoutMs)
-  const undici = await import('undici') // loads while az runs
-  const fallback = undici.buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true })
+  // These load while az runs: undici's client and connector only, not the whole package.
+  const [{ default: Client }, { default: buildConnector }] = await Promise.all([
+    import('undici/lib/dispatcher/client.js'),
+    import('undici/lib/core/connect.js')
+  ])
+  const fallback = buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true })
   let handedOver = false
-  const client = new undici.Client(url.origin, {
+  const client = new Client(url.origin, {
     pipelining: 2,
     maxResponseSize: MAX_BODY_BYTES,
     connect: (options, callback) => {
@@ -69,7 +82,7 @@ export async function openDicomConnection(
     }
   })
   return {
-    dispatcher: client,
+    send: await sender(client),
     close: async () => {
       early.discard()
       await client.destroy().catch(() => undefined)

@@ -2,6 +2,7 @@
 // matter, or a transport error's code (undici's own text may quote request details, so it never reaches the log).
 import type { Dispatcher } from 'undici'
 import type { RetryClock } from '../retry.ts'
+import type { SendRequest } from './connection.ts'
 
 /** A single request may not hold the step longer than this, even with a long timeout-seconds. */
 export const REQUEST_TIMEOUT_MS = 15_000
@@ -68,7 +69,7 @@ function aborted(signal: AbortSignal): Promise<never> {
 
 /** Sends one request with the token and waits at most `timeoutMs` for all of its answer. Never throws. */
 export async function exchangeOnce(
-  dispatcher: Dispatcher,
+  send: SendRequest,
   request: DicomRequest,
   token: string,
   timeoutMs: number,
@@ -83,7 +84,7 @@ export async function exchangeOnce(
   }
   if (request.body) headers['content-type'] = request.body.contentType
   const exchange = (async (): Promise<Exchange> => {
-    const response = await dispatcher.request({
+    const response = await send({
       origin: url.origin,
       method,
       path: `${url.pathname}${url.search}`,

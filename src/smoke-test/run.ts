@@ -1,6 +1,5 @@
 // The smoke test: read the change feed with the new token, both endpoints at once on the connection opened while az
 // ran, retrying what a retry can fix until the deadline, and report what each endpoint saw.
-import type { Dispatcher } from 'undici'
 import { ActionError } from '../errors.ts'
 import type { DicomTarget } from '../inputs.ts'
 import type { Log } from '../log.ts'
@@ -9,7 +8,7 @@ import { parseRetryAfter, systemClock, withRetry } from '../retry.ts'
 import type { IssuedToken } from '../token.ts'
 import type { EndpointName, Reading } from './changefeed.ts'
 import { CHANGEFEED_ENDPOINTS, readAnswer } from './changefeed.ts'
-import type { DicomConnection } from './connection.ts'
+import type { DicomConnection, SendRequest } from './connection.ts'
 import { diagnoseExchange } from './diagnose.ts'
 import type { Exchange } from './exchange.ts'
 import { exchangeOnce, requestTimeoutMs, transportErrorCode } from './exchange.ts'
@@ -31,9 +30,9 @@ export async function runSmokeTest(input: {
   const clock = input.clock ?? systemClock
   const startedAt = clock.now()
   const deadlineMs = startedAt + input.timeoutMs
-  let dispatcher: Dispatcher
+  let send: SendRequest
   try {
-    dispatcher = (await input.connection).dispatcher
+    send = (await input.connection).send
   } catch (error) {
     const failure =
       error instanceof ActionError
@@ -50,7 +49,7 @@ export async function runSmokeTest(input: {
     const url = new URL(`${input.dicom.baseUrl}${path}`)
     const report = await withRetry<{ exchange: Exchange; reading: Reading }>(
       async (_attempt, remainingMs) => {
-        const exchange = await exchangeOnce(dispatcher, { url }, input.issued.value, requestTimeoutMs(remainingMs), clock)
+        const exchange = await exchangeOnce(send, { url }, input.issued.value, requestTimeoutMs(remainingMs), clock)
         const reading = readAnswer(name, exchange)
         if (reading.verdict !== 'transient') return { kind: reading.verdict === 'ok' ? 'done' : 'fatal', value: { exchange, reading } }
         return {
