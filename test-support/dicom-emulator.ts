@@ -9,7 +9,7 @@ import { closeServer, listenOnLoopback, sendJson, trackSocket, trackSockets } fr
 // Tests import it from here, next to the emulator they use it with.
 export { unusedLoopbackPort } from './loopback-server.ts'
 // The Orthanc front (dicom-front.ts) speaks the same HTTP as this emulator: it shares these rather than copying them.
-export { TrackedServer, parseRequest, send, sendText }
+export { TrackedServer, parseRequest }
 export { LIMITS, SUPPORTED_VERSIONS, parseBoolean, parseInteger, parseTime }
 
 export const DICOM_AUDIENCE = 'https://dicom.healthcareapis.azure.com'

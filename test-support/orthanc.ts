@@ -38,6 +38,8 @@ export interface Orthanc {
   url: string
   dicomWebUrl: string
   pid: number
+  /** The temp folder holding Orthanc's configuration, index and storage; stop() removes it. */
+  directory: string
   /** One request to Orthanc on a fresh connection (Orthanc closes idle keep-alive connections after 1 s). */
   request(method: string, path: string, options?: OrthancRequestOptions): Promise<OrthancAnswer>
   /** The parsed JSON of a GET or POST to the REST API; throws on a status other than 200. */
@@ -120,6 +122,7 @@ async function launch(options: OrthancOptions): Promise<Orthanc> {
       url,
       dicomWebUrl: `${url}${DICOMWEB_ROOT}`,
       pid: child.pid ?? -1,
+      directory: dir,
       request: (method, path, requestOptions) => requestOnce(`${url}${path}`, method, requestOptions),
       async json(method, path, body) {
         const answer = await requestOnce(`${url}${path}`, method, body === undefined ? {} : { body })
