@@ -8,6 +8,9 @@ import { closeServer, listenOnLoopback, sendJson, trackSocket, trackSockets } fr
 
 // Tests import it from here, next to the emulator they use it with.
 export { unusedLoopbackPort } from './loopback-server.ts'
+// The Orthanc front (dicom-front.ts) speaks the same HTTP as this emulator: it shares these rather than copying them.
+export { TrackedServer, parseRequest }
+export { LIMITS, SUPPORTED_VERSIONS, parseBoolean, parseInteger, parseTime }
 
 export const DICOM_AUDIENCE = 'https://dicom.healthcareapis.azure.com'
 
@@ -116,6 +119,7 @@ export function changeFeedEntry(sequence: number, version: ApiVersion, includeMe
 
 export async function startDicomEmulator(options: DicomEmulatorOptions): Promise<DicomEmulator> {
   const audience = trimTrailingSlash(options.audience ?? DICOM_AUDIENCE)
+  const expected: BearerExpectation = { audience, tenantId: options.tenantId }
   let entryCount = checkedEntryCount(options.entries ?? 3)
   let fault: DicomFault = options.fault ?? { kind: 'none' }
   // Counts requests that a counted fault (throttled, unavailable, reset) has answered, so it can turn healthy after `times`.
@@ -168,7 +172,7 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
       case 'not-found':
         return send(res, 404, {}, '')
       case 'unauthorized':
-        return sendUnauthorized(res, active.description ?? 'The access token is invalid')
+        return sendUnauthorized(res, expected, active.description ?? 'The access token is invalid')
       case 'throttled':
         return sendText(res, 429, 'Too many requests. Retry after the time in the Retry-After header.', {
           'Retry-After': active.retryAfter
@@ -188,8 +192,8 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
         break
     }
 
-    const authProblem = checkBearer(req.headers.authorization)
-    if (authProblem !== undefined) return sendUnauthorized(res, authProblem)
+    const authProblem = bearerProblem(req.headers.authorization, expected)
+    if (authProblem !== undefined) return sendUnauthorized(res, expected, authProblem)
     if (url === undefined) return sendText(res, 400, 'The request URI is invalid.')
     serveChangeFeed(req, res, url, request.version)
   })
@@ -199,34 +203,6 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
     if (faultHits >= fault.times) return { kind: 'none' }
     faultHits += 1
     return fault
-  }
-
-  function checkBearer(header: string | undefined): string | undefined {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
-    const token = match?.[1]
-    if (token === undefined) return 'No bearer token was presented'
-    const claims = decodeJwtPayload(token)
-    if (Object.keys(claims).length === 0) return 'The token is malformed'
-    const aud = typeof claims.aud === 'string' ? claims.aud : JSON.stringify(claims.aud ?? '')
-    if (trimTrailingSlash(aud) !== audience) return `The audience '${aud}' is invalid`
-    if (typeof claims.exp !== 'number') return 'The token has no expiration time'
-    if (claims.exp * 1000 <= Date.now()) return 'The token is expired'
-    if (options.tenantId !== undefined && claims.tid !== options.tenantId) {
-      return `The tenant '${typeof claims.tid === 'string' ? claims.tid : ''}' is invalid`
-    }
-    return undefined
-  }
-
-  function sendUnauthorized(res: ServerResponse, reason: string): void {
-    const tenant = options.tenantId ?? 'common'
-    const challenge = [
-      `authorization_uri="https://login.microsoftonline.com/${tenant}"`,
-      `resource_id="${audience}"`,
-      `realm="${audience}"`,
-      'error="invalid_token"',
-      `error_description="${headerSafe(reason)}"`
-    ].join(', ')
-    send(res, 401, { 'WWW-Authenticate': `Bearer ${challenge}` }, '')
   }
 
   function serveChangeFeed(req: IncomingMessage, res: ServerResponse, url: URL, version: string | undefined): void {
@@ -287,6 +263,43 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
   emulator.url = `https://127.0.0.1:${mainPort}`
   emulator.otherOrigin.url = `https://127.0.0.1:${otherPort}`
   return emulator
+}
+
+export interface BearerExpectation {
+  /** Without a trailing slash; a token's aud matches with or without one. */
+  audience: string
+  /** When set, a token from another tenant is refused. */
+  tenantId?: string | undefined
+}
+
+/** Why the service would refuse this Authorization header with a 401, or undefined when it would accept the token. */
+export function bearerProblem(header: string | undefined, expected: BearerExpectation): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
+  const token = match?.[1]
+  if (token === undefined) return 'No bearer token was presented'
+  const claims = decodeJwtPayload(token)
+  if (Object.keys(claims).length === 0) return 'The token is malformed'
+  const aud = typeof claims.aud === 'string' ? claims.aud : JSON.stringify(claims.aud ?? '')
+  if (trimTrailingSlash(aud) !== expected.audience) return `The audience '${aud}' is invalid`
+  if (typeof claims.exp !== 'number') return 'The token has no expiration time'
+  if (claims.exp * 1000 <= Date.now()) return 'The token is expired'
+  if (expected.tenantId !== undefined && claims.tid !== expected.tenantId) {
+    return `The tenant '${typeof claims.tid === 'string' ? claims.tid : ''}' is invalid`
+  }
+  return undefined
+}
+
+/** A 401 with an empty body and the service's Bearer challenge, whose error_description gives the reason. */
+export function sendUnauthorized(res: ServerResponse, expected: BearerExpectation, reason: string): void {
+  const tenant = expected.tenantId ?? 'common'
+  const challenge = [
+    `authorization_uri="https://login.microsoftonline.com/${tenant}"`,
+    `resource_id="${expected.audience}"`,
+    `realm="${expected.audience}"`,
+    'error="invalid_token"',
+    `error_description="${headerSafe(reason)}"`
+  ].join(', ')
+  send(res, 401, { 'WWW-Authenticate': `Bearer ${challenge}` }, '')
 }
 
 /** An HTTPS server that remembers every socket so close() can end hung requests and half-done handshakes. */
