@@ -1,7 +1,8 @@
 // What dist/ ships is only permissively licensed code, and ncc's dist/licenses.txt credits it.
 import { readFileSync } from 'node:fs'
 
-const ALLOWED = new Set(['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', 'Apache-2.0', '0BSD'])
+// pako (inside dcmjs) is '(MIT AND Zlib)': both permissive.
+const ALLOWED = new Set(['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', 'Apache-2.0', '0BSD', 'Zlib', '(MIT AND Zlib)'])
 
 interface LockPackage {
   dev?: boolean
