@@ -2,7 +2,7 @@
 // endpoint on 127.0.0.1, and a dead proxy for everything else so that no stray call can reach the network.
 import { execFile } from 'node:child_process'
 import { accessSync, constants, statSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, isAbsolute, join } from 'node:path'
 import { unusedLoopbackPort } from './loopback-server.ts'
@@ -55,8 +55,21 @@ function baseEnv(): Record<string, string> {
   return env
 }
 
+// Every config dir made for an identity endpoint, so that closing that endpoint's world removes them all, also the
+// not-logged-in sessions tests make with prepareAzEnv alone.
+const configDirsByIdentity = new Map<string, Set<string>>()
+
+/** Removes the config dirs of every session prepared for this identity endpoint. */
+export async function removeSessionsOf(identityUrl: string): Promise<void> {
+  const dirs = [...(configDirsByIdentity.get(identityUrl) ?? [])]
+  configDirsByIdentity.delete(identityUrl)
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
+}
+
 export async function prepareAzEnv(options: { identityUrl: string; caBundlePath: string }): Promise<AzSession> {
   const configDir = await mkdtemp(join(tmpdir(), 'dicom-token-az-'))
+  const dirs = configDirsByIdentity.get(options.identityUrl) ?? new Set<string>()
+  configDirsByIdentity.set(options.identityUrl, dirs.add(configDir))
   // az 2.45 checks connectivity (HEAD https://azure.microsoft.com) and GitHub for newer versions on the first call
   // in a fresh config dir; a refused proxy makes that fail at once instead of reaching out. Loopback goes direct.
   const deadProxy = `http://127.0.0.1:${await unusedLoopbackPort()}`
