@@ -11,7 +11,8 @@ import { runAction } from '../../test-support/run-action.ts'
 
 const az = findRealAz()
 // Straight to stderr: jest drops the console output of a file whose tests are all skipped.
-if (!az) process.stderr.write('SKIPPED __tests__/e2e/real-az.test.ts: no `az` on PATH. Install the Azure CLI to run it.\n')
+const SKIPPED = 'SKIPPED __tests__/e2e/real-az.test.ts: no `az` on PATH. Install the Azure CLI to run it.'
+if (!az) process.stderr.write(`${SKIPPED}\n`)
 const describeWithAz = az ? describe : describe.skip
 
 describeWithAz('the action with the real Azure CLI, offline', () => {

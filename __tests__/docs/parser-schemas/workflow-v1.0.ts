@@ -2,7 +2,6 @@
 // (and its next major refuses). jest.config.js maps that import here: the same JSON, read as a plain module.
 import { readFileSync } from 'node:fs'
 
-const schema: unknown = JSON.parse(
-  readFileSync(new URL('../../../node_modules/@actions/workflow-parser/dist/workflow-v1.0.min.json', import.meta.url), 'utf8')
-)
+const PATH = '../../../node_modules/@actions/workflow-parser/dist/workflow-v1.0.min.json'
+const schema: unknown = JSON.parse(readFileSync(new URL(PATH, import.meta.url), 'utf8'))
 export default schema
