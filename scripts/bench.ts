@@ -10,7 +10,9 @@ import { join } from 'node:path'
 import { DEFAULT_RESOURCE } from '../src/inputs.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
 import { ACTION_ENTRY, REPO_ROOT, runAction } from '../test-support/run-action.ts'
+import { requireAzureCli } from './require-az.ts'
 
+requireAzureCli('npm run bench')
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
 const WARMUP = 2
 

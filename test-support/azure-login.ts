@@ -1,7 +1,7 @@
 // Finds the real Azure CLI and runs it against the loopback world only: its own config dir, a managed-identity
 // endpoint on 127.0.0.1, and a dead proxy for everything else so that no stray call can reach the network.
 import { execFile } from 'node:child_process'
-import { accessSync, constants, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, isAbsolute, join } from 'node:path'
@@ -23,9 +23,12 @@ export const LOOPBACK_CLOUD_NAME = 'Loopback'
 // Python start-up alone is ~0.4 s; the first call in a fresh config dir also builds az's command index.
 export const DEFAULT_AZ_TIMEOUT_MS = 30_000
 
+/** A file beside the `az` wrapper that `npm run world` puts on PATH: that az is the world's, not the real one. */
+export const WORLD_AZ_MARKER = '.loopback-world-az'
+
 export function findRealAz(): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir === '' || !isAbsolute(dir)) continue
+    if (dir === '' || !isAbsolute(dir) || existsSync(join(dir, WORLD_AZ_MARKER))) continue
     const candidate = join(dir, 'az')
     try {
       accessSync(candidate, constants.X_OK)
