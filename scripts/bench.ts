@@ -107,7 +107,7 @@ try {
     '| | what runs | median |',
     '|---|---|---|',
     `| A | this action, \`smoke-test: true\` (token, outputs, both change feed requests, summary) | ${a.toFixed(0)} ms |`,
-    `| B | \`az account get-access-token\`, then \`curl\` on the change feed (the two lines at the top) | ${b.toFixed(0)} ms |`,
+    `| B | \`az account get-access-token\`, then \`curl\` on the change feed (the lines at the top) | ${b.toFixed(0)} ms |`,
     `| C | \`az account get-access-token\` alone (the floor) | ${c.toFixed(0)} ms |`,
     '',
     `A/B = **${(a / b).toFixed(2)}**, A/C = **${(a / c).toFixed(2)}**. Peak memory of the action: ${peakMiB}. \`dist/index.js\`: ${entryKiB.toFixed(0)} KiB (${totalKiB.toFixed(0)} KiB with the lazily loaded chunks).`
