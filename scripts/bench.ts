@@ -1,6 +1,6 @@
 // npm run bench: times, in one run and alternating on the same loopback world,
 //   A: the action with the smoke test (dist/index.js as the runner runs it),
-//   B: the seed's two shell lines (az ... --query accessToken --output tsv, then curl the v2 change feed),
+//   B: the two shell lines the README starts with (az ... --query accessToken --output tsv, then curl the change feed),
 //   C: az account get-access-token alone, the floor,
 // and prints medians, the ratios A/B and A/C, the action's peak memory and bundle size.
 // `--write-readme` also records the figures in README.md between the bench markers.
@@ -10,7 +10,9 @@ import { join } from 'node:path'
 import { DEFAULT_RESOURCE } from '../src/dicom-service.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
 import { ACTION_ENTRY, REPO_ROOT, runAction } from '../test-support/run-action.ts'
+import { requireAzureCli } from './require-az.ts'
 
+requireAzureCli('npm run bench')
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
 const WARMUP = 2
 
@@ -105,7 +107,7 @@ try {
     '| | what runs | median |',
     '|---|---|---|',
     `| A | this action, \`smoke-test: true\` (token, outputs, both change feed requests, summary) | ${a.toFixed(0)} ms |`,
-    `| B | the seed's two shell lines (\`az account get-access-token … --output tsv\`, then \`curl …/v2/changefeed\`) | ${b.toFixed(0)} ms |`,
+    `| B | \`az account get-access-token\`, then \`curl\` on the change feed (the lines at the top) | ${b.toFixed(0)} ms |`,
     `| C | \`az account get-access-token\` alone (the floor) | ${c.toFixed(0)} ms |`,
     '',
     `A/B = **${(a / b).toFixed(2)}**, A/C = **${(a / c).toFixed(2)}**. Peak memory of the action: ${peakMiB}. \`dist/index.js\`: ${entryKiB.toFixed(0)} KiB (${totalKiB.toFixed(0)} KiB with the lazily loaded chunks).`

@@ -3,8 +3,11 @@
 // and prints what the workflow log, the step outputs and the job summary would show.
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
 import { runAction } from '../test-support/run-action.ts'
+import { requireAzureCli } from './require-az.ts'
 
+// --debug is what "Enable debug logging" does to a step: RUNNER_DEBUG=1, and the log shows its ::debug:: lines.
 const debug = process.argv.includes('--debug')
+requireAzureCli('npm run demo')
 
 /** What the runner shows for the action's stdout: commands interpreted, every masked value as ***. */
 function renderLog(stdout: string, masks: string[]): string[] {
@@ -42,11 +45,13 @@ try {
       .map(([name, value]) => `  ${name}: ${value}`)
       .join('\n')}`
   )
-  const run = await runAction({ inputs, path: world.path, env: world.actionEnv })
+  const env = debug ? { ...world.actionEnv, RUNNER_DEBUG: '1' } : world.actionEnv
+  const run = await runAction({ inputs, path: world.path, env })
   exitCode = run.exitCode ?? 1
   const mask = (value: string): string => run.masks.reduce((shown, secret) => shown.split(secret).join('***'), value)
   console.log(`\n── Workflow log ${debug ? '(with debug lines) ' : ''}──`)
   for (const line of renderLog(run.stdout, run.masks)) console.log(`  ${line}`)
+  if (debug && !run.stdout.includes('::debug::')) console.log('  (no debug lines: the action printed none on this run)')
   if (run.stderr.trim()) console.log(`  ${mask(run.stderr.trim())}`)
   console.log('\n── Step outputs ──')
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name}: ${mask(value)}`)

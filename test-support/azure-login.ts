@@ -1,8 +1,8 @@
 // Finds the real Azure CLI and runs it against the loopback world only: its own config dir, a managed-identity
 // endpoint on 127.0.0.1, and a dead proxy for everything else so that no stray call can reach the network.
 import { execFile } from 'node:child_process'
-import { accessSync, constants, statSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { accessSync, constants, existsSync, statSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, isAbsolute, join } from 'node:path'
 import { unusedLoopbackPort } from './loopback-server.ts'
@@ -22,9 +22,12 @@ export const LOOPBACK_CLOUD_NAME = 'Loopback'
 // Python start-up alone is ~0.4 s; the first call in a fresh config dir also builds az's command index.
 export const DEFAULT_AZ_TIMEOUT_MS = 30_000
 
+/** A file beside the `az` wrapper that `npm run world` puts on PATH: that az is the world's, not the real one. */
+export const WORLD_AZ_MARKER = '.loopback-world-az'
+
 export function findRealAz(): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir === '' || !isAbsolute(dir)) continue
+    if (dir === '' || !isAbsolute(dir) || existsSync(join(dir, WORLD_AZ_MARKER))) continue
     const candidate = join(dir, 'az')
     try {
       accessSync(candidate, constants.X_OK)
@@ -54,8 +57,21 @@ function baseEnv(): Record<string, string> {
   return env
 }
 
+// Every config dir made for an identity endpoint, so that closing that endpoint's world removes them all, also the
+// not-logged-in sessions tests make with prepareAzEnv alone.
+const configDirsByIdentity = new Map<string, Set<string>>()
+
+/** Removes the config dirs of every session prepared for this identity endpoint. */
+export async function removeSessionsOf(identityUrl: string): Promise<void> {
+  const dirs = [...(configDirsByIdentity.get(identityUrl) ?? [])]
+  configDirsByIdentity.delete(identityUrl)
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
+}
+
 export async function prepareAzEnv(options: { identityUrl: string; caBundlePath: string }): Promise<AzSession> {
   const configDir = await mkdtemp(join(tmpdir(), 'dicom-token-az-'))
+  const dirs = configDirsByIdentity.get(options.identityUrl) ?? new Set<string>()
+  configDirsByIdentity.set(options.identityUrl, dirs.add(configDir))
   // az 2.45 checks connectivity (HEAD https://azure.microsoft.com) and GitHub for newer versions on the first call
   // in a fresh config dir; a refused proxy makes that fail at once instead of reaching out. Loopback goes direct.
   const deadProxy = `http://127.0.0.1:${await unusedLoopbackPort()}`

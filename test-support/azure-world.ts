@@ -1,11 +1,9 @@
 // One call to a logged-in, fully offline Azure CLI: self-signed certificate, loopback identity and ARM endpoints,
 // and an az session (own config dir) logged in with `az login --identity`.
-import { rm } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import { startArmEndpoint, type ArmEndpoint } from './arm-endpoint.ts'
-import { loginAz, type AzSession } from './azure-login.ts'
+import { loginAz, removeSessionsOf, type AzSession } from './azure-login.ts'
 import { startIdentityEndpoint, type IdentityEndpoint } from './identity-endpoint.ts'
-import { makeSelfSignedCertificate, type Certificate } from './tls-cert.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from './tls-cert.ts'
 
 export type { Certificate }
 
@@ -39,13 +37,14 @@ export async function startAzureWorld(options: AzureWorldOptions = {}): Promise<
 
   try {
     const certificate = await makeSelfSignedCertificate()
-    cleanups.push(() => rm(dirname(certificate.certPath), { recursive: true, force: true }))
+    cleanups.push(() => removeCertificate(certificate))
     const identity = await startIdentityEndpoint({ tenantId: options.tenantId, lifetimeSeconds: options.lifetimeSeconds })
     cleanups.push(() => identity.close())
+    // Also the sessions made later with prepareAzEnv against this identity endpoint.
+    cleanups.push(() => removeSessionsOf(identity.url))
     const arm = await startArmEndpoint({ certificate, tenantId: identity.tenantId })
     cleanups.push(() => arm.close())
     const session = await loginAz({ identityUrl: identity.url, armUrl: arm.url, caBundlePath: certificate.certPath })
-    cleanups.push(() => rm(session.configDir, { recursive: true, force: true }))
     return { certificate, identity, arm, session, close: closeAll }
   } catch (error) {
     await closeAll().catch(() => undefined)

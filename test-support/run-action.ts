@@ -1,7 +1,7 @@
 // Runs the bundled dist/index.js the way the GitHub runner does: every input declared in action.yml as
 // INPUT_<NAME> with its default filled in, GITHUB_OUTPUT/GITHUB_ENV/GITHUB_STEP_SUMMARY files, a clean environment.
 import { spawn } from 'node:child_process'
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -70,7 +70,8 @@ function commandTexts(stdout: string, command: string): string[] {
 }
 
 /**
- * Writes an executable `az` into a fresh directory that runs test-support/fake-az.ts; returns that directory.
+ * Writes an executable `az` into a fresh temp directory that runs test-support/fake-az.ts; returns that directory,
+ * which the caller removes (`rm(dir, { recursive: true, force: true })`) when done.
  * `launcher: 'child'` starts it without exec, as Microsoft's deb and Homebrew's az launchers start python.
  */
 export async function fakeAzDirectory(launcher: 'exec' | 'child' = 'exec'): Promise<string> {
@@ -93,7 +94,16 @@ export interface RunOptions {
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
+  // The step's files live in a temp directory of their own, removed once they are read.
   const work = await mkdtemp(join(tmpdir(), 'runner-'))
+  try {
+    return await runActionIn(work, options)
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+async function runActionIn(work: string, options: RunOptions): Promise<ActionRun> {
   const files = {
     GITHUB_OUTPUT: join(work, 'output'),
     GITHUB_ENV: join(work, 'env'),

@@ -1,8 +1,9 @@
 // A self-signed certificate for 127.0.0.1/localhost, made at test time with the openssl CLI (never committed).
+// It lives in a temp directory of its own: whoever makes one removes it with removeCertificate().
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 
 const run = promisify(execFile)
@@ -44,4 +45,9 @@ export async function makeSelfSignedCertificate(commonName = 'loopback-test'): P
     { timeout: 15000 }
   )
   return { certPath, keyPath, cert: await readFile(certPath, 'utf8'), key: await readFile(keyPath, 'utf8') }
+}
+
+/** Deletes the certificate's temp directory (key included). */
+export async function removeCertificate(certificate: Certificate): Promise<void> {
+  await rm(dirname(certificate.certPath), { recursive: true, force: true })
 }

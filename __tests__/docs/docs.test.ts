@@ -3,12 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-// The parser imports its JSON schemas without import attributes: plain Node refuses that, jest still loads them
-// (with a deprecation warning per schema).
+// The parser imports its JSON schemas without import attributes: plain Node refuses that, and jest.config.js maps
+// those imports to __tests__/docs/parser-schemas/, which read the same JSON.
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { parseAction } from '@actions/workflow-parser/actions/index'
 import { parse } from 'yaml'
+import { proxyFor } from '../../src/changefeed.ts'
 import { FAILURES, TROUBLESHOOTING_PATH } from '../../src/errors.ts'
+import { isLoopbackHost, MAX_TIMEOUT_SECONDS } from '../../src/inputs.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const ACTION_REFERENCES = ['dicom-tools/dicom-token-action@v1', './']
@@ -205,7 +207,8 @@ describe("GitHub's workflow parser", () => {
         'examples/get-token.yml',
         'examples/smoke-test-after-deploy.yml',
         '.github/workflows/ci.yml',
-        '.github/workflows/check-dist.yml'
+        '.github/workflows/check-dist.yml',
+        '.github/workflows/release.yml'
       ])
     )
   })
@@ -227,4 +230,82 @@ test('the examples and the README use only inputs and outputs action.yml declare
   expect(used.flatMap((use) => use.inputs).length).toBeGreaterThan(0)
   expect(used.flatMap((use) => use.inputs).filter((name) => !(name in action.inputs))).toEqual([])
   expect(used.flatMap((use) => use.outputs).filter((name) => !(name in action.outputs))).toEqual([])
+})
+
+// ---- facts the documentation states about the code ----
+
+/** Markdown or YAML as a reader sees the words: no backticks, single spaces. */
+function plain(text: string): string {
+  return text.replaceAll('`', '').replace(/\s+/g, ' ')
+}
+
+/** The text of the `## <heading>` section. */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`\n## ${heading}\n`)
+  if (start === -1) throw new Error(`No '## ${heading}' section`)
+  const end = markdown.indexOf('\n## ', start + 1)
+  return markdown.slice(start, end === -1 ? undefined : end)
+}
+
+describe('what the docs say about the code', () => {
+  const LOOPBACK = 'loopback hosts: localhost, 127.x.x.x, [::1]'
+  // Ways the list was worded before: 'only for localhost', 'localhost, 127.0.0.1, ::1', '127.x.x.x or ::1'.
+  const OTHER_WORDINGS = /only for localhost\b(?!\.)|localhost(?:, |\/)127\.0\.0\.1|127\.x\.x\.x,? or ::1/
+
+  test('the loopback hosts allowed with http are the ones the code accepts', () => {
+    expect(['localhost', '127.0.0.1', '127.1.2.3', '[::1]'].every(isLoopbackHost)).toBe(true)
+    expect(['128.0.0.1', 'localhost.example', '[::2]', '10.0.0.1'].some(isLoopbackHost)).toBe(false)
+  })
+
+  test('README, action.yml and troubleshooting name the loopback hosts in the same words', () => {
+    const documents = { readme, action: read('action.yml'), troubleshooting }
+    for (const [name, text] of Object.entries(documents)) {
+      expect({ name, says: plain(text).includes(LOOPBACK) }).toEqual({ name, says: true })
+      // No other wording of the same list.
+      expect(plain(text)).not.toMatch(OTHER_WORDINGS)
+    }
+    expect(plain(action.inputs['dicom-url']?.description ?? '')).toContain(LOOPBACK)
+    expect(plain(section(readme, 'Security model'))).toContain(LOOPBACK)
+  })
+
+  test("timeout-seconds' maximum in action.yml, the README and troubleshooting is the one the code enforces", () => {
+    expect(action.inputs['timeout-seconds']?.description).toContain(`At most ${MAX_TIMEOUT_SECONDS}.`)
+    const row = tableInSection(readme, 'Inputs').rows.find((cells) => cells[0] === '`timeout-seconds`')
+    expect(row?.[3]).toContain(`At most ${MAX_TIMEOUT_SECONDS}.`)
+    const limits = [...troubleshooting.matchAll(/at most (\d+)/g)].map((match) => Number(match[1]))
+    expect(limits.length).toBeGreaterThan(0)
+    expect(limits.every((limit) => limit === MAX_TIMEOUT_SECONDS)).toBe(true)
+  })
+
+  test('troubleshooting names the proxy variables the smoke test reads, and no other', () => {
+    const dicom = new URL('https://ws-svc.dicom.azurehealthcareapis.com')
+    const proxy = 'http://proxy.example:3128'
+    const candidates = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']
+    const proxies = candidates.filter((name) => proxyFor(dicom, { [name]: proxy }) !== undefined)
+    const bypasses = ['NO_PROXY', 'no_proxy'].filter(
+      (name) => proxyFor(dicom, { HTTPS_PROXY: proxy, [name]: dicom.hostname }) === undefined
+    )
+    expect(proxies).toEqual(['HTTPS_PROXY', 'https_proxy'])
+    expect(bypasses).toEqual(['NO_PROXY', 'no_proxy'])
+
+    const connection = plain(section(troubleshooting, 'Connection errors'))
+    const either = (names: string[]): string => names.join(' or ')
+    expect(connection).toContain(
+      `The smoke test reads the proxy from ${either(proxies)}, and the hosts that bypass it from ${either(bypasses)};`
+    )
+    const ignored = candidates.filter((name) => !proxies.includes(name))
+    const named = ignored.filter((name) => connection.includes(name))
+    const saidToApply = named.filter((name) => !connection.includes(`${name} does not apply`))
+    expect(saidToApply).toEqual([])
+    const inReadme = [...plain(section(readme, 'Usage')).matchAll(/\b\w+_(?:PROXY|proxy)\b/g)].map((match) => match[0])
+    expect(inReadme.length).toBeGreaterThan(0)
+    expect(inReadme.filter((name) => ![...proxies, ...bypasses].includes(name))).toEqual([])
+  })
+
+  test('smoke-test-result is documented as skipped whenever the smoke test did not run', () => {
+    const said = 'skipped whenever the smoke test did not run'
+    expect(action.outputs['smoke-test-result']?.description).toContain(said)
+    const row = tableInSection(readme, 'Outputs').rows.find((cells) => cells[0] === '`smoke-test-result`')
+    expect(plain(row?.[1] ?? '')).toContain(said)
+  })
 })

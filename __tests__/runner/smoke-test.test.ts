@@ -1,4 +1,5 @@
 // The bundled action's change feed smoke test against the HTTPS DICOM emulator, with a stand-in az for the token.
+import { rm } from 'node:fs/promises'
 import net from 'node:net'
 import { dirname } from 'node:path'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
@@ -11,7 +12,7 @@ import { closeServer, listenOnLoopback, trackSockets } from '../../test-support/
 import type { ActionRun } from '../../test-support/run-action.ts'
 import { fakeAzDirectory, runAction } from '../../test-support/run-action.ts'
 import type { Certificate } from '../../test-support/tls-cert.ts'
-import { makeSelfSignedCertificate } from '../../test-support/tls-cert.ts'
+import { makeSelfSignedCertificate, removeCertificate } from '../../test-support/tls-cert.ts'
 
 const TENANT = '3c7e9a1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d'
 const OBJECT_ID = '7a6b5c4d-3e2f-4109-8a7b-6c5d4e3f2a1b'
@@ -29,7 +30,11 @@ beforeAll(async () => {
   ])
   dicom = await startDicomEmulator({ certificate: trusted, tenantId: TENANT })
 })
-afterAll(() => dicom.close())
+afterAll(async () => {
+  await dicom.close()
+  await rm(azDir, { recursive: true, force: true })
+  await Promise.all([removeCertificate(trusted), removeCertificate(untrusted)])
+})
 beforeEach(() => {
   dicom.setFault({ kind: 'none' })
   dicom.setEntries(3)

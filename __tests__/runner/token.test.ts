@@ -1,6 +1,6 @@
 // The bundled action, spawned as the runner spawns it, with a stand-in az on PATH for each behaviour.
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
@@ -18,12 +18,24 @@ const SYSTEM_PATH = [dirname(process.execPath)]
 
 let azDir: string
 let calls: string
+// Temp directories a test made, removed after it.
+const made: string[] = []
+
+async function tempDirectory(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
 
 beforeAll(async () => {
   azDir = await fakeAzDirectory()
 })
+afterAll(() => rm(azDir, { recursive: true, force: true }))
 beforeEach(async () => {
-  calls = join(await mkdtemp(join(tmpdir(), 'az-calls-')), 'calls.jsonl')
+  calls = join(await tempDirectory('az-calls-'), 'calls.jsonl')
+})
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 })
 
 function token(overrides: { audience?: string; lifetimeSeconds?: number } = {}): string {
@@ -265,10 +277,12 @@ describe('when az is missing or fails', () => {
   it.each(['exec', 'child'] as const)(
     'stops az, and what its launcher started (%s), and says it timed out when az hangs past timeout-seconds',
     async (launcher) => {
-      const pidFile = join(await mkdtemp(join(tmpdir(), 'az-pid-')), 'pid')
+      const pidFile = join(await tempDirectory('az-pid-'), 'pid')
+      const launcherAz = await fakeAzDirectory(launcher)
+      made.push(launcherAz)
       const result = await runAction({
         inputs: { 'timeout-seconds': '1.5' },
-        path: [await fakeAzDirectory(launcher), ...SYSTEM_PATH],
+        path: [launcherAz, ...SYSTEM_PATH],
         env: { FAKE_AZ_CALLS: calls, FAKE_AZ_MODE: 'hang', FAKE_AZ_PIDFILE: pidFile }
       })
       expect(result.exitCode).toBe(1)

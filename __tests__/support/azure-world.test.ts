@@ -10,8 +10,9 @@ const DICOM_RESOURCE = 'https://dicom.healthcareapis.azure.com'
 const KOLKATA_OFFSET_SECONDS = 5 * 3600 + 30 * 60
 
 const realAz = findRealAz()
+// Straight to stderr: jest drops the console output of a file whose tests are all skipped.
 if (realAz === undefined) {
-  console.warn('SKIPPED __tests__/support/azure-world.test.ts: no `az` on PATH, so the real Azure CLI cannot be exercised.')
+  process.stderr.write('SKIPPED __tests__/support/azure-world.test.ts: no `az` on PATH. Install the Azure CLI.\n')
 }
 const describeWithAz = realAz === undefined ? describe.skip : describe
 

@@ -1,7 +1,7 @@
 import { connect } from 'node:net'
 import { Agent, Client, request, type Dispatcher } from 'undici'
 import { accessTokenClaims, makeJwt, type Claims } from '../../test-support/jwt.ts'
-import { makeSelfSignedCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/tls-cert.ts'
 import {
   DICOM_AUDIENCE,
   entryTimestamp,
@@ -27,6 +27,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await agent.destroy()
+  await removeCertificate(cert)
 })
 
 async function emulator(options: Partial<DicomEmulatorOptions> = {}): Promise<DicomEmulator> {
