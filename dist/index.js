@@ -1598,7 +1598,7 @@ function parseSubscription(value) {
 function parseDicomUrl(value) {
     if (value === '')
         return undefined;
-    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for localhost/127.0.0.1)`;
+    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for loopback hosts: localhost, 127.x.x.x, [::1])`;
     if (!URL.canParse(value))
         throw invalid('dicom-url', value, allowed);
     const url = new URL(value);

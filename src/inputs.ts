@@ -103,7 +103,7 @@ function parseSubscription(value: string): string | undefined {
 
 function parseDicomUrl(value: string): URL | undefined {
   if (value === '') return undefined
-  const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for localhost/127.0.0.1)`
+  const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for loopback hosts: localhost, 127.x.x.x, [::1])`
   if (!URL.canParse(value)) throw invalid('dicom-url', value, allowed)
   const url = new URL(value)
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))

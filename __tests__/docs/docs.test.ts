@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url'
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { parseAction } from '@actions/workflow-parser/actions/index'
 import { parse } from 'yaml'
-import { proxyFor } from '../../src/changefeed.ts'
+import { isLoopbackHost } from '../../src/dicom-service.ts'
 import { FAILURES, TROUBLESHOOTING_PATH } from '../../src/errors.ts'
-import { isLoopbackHost, MAX_TIMEOUT_SECONDS } from '../../src/inputs.ts'
+import { MAX_TIMEOUT_SECONDS } from '../../src/inputs.ts'
+import { proxyFor } from '../../src/smoke-test/proxy.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const ACTION_REFERENCES = ['dicom-tools/dicom-token-action@v1', './']
