@@ -5,9 +5,12 @@ import {
   MIN_ATTEMPT_MS,
   MIN_RETRY_DELAY_MS,
   RETRYABLE_STATUSES,
+  backoffCapMs,
   backoffDelayMs,
+  backoffFloorMs,
   decideRetry,
   isRetryableStatus,
+  maxAttempts,
   parseRetryAfter,
   withRetry,
   type AttemptOutcome,
@@ -94,8 +97,14 @@ describe('parseRetryAfter', () => {
 })
 
 describe('backoffDelayMs', () => {
-  test.each([1, 2, 3, 4, 5, 6, 7, 20, 100, 2000])('waits nothing on retry %i when the random draw is 0', (retry) => {
-    expect(backoffDelayMs(retry, () => 0)).toBe(0)
+  test.each([1, 2, 3, 4, 5, 6, 7, 20, 100, 2000])('waits the floor, half the cap, on retry %i for draw 0', (retry) => {
+    expect(backoffDelayMs(retry, () => 0)).toBe(cap(retry) / 2)
+    expect(backoffFloorMs(retry)).toBe(cap(retry) / 2)
+  })
+
+  it('has a floor that doubles from 250 ms up to half of MAX_DELAY_MS', () => {
+    const halfMax = MAX_DELAY_MS / 2
+    expect([1, 2, 3, 4, 5, 6, 7].map(backoffFloorMs)).toEqual([250, 500, 1000, 2000, 4000, halfMax, halfMax])
   })
 
   test.each([
@@ -108,6 +117,7 @@ describe('backoffDelayMs', () => {
     [2000, MAX_DELAY_MS]
   ])('waits just under the cap on retry %i when the random draw is almost 1 (cap %i ms)', (retry, expectedCap) => {
     expect(cap(retry)).toBe(expectedCap)
+    expect(backoffCapMs(retry)).toBe(expectedCap)
     const delay = backoffDelayMs(retry, () => ALMOST_ONE)
     expect(delay).toBeLessThan(expectedCap)
     expect(delay).toBeGreaterThanOrEqual(expectedCap - 1)
@@ -117,9 +127,9 @@ describe('backoffDelayMs', () => {
     for (let retry = 1; retry <= 64; retry++) expect(backoffDelayMs(retry, () => ALMOST_ONE)).toBeLessThan(MAX_DELAY_MS)
   })
 
-  it('spreads waits uniformly over the cap', () => {
-    expect(backoffDelayMs(3, () => 0.5)).toBe(cap(3) / 2)
-    expect(backoffDelayMs(3, () => 0.25)).toBe(cap(3) / 4)
+  it('spreads waits uniformly over the upper half of the cap', () => {
+    expect(backoffDelayMs(3, () => 0.5)).toBe((cap(3) * 3) / 4)
+    expect(backoffDelayMs(3, () => 0.25)).toBe((cap(3) * 5) / 8)
   })
 
   it('gives whole milliseconds', () => {
@@ -134,12 +144,14 @@ describe('decideRetry', () => {
     expect(decideRetry({ ...base, retryAfterMs: 7000 })).toEqual({ retry: true, delayMs: 7000 })
   })
 
-  it('honours Retry-After even when it is shorter than the backoff would be', () => {
-    expect(decideRetry({ ...base, retry: 10, retryAfterMs: 200 })).toEqual({ retry: true, delayMs: 200 })
+  it('waits at least the backoff floor when Retry-After is shorter, so the floor keeps growing', () => {
+    expect(decideRetry({ ...base, retry: 10, retryAfterMs: 200 })).toEqual({ retry: true, delayMs: backoffFloorMs(10) })
+    expect(decideRetry({ ...base, retry: 3, retryAfterMs: 200 })).toEqual({ retry: true, delayMs: backoffFloorMs(3) })
   })
 
-  it('waits a little even for Retry-After: 0, so a server cannot drive a tight loop', () => {
-    expect(decideRetry({ ...base, retryAfterMs: 0 })).toEqual({ retry: true, delayMs: MIN_RETRY_DELAY_MS })
+  it('waits the backoff floor even for Retry-After: 0, so a server cannot drive a tight loop', () => {
+    expect(decideRetry({ ...base, retryAfterMs: 0 })).toEqual({ retry: true, delayMs: backoffFloorMs(1) })
+    expect(decideRetry({ ...base, retry: 4, retryAfterMs: 0 })).toEqual({ retry: true, delayMs: backoffFloorMs(4) })
   })
 
   it('gives up rather than retry with too little time left for the request itself', () => {
@@ -149,7 +161,28 @@ describe('decideRetry', () => {
       reason: 'retry-after-past-deadline'
     })
     expect(decideRetry({ ...nearlyOut, retryAfterMs: 1000 - MIN_ATTEMPT_MS - 1 })).toMatchObject({ retry: true })
-    expect(decideRetry({ ...nearlyOut, random: () => 0.99, retry: 2 })).toEqual({ retry: false, reason: 'deadline' })
+    const spent = { ...base, deadlineMs: NOW_MS + MIN_ATTEMPT_MS + MIN_RETRY_DELAY_MS - 1 }
+    expect(decideRetry({ ...spent, random: () => 0 })).toEqual({ retry: false, reason: 'deadline' })
+  })
+
+  it('makes one last attempt MIN_ATTEMPT_MS before the deadline when the backoff would overrun it', () => {
+    const nearlyOut = { ...base, deadlineMs: NOW_MS + 1000 }
+    const lastChance = { retry: true, delayMs: 1000 - MIN_ATTEMPT_MS, last: true }
+    expect(decideRetry({ ...nearlyOut, random: () => 0.99, retry: 2 })).toEqual(lastChance)
+    const justEnough = { ...base, deadlineMs: NOW_MS + MIN_ATTEMPT_MS + MIN_RETRY_DELAY_MS }
+    const shortest = { retry: true, delayMs: MIN_RETRY_DELAY_MS, last: true }
+    expect(decideRetry({ ...justEnough, random: () => 0 })).toEqual(shortest)
+  })
+
+  it('cuts a floor short for the last attempt when Retry-After itself fits', () => {
+    const nearlyOut = { ...base, retry: 5, deadlineMs: NOW_MS + 3000 }
+    const lastChance = { retry: true, delayMs: 3000 - MIN_ATTEMPT_MS, last: true }
+    expect(decideRetry({ ...nearlyOut, retryAfterMs: 1000 })).toEqual(lastChance)
+  })
+
+  test.each([0, 50, 5000])('blames the deadline, not Retry-After %i ms, once the time is spent', (retryAfterMs) => {
+    const spent = { ...base, deadlineMs: NOW_MS + MIN_ATTEMPT_MS + MIN_RETRY_DELAY_MS - 1 }
+    expect(decideRetry({ ...spent, retryAfterMs })).toEqual({ retry: false, reason: 'deadline' })
   })
 
   test.each([60_000, 120_000])('refuses a Retry-After of %i ms that reaches the deadline, keeping the wait asked for', (retryAfterMs) => {
@@ -160,10 +193,11 @@ describe('decideRetry', () => {
     expect(decideRetry({ ...base, retry: 3 })).toEqual({ retry: true, delayMs: backoffDelayMs(3, () => 0.5) })
   })
 
-  it('stops when the backoff would pass the deadline', () => {
+  it('waits only until the last moment a request fits when the backoff would pass the deadline', () => {
     expect(decideRetry({ ...base, retry: 5, deadlineMs: NOW_MS + 1000, random: () => ALMOST_ONE })).toEqual({
-      retry: false,
-      reason: 'deadline'
+      retry: true,
+      delayMs: 1000 - MIN_ATTEMPT_MS,
+      last: true
     })
   })
 
@@ -232,8 +266,8 @@ describe('withRetry', () => {
     const clock = new FakeClock(ALMOST_ONE)
     const deadlineMs = NOW_MS + 20_000
     const report = await withRetry(
-      (n) => {
-        clock.advance(1000) // each request takes a second
+      (n, remainingMs) => {
+        clock.advance(Math.min(1000, remainingMs)) // each request takes a second, or times out at the deadline
         return Promise.resolve(transient('HTTP 503', `attempt ${n}`))
       },
       { deadlineMs, clock }
@@ -307,5 +341,80 @@ describe('withRetry', () => {
     const outcomes: AttemptOutcome<string>[] = [transient('HTTP 503', 'a'), { kind: 'done', value: 'b' }]
     const report = await withRetry(script(outcomes), { deadlineMs: NOW_MS + 60_000, clock: new MethodClock() })
     expect(report).toEqual({ value: 'b', attempts: 2 })
+  })
+})
+
+describe('the retry budget', () => {
+  const busy = (retryAfterMs?: number): (() => Promise<AttemptOutcome<string>>) => {
+    return () => Promise.resolve({ kind: 'transient', reason: 'HTTP 503', retryAfterMs, last: 'busy' })
+  }
+
+  /** Runs instant attempts until withRetry gives up; returns when each attempt started, relative to the start. */
+  async function attemptTimes(budgetMs: number, clock: FakeClock, retryAfterMs?: number): Promise<number[]> {
+    const starts: number[] = []
+    const play = busy(retryAfterMs)
+    await withRetry(
+      () => {
+        starts.push(clock.now() - NOW_MS)
+        return play()
+      },
+      { deadlineMs: NOW_MS + budgetMs, clock }
+    )
+    return starts
+  }
+
+  test.each([
+    [100, 1],
+    [MIN_ATTEMPT_MS + MIN_RETRY_DELAY_MS - 1, 1],
+    [MIN_ATTEMPT_MS + MIN_RETRY_DELAY_MS, 2],
+    [4000, 5],
+    [6000, 6],
+    [10_000, 7],
+    [60_000, 17],
+    [3_600_000, 725]
+  ])('allows at most maxAttempts(%i) = %i attempts', (budgetMs, expected) => {
+    expect(maxAttempts(budgetMs)).toBe(expected)
+  })
+
+  it('sends at most 6 requests in 6 s to a server that answers Retry-After: 0 at once (it was 86)', async () => {
+    const starts = await attemptTimes(6000, new FakeClock(), 0)
+    expect(starts).toHaveLength(maxAttempts(6000))
+    expect(starts).toEqual([0, 250, 750, 1750, 3750, 6000 - MIN_ATTEMPT_MS])
+  })
+
+  test.each([1000, 4000, 6000, 10_000, 60_000, 600_000])(
+    'reaches exactly maxAttempts in a %i ms budget when every answer is an instant Retry-After: 0',
+    async (budgetMs) => {
+      expect(await attemptTimes(budgetMs, new FakeClock(), 0)).toHaveLength(maxAttempts(budgetMs))
+    }
+  )
+
+  test.each([
+    [4000, ALMOST_ONE],
+    [4000, 0],
+    [10_000, ALMOST_ONE],
+    [10_000, 0.5],
+    [60_000, ALMOST_ONE]
+  ])('tries until about MIN_ATTEMPT_MS before a %i ms deadline (draw %d)', async (budgetMs, draw) => {
+    const last = (await attemptTimes(budgetMs, new FakeClock(draw))).at(-1) ?? 0
+    expect(last).toBeLessThanOrEqual(budgetMs - MIN_ATTEMPT_MS)
+    // Less room than MIN_RETRY_DELAY_MS is not worth a wait.
+    expect(last).toBeGreaterThan(budgetMs - MIN_ATTEMPT_MS - MIN_RETRY_DELAY_MS)
+  })
+
+  it('gives up at once, saying what was asked, when Retry-After leaves the request too little time', async () => {
+    const clock = new FakeClock()
+    const tooLate = 10_000 - MIN_ATTEMPT_MS + 1
+    const report = await withRetry(busy(tooLate), { deadlineMs: NOW_MS + 10_000, clock })
+    const gaveUp = { reason: 'retry-after-past-deadline', retryAfterMs: tooLate }
+    expect(report).toEqual({ value: 'busy', attempts: 1, gaveUp })
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('tries once more at the last moment when Retry-After fits but the backoff floor does not', async () => {
+    const clock = new FakeClock()
+    const starts = await attemptTimes(8000, clock, 1000)
+    // Floors 1000 (Retry-After), 1000, 1000, 2000: the next floor, 4000, would overrun; the wait is cut to 2500.
+    expect(starts).toEqual([0, 1000, 2000, 3000, 5000, 8000 - MIN_ATTEMPT_MS])
   })
 })
