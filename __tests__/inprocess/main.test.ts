@@ -7,10 +7,12 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import tls from 'node:tls'
+import { stillRunning } from '../../src/azure-cli/process-tree.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { inputVariable } from '../../src/inputs.ts'
 import type { DicomEmulator } from '../../test-support/dicom-emulator.ts'
 import { startDicomEmulator } from '../../test-support/dicom-emulator.ts'
+import { startConnectProxy } from '../../test-support/connect-proxy.ts'
 import { fakeAzWith } from '../../test-support/fake-az-command.ts'
 import { fakeCore } from '../../test-support/fake-core.ts'
 import type { SummaryRow } from '../../test-support/fake-core.ts'
@@ -47,13 +49,19 @@ function token(audience = DEFAULT_RESOURCE): string {
 
 /**
  * Runs run() as the runner would: every input with its action.yml default, overridden by `inputs`. `az` is the fake
- * az's FAKE_AZ_* variables, or 'missing' for a PATH without az. PATH is set here and restored after each test.
+ * az's FAKE_AZ_* variables, or 'missing' for a PATH without az. PATH is set here and restored after each test;
+ * `env` is the rest of the environment run() reads (proxy variables).
  */
-async function runAction(inputs: Record<string, string>, az: Record<string, string> | 'missing'): Promise<void> {
+async function runAction(
+  inputs: Record<string, string>,
+  az: Record<string, string> | 'missing',
+  env: Record<string, string> = {}
+): Promise<void> {
   const azDir = az === 'missing' ? await emptyDirectory() : await fakeAzWith({ FAKE_AZ_CALLS: callsFile, ...az })
   process.env.PATH = [azDir, NODE_DIR].join(':')
   const values = { ...(await declaredInputDefaults()), ...inputs }
-  await run(Object.fromEntries(Object.entries(values).map(([name, value]) => [inputVariable(name), value])))
+  const inputEnv = Object.fromEntries(Object.entries(values).map(([name, value]) => [inputVariable(name), value]))
+  await run({ ...env, ...inputEnv })
 }
 
 function emptyDirectory(): Promise<string> {
@@ -124,6 +132,14 @@ describe('when az is missing or fails', () => {
     expect(fakeCore.messages('debug')).toEqual(['az: WARNING: A new version is available.'])
     expect(await azCalls()).toHaveLength(1)
     expect(fakeCore.secrets).toEqual([])
+    expect(fakeCore.outputs).toEqual({})
+  })
+
+  it('stops az and says it timed out when az hangs past timeout-seconds', async () => {
+    const pidFile = join(await emptyDirectory(), 'pid')
+    await runAction({ 'timeout-seconds': '1' }, { FAKE_AZ_MODE: 'hang', FAKE_AZ_PIDFILE: pidFile })
+    expectOneFailure('az account get-access-token did not finish within 1 s and was stopped.', 'timeouts')
+    expect(await stillRunning([Number(await readFile(pidFile, 'utf8'))])).toEqual([])
     expect(fakeCore.outputs).toEqual({})
   })
 
@@ -272,6 +288,20 @@ describe('the smoke test', () => {
     expect(summaryTable()).toMatchObject({ 'Latest sequence': '3', 'Smoke test': 'passed' })
     expect(fakeCore.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
     expectNoLeaks(jwt)
+  })
+
+  it('goes through the HTTPS_PROXY that run() is given, which sees only the CONNECT', async () => {
+    const proxy = await startConnectProxy()
+    try {
+      const jwt = token()
+      await runAction(smokeInputs(), { FAKE_AZ_TOKEN: jwt }, { HTTPS_PROXY: proxy.url })
+      expect(fakeCore.messages('setFailed')).toEqual([])
+      expect(fakeCore.outputs['smoke-test-result']).toBe('passed')
+      expect(proxy.tunnels.map((tunnel) => tunnel.target)).toEqual([new URL(dicom.url).host])
+      expect(dicom.requests).toHaveLength(2)
+    } finally {
+      await proxy.close()
+    }
   })
 
   it('fails with the diagnosis, keeps the token outputs for later steps, and still writes the summary', async () => {
