@@ -1,4 +1,7 @@
 // ts-jest in ESM mode; type-checking is done once by `tsc --noEmit` (npm run typecheck), not per test file.
+// Coverage (npm run jest passes --coverage) counts what in-process tests run of src/; the runner-level and e2e tests
+// run the bundle in child processes, which it does not see. src/index.ts only calls run() and exits: not importable.
+// log.ts and smoke-test/report.ts hold only types: nothing of them runs, and v8 would count their lines as unrun.
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
@@ -13,5 +16,10 @@ export default {
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testTimeout: 30000,
-  maxWorkers: 2
+  maxWorkers: 2,
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts', '!src/log.ts', '!src/smoke-test/report.ts'],
+  coverageReporters: ['text-summary'],
+  // Measured (in-process suites): statements and lines 96.8%, branches 91.3%, functions 93.5%; about 2 points of margin.
+  coverageThreshold: { global: { statements: 95, branches: 89, functions: 91, lines: 95 } }
 }

@@ -119,6 +119,8 @@ async function runActionIn(work: string, options: RunOptions): Promise<ActionRun
     GITHUB_ACTIONS: 'true',
     ...files,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
+    // npm run coverage:dist: the bundle writes raw V8 coverage there (ACTION_V8_COVERAGE keeps jest itself out of it).
+    ...(process.env.ACTION_V8_COVERAGE ? { NODE_V8_COVERAGE: process.env.ACTION_V8_COVERAGE } : {}),
     ...options.env
   }
   const started = Date.now()

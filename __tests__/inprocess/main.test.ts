@@ -1,0 +1,319 @@
+// run() in-process, with a fake @actions/core: each branch of the pipeline as a user sees it (outputs, the failure
+// line, masking before anything is printed, what the log and summary show), with a stand-in az on PATH and the DICOM
+// emulator for the smoke test.
+import { jest } from '@jest/globals'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import tls from 'node:tls'
+import { stillRunning } from '../../src/azure-cli/process-tree.ts'
+import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
+import { inputVariable } from '../../src/inputs.ts'
+import type { DicomEmulator } from '../../test-support/dicom-emulator.ts'
+import { startDicomEmulator } from '../../test-support/dicom-emulator.ts'
+import { startConnectProxy } from '../../test-support/connect-proxy.ts'
+import { fakeAzWith } from '../../test-support/fake-az-command.ts'
+import { fakeCore } from '../../test-support/fake-core.ts'
+import type { SummaryRow } from '../../test-support/fake-core.ts'
+import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
+import { findLeaks } from '../../test-support/leak-check.ts'
+import { declaredInputDefaults } from '../../test-support/run-action.ts'
+import { makeSelfSignedCertificate } from '../../test-support/tls-cert.ts'
+
+// main.ts loads @actions/core with a dynamic import(); the mock covers that too.
+jest.unstable_mockModule('@actions/core', () => fakeCore.module)
+const { run } = await import('../../src/main.ts')
+
+const SERVICE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com'
+const NOT_LOGGED_IN = "ERROR: Please run 'az login' to setup account.\n"
+const ORIGINAL_PATH = process.env.PATH
+// No system directories: /bin and /usr/bin hold the real az on machines that have it.
+const NODE_DIR = dirname(process.execPath)
+
+let callsFile: string
+
+beforeEach(async () => {
+  fakeCore.reset()
+  callsFile = join(await mkdtemp(join(tmpdir(), 'az-calls-')), 'calls.jsonl')
+})
+afterEach(() => {
+  process.env.PATH = ORIGINAL_PATH
+})
+
+function token(audience = DEFAULT_RESOURCE): string {
+  const claims = { audience, tenantId: TENANT_ID, objectId: OBJECT_ID, appId: APP_ID, lifetimeSeconds: 3600 }
+  return makeJwt(accessTokenClaims(claims))
+}
+
+/**
+ * Runs run() as the runner would: every input with its action.yml default, overridden by `inputs`. `az` is the fake
+ * az's FAKE_AZ_* variables, or 'missing' for a PATH without az. PATH is set here and restored after each test;
+ * `env` is the rest of the environment run() reads (proxy variables).
+ */
+async function runAction(
+  inputs: Record<string, string>,
+  az: Record<string, string> | 'missing',
+  env: Record<string, string> = {}
+): Promise<void> {
+  const azDir = az === 'missing' ? await emptyDirectory() : await fakeAzWith({ FAKE_AZ_CALLS: callsFile, ...az })
+  process.env.PATH = [azDir, NODE_DIR].join(':')
+  const values = { ...(await declaredInputDefaults()), ...inputs }
+  const inputEnv = Object.fromEntries(Object.entries(values).map(([name, value]) => [inputVariable(name), value]))
+  await run({ ...env, ...inputEnv })
+}
+
+function emptyDirectory(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'no-az-'))
+}
+
+async function azCalls(): Promise<string[][]> {
+  if (!existsSync(callsFile)) return []
+  const lines = (await readFile(callsFile, 'utf8')).trim().split('\n')
+  return lines.map((line) => (JSON.parse(line) as { argv: string[] }).argv)
+}
+
+/** The token, or any of its segments, shows nowhere a person can read: log, summary, outputs but `token`. */
+function expectNoLeaks(jwt: string, allowedVariable?: string): void {
+  const places: Record<string, string> = { log: fakeCore.log.join('\n'), summary: fakeCore.summaryText }
+  for (const [name, value] of Object.entries(fakeCore.outputs)) if (name !== 'token') places[`output ${name}`] = value
+  for (const [name, value] of Object.entries(fakeCore.exportedVariables)) {
+    if (name !== allowedVariable) places[`env ${name}`] = value
+  }
+  expect(findLeaks(jwt, places)).toEqual([])
+}
+
+/** The summary's rows as name -> value. */
+function summaryTable(): Record<string, string> {
+  expect(fakeCore.summaries).toHaveLength(1)
+  type Cell = SummaryRow[number] | undefined
+  const cellText = (cell: Cell): string => (typeof cell === 'object' ? cell.data : (cell ?? ''))
+  const rows = fakeCore.summaries[0]?.rows ?? []
+  return Object.fromEntries(rows.map(([name, value]) => [cellText(name), cellText(value)]))
+}
+
+function expectOneFailure(what: string | RegExp, anchor: string): string {
+  const failures = fakeCore.messages('setFailed')
+  expect(failures).toHaveLength(1)
+  const [failure = ''] = failures
+  expect(failure).toMatch(what)
+  expect(failure.endsWith(`#${anchor}`)).toBe(true)
+  return failure
+}
+
+describe('refusing bad input', () => {
+  it.each([
+    [{ 'api-version': 'v3' }, "Input 'api-version' is invalid: 'v3'. Allowed: v1.0-prerelease, v1, v2."],
+    [{ 'export-variable': 'GITHUB_TOKEN' }, "Input 'export-variable' is invalid: 'GITHUB_TOKEN'"],
+    [{ tenant: TENANT_ID, subscription: 'Contoso Imaging' }, "Inputs 'tenant' and 'subscription' were both given."]
+  ])('refuses %j with one failure line, before az runs and without any output', async (inputs, message) => {
+    await runAction(inputs, { FAKE_AZ_TOKEN: token() })
+    expect(fakeCore.log).toEqual([`::error::${expectOneFailure(message, 'invalid-input')}`])
+    expect(await azCalls()).toEqual([])
+    expect(fakeCore.outputs).toEqual({})
+    expect(fakeCore.summaries).toEqual([])
+  })
+})
+
+describe('when az is missing or fails', () => {
+  it('names the Azure CLI and how to install it when az is not on PATH', async () => {
+    await runAction({}, 'missing')
+    expectOneFailure(/^The Azure CLI \(az\) was not found on PATH\..*install-azure-cli/, 'azure-cli-not-found')
+    expect(fakeCore.outputs).toEqual({})
+  })
+
+  it('says az is not logged in and what to run first; az warnings go to debug only', async () => {
+    const stderr = `WARNING: A new version is available.\n${NOT_LOGGED_IN}`
+    await runAction({}, { FAKE_AZ_MODE: 'fail', FAKE_AZ_STDERR: stderr })
+    const failure = expectOneFailure('The Azure CLI is not logged in', 'not-logged-in')
+    expect(failure).toContain('Run azure/login earlier in the same job')
+    expect(failure).not.toContain('A new version')
+    expect(fakeCore.messages('debug')).toEqual(['az: WARNING: A new version is available.'])
+    expect(await azCalls()).toHaveLength(1)
+    expect(fakeCore.secrets).toEqual([])
+    expect(fakeCore.outputs).toEqual({})
+  })
+
+  it('stops az and says it timed out when az hangs past timeout-seconds', async () => {
+    const pidFile = join(await emptyDirectory(), 'pid')
+    await runAction({ 'timeout-seconds': '1' }, { FAKE_AZ_MODE: 'hang', FAKE_AZ_PIDFILE: pidFile })
+    expectOneFailure('az account get-access-token did not finish within 1 s and was stopped.', 'timeouts')
+    expect(await stillRunning([Number(await readFile(pidFile, 'utf8'))])).toEqual([])
+    expect(fakeCore.outputs).toEqual({})
+  })
+
+  it('fails without echoing anything when az prints something that is not JSON', async () => {
+    const jwt = token()
+    await runAction({}, { FAKE_AZ_MODE: 'garbage', FAKE_AZ_TOKEN: jwt })
+    const what = 'not the expected JSON with an accessToken (not shown: it may contain the token)'
+    expectOneFailure(what, 'unreadable-azure-cli-output')
+    expect(fakeCore.outputs).toEqual({})
+    expectNoLeaks(jwt)
+  })
+})
+
+describe('getting a token', () => {
+  it('masks the token before any line, then outputs it with its UTC expiry, tenant and service URL', async () => {
+    const jwt = token()
+    await runAction(
+      { 'dicom-url': `${SERVICE_URL}/` },
+      {
+        FAKE_AZ_TOKEN: jwt,
+        FAKE_AZ_EXPIRES_ON: '1900000000', // 2030-03-17T17:46:40Z
+        FAKE_AZ_STDERR: 'WARNING: A new version of Azure CLI is available.\n'
+      }
+    )
+    expect(fakeCore.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
+    expect(fakeCore.secrets).toEqual([jwt])
+    expect(fakeCore.outputs).toEqual({
+      token: jwt,
+      'expires-on': '2030-03-17T17:46:40Z',
+      'tenant-id': TENANT_ID,
+      'dicom-base-url': `${SERVICE_URL}/v2`,
+      'smoke-test-result': 'skipped'
+    })
+    expect(fakeCore.messages('setFailed')).toEqual([])
+    expect(fakeCore.messages('warning')).toEqual([])
+    expect(fakeCore.messages('debug')).toEqual(['az: WARNING: A new version of Azure CLI is available.'])
+    const who = `object id ${OBJECT_ID}, app id ${APP_ID}, tenant ${TENANT_ID}`
+    expect(fakeCore.messages('info')).toEqual([expect.stringContaining(`${who}); it expires 2030-03-17T17:46:40Z`)])
+    expect(fakeCore.exportedVariables).toEqual({})
+    expect(summaryTable()).toMatchObject({ 'Token expires': '2030-03-17T17:46:40Z', 'Smoke test': 'skipped' })
+    const azArgs = ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json']
+    expect(await azCalls()).toEqual([azArgs])
+    expectNoLeaks(jwt)
+  })
+
+  it('also exports the token as the named environment variable, after masking it', async () => {
+    const jwt = token()
+    await runAction({ 'export-variable': 'DICOM_TOKEN' }, { FAKE_AZ_TOKEN: jwt })
+    expect(fakeCore.exportedVariables).toEqual({ DICOM_TOKEN: jwt })
+    expect(fakeCore.calls.findIndex((call) => call.kind === 'exportVariable')).toBeGreaterThan(0)
+    expect(fakeCore.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
+    expect(fakeCore.messages('setFailed')).toEqual([])
+    expectNoLeaks(jwt, 'DICOM_TOKEN')
+  })
+
+  it("warns when the token's audience is not the requested resource", async () => {
+    const jwt = token('https://management.azure.com/')
+    await runAction({}, { FAKE_AZ_TOKEN: jwt })
+    const audience = "audience is 'https://management.azure.com/'"
+    expect(fakeCore.messages('warning')).toEqual([expect.stringContaining(audience)])
+    expect(fakeCore.messages('setFailed')).toEqual([])
+    expectNoLeaks(jwt)
+  })
+
+  it('still succeeds when the job summary cannot be written, and says why in the debug log', async () => {
+    const jwt = token()
+    const why = 'Unable to find environment variable for $GITHUB_STEP_SUMMARY.' // as the real core.summary says
+    fakeCore.summaryFailure = new Error(why)
+    await runAction({}, { FAKE_AZ_TOKEN: jwt })
+    expect(fakeCore.messages('setFailed')).toEqual([])
+    expect(fakeCore.outputs).toMatchObject({ token: jwt, 'smoke-test-result': 'skipped' })
+    expect(fakeCore.messages('debug')).toEqual([`No job summary written: ${why}`])
+  })
+})
+
+describe('an unexpected error', () => {
+  const frames = /^\s+at /m
+
+  it('becomes one failure line that asks for an issue; the stack goes to the debug log only', async () => {
+    const jwt = token()
+    // What the real core.setOutput throws when the runner's output file is gone.
+    const missing = 'Missing file at path: /home/runner/work/_temp/_runner_file_commands/set_output'
+    fakeCore.throwing.setOutput = new Error(missing)
+    await runAction({}, { FAKE_AZ_TOKEN: jwt })
+    expect(fakeCore.messages('setFailed')).toEqual([
+      `The action failed unexpectedly: ${missing}. ` +
+        'This is a bug in the action; please open an issue with the debug log (re-run with debug logging enabled).'
+    ])
+    const stacks = fakeCore.messages('debug').filter((line) => frames.test(line))
+    expect(stacks).toEqual([expect.stringMatching(/^Error: Missing file at path: /)])
+    expect(fakeCore.log.filter((line) => !line.startsWith('::debug::') && frames.test(line))).toEqual([])
+    expect(fakeCore.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
+  })
+
+  it('shows *** in place of the token if the error quotes it, in the failure line and in the stack', async () => {
+    const jwt = token()
+    fakeCore.throwing.exportVariable = new Error(`Cannot export ${jwt}`)
+    await runAction({ 'export-variable': 'DICOM_TOKEN' }, { FAKE_AZ_TOKEN: jwt })
+    const failure = 'The action failed unexpectedly: Cannot export ***.'
+    expect(fakeCore.messages('setFailed')).toEqual([expect.stringContaining(failure)])
+    expect(fakeCore.messages('debug')).toEqual([expect.stringMatching(/^Error: Cannot export \*\*\*\n\s+at /)])
+    expectNoLeaks(jwt)
+  })
+})
+
+describe('the smoke test', () => {
+  let dicom: DicomEmulator
+  const systemCertificates = tls.getCACertificates('default')
+
+  // The emulator's certificate is self-signed. The spawned action trusts it through NODE_EXTRA_CA_CERTS, which node
+  // reads only at startup; in-process, it is added to this process's default CA list for these tests.
+  beforeAll(async () => {
+    const certificate = await makeSelfSignedCertificate('dicom-emulator-in-process')
+    tls.setDefaultCACertificates([...systemCertificates, certificate.cert])
+    dicom = await startDicomEmulator({ certificate, tenantId: TENANT_ID })
+  })
+  afterAll(async () => {
+    tls.setDefaultCACertificates(systemCertificates)
+    await dicom.close()
+  })
+  beforeEach(() => {
+    dicom.setFault({ kind: 'none' })
+    dicom.requests.length = 0
+  })
+
+  const smokeInputs = (): Record<string, string> => ({
+    'dicom-url': dicom.url,
+    'smoke-test': 'true',
+    'timeout-seconds': '10'
+  })
+
+  it('passes: reads the change feed with the token, outputs the latest sequence and says so', async () => {
+    const jwt = token()
+    await runAction(smokeInputs(), { FAKE_AZ_TOKEN: jwt })
+    expect(fakeCore.messages('setFailed')).toEqual([])
+    expect(fakeCore.outputs).toMatchObject({
+      token: jwt,
+      'dicom-base-url': `${dicom.url}/v2`,
+      'smoke-test-result': 'passed',
+      'latest-sequence': '3'
+    })
+    expect(dicom.requests.map((request) => request.headers.authorization)).toEqual([`Bearer ${jwt}`, `Bearer ${jwt}`])
+    expect(fakeCore.messages('info')).toContainEqual(
+      expect.stringMatching(/^Smoke test passed: the change feed answered in \d+ ms; latest sequence 3\.$/)
+    )
+    expect(summaryTable()).toMatchObject({ 'Latest sequence': '3', 'Smoke test': 'passed' })
+    expect(fakeCore.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
+    expectNoLeaks(jwt)
+  })
+
+  it('goes through the HTTPS_PROXY that run() is given, which sees only the CONNECT', async () => {
+    const proxy = await startConnectProxy()
+    try {
+      const jwt = token()
+      await runAction(smokeInputs(), { FAKE_AZ_TOKEN: jwt }, { HTTPS_PROXY: proxy.url })
+      expect(fakeCore.messages('setFailed')).toEqual([])
+      expect(fakeCore.outputs['smoke-test-result']).toBe('passed')
+      expect(proxy.tunnels.map((tunnel) => tunnel.target)).toEqual([new URL(dicom.url).host])
+      expect(dicom.requests).toHaveLength(2)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('fails with the diagnosis, keeps the token outputs for later steps, and still writes the summary', async () => {
+    const jwt = token()
+    dicom.setFault({ kind: 'forbidden' })
+    await runAction(smokeInputs(), { FAKE_AZ_TOKEN: jwt })
+    const failure = expectOneFailure(`refused object id ${OBJECT_ID}`, '403-forbidden')
+    expect(failure).toContain('DICOM Data Reader (or DICOM Data Owner) role')
+    expect(fakeCore.outputs).toMatchObject({ token: jwt, 'smoke-test-result': 'failed' })
+    expect(fakeCore.outputs['latest-sequence']).toBeUndefined()
+    expect(summaryTable()).toMatchObject({ 'Smoke test': 'failed' })
+    expect(fakeCore.log.some((line) => /^\s+at /m.test(line))).toBe(false)
+    expectNoLeaks(jwt)
+  })
+})
