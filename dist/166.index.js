@@ -112,15 +112,15 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/retry.ts
-// Deadline-bounded retries: exponential backoff with full jitter, Retry-After honoured when it fits.
+// Deadline-bounded retries: exponential backoff with jitter, Retry-After honoured when it fits, the whole budget used.
 // Timing is pure arithmetic over an injectable clock, sleep and random, so backoff tests take milliseconds.
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
 /** Besides these, every 5xx is retried. */
 const RETRYABLE_STATUSES = new Set([408, 429]);
-/** A retry that would leave less time than this for its request is not worth making: the last real answer is reported. */
+/** Every retry leaves its request at least this long before the deadline: no retry starts later than that. */
 const MIN_ATTEMPT_MS = 500;
-/** Even `Retry-After: 0` waits this long, so a confused server cannot drive a tight loop. */
+/** No wait is shorter than this, not even the last one, cut short to fit before the deadline. */
 const MIN_RETRY_DELAY_MS = 100;
 function isRetryableStatus(status) {
     return RETRYABLE_STATUSES.has(status) || (status >= 500 && status <= 599);
@@ -136,30 +136,80 @@ function parseRetryAfter(value, nowMs) {
     const date = text.endsWith('GMT') ? Date.parse(text) : NaN;
     return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
-/** Full jitter: a uniform wait between 0 and the exponential cap for this retry (1-based). */
-function backoffDelayMs(retry, random) {
-    const cap = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (retry - 1));
-    return Math.floor(random() * cap);
+/** The exponential cap for this retry (1-based): BASE_DELAY_MS, doubling, at most MAX_DELAY_MS. */
+function backoffCapMs(retry) {
+    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (retry - 1));
 }
-/** Whether to try again after a transient failure, and how long to wait first. */
+/**
+ * The least wait before this retry, whatever the server says and whatever the draw: half the cap (250 ms, 500 ms,
+ * 1 s ... 5 s). It grows exponentially, which is what bounds the number of requests (see maxAttempts): a
+ * `Retry-After: 0` from a confused server waits this long too.
+ */
+function backoffFloorMs(retry) {
+    return backoffCapMs(retry) / 2;
+}
+/**
+ * A uniform wait between the floor and the cap ("equal jitter"). Full jitter, from 0, spreads clients a little
+ * better, but an unlucky run of small draws would be a tight loop; the floor rules that out.
+ */
+function backoffDelayMs(retry, random) {
+    const floor = backoffFloorMs(retry);
+    return floor + Math.floor(random() * (backoffCapMs(retry) - floor));
+}
+/**
+ * The most attempts withRetry makes when the first starts `budgetMs` before the deadline, whatever the outcomes,
+ * Retry-After values, draws and request durations.
+ *
+ * Why: with N attempts there are N - 1 waits. Each wait but the last is at least backoffFloorMs(its retry), and
+ * the last at least MIN_RETRY_DELAY_MS (decideRetry cuts a wait short only once, for the last attempt). Attempt N
+ * starts no later than deadline - MIN_ATTEMPT_MS. So, writing F(m) for backoffFloorMs(1) + ... + backoffFloorMs(m):
+ *   F(N - 2) + MIN_RETRY_DELAY_MS <= budgetMs - MIN_ATTEMPT_MS,
+ *   i.e. N <= 2 + max{ m >= 0 : F(m) <= budgetMs - MIN_ATTEMPT_MS - MIN_RETRY_DELAY_MS },
+ * and N = 1 when not even that fits. F grows by 5 s a retry once the floor stops doubling, so the bound is about
+ * budget / 5 s + 7: 6 for 6 s, 17 for 60 s, 725 for an hour. The bound is reached when every answer is an instant
+ * `Retry-After: 0` (or every draw is 0).
+ */
+function maxAttempts(budgetMs) {
+    const room = budgetMs - MIN_ATTEMPT_MS - MIN_RETRY_DELAY_MS;
+    if (room < 0)
+        return 1;
+    let retries = 0;
+    let waited = 0;
+    while (waited + backoffFloorMs(retries + 1) <= room)
+        waited += backoffFloorMs(++retries);
+    return retries + 2;
+}
+/**
+ * Whether to try again after a transient failure, and how long to wait first. The wait is Retry-After when the
+ * server sent one, else the jittered backoff, and never less than the backoff floor. A wait that would leave the
+ * request less than MIN_ATTEMPT_MS is cut short instead (`last`): the budget is all of timeout-seconds.
+ */
 function decideRetry(input) {
-    // The wait and the next request must both fit before the deadline; otherwise stop now and report the last failure.
-    const remaining = input.deadlineMs - input.nowMs - MIN_ATTEMPT_MS;
-    if (input.retryAfterMs !== undefined) {
-        const delayMs = Math.max(input.retryAfterMs, MIN_RETRY_DELAY_MS);
-        return delayMs < remaining
-            ? { retry: true, delayMs }
-            : { retry: false, reason: 'retry-after-past-deadline', retryAfterMs: input.retryAfterMs };
+    // How long we may wait and still give the next request MIN_ATTEMPT_MS before the deadline.
+    const slackMs = input.deadlineMs - MIN_ATTEMPT_MS - input.nowMs;
+    // Checked first, so "retry after 0 s, past the deadline" is never said: time is up, whatever the server asked.
+    if (slackMs < MIN_RETRY_DELAY_MS)
+        return { retry: false, reason: 'deadline' };
+    const { retry, retryAfterMs, random } = input;
+    // The server said it will not be ready in time: an earlier retry would be refused again, so report its answer now.
+    if (retryAfterMs !== undefined && retryAfterMs > slackMs) {
+        return { retry: false, reason: 'retry-after-past-deadline', retryAfterMs };
     }
-    const delayMs = Math.max(backoffDelayMs(input.retry, input.random), MIN_RETRY_DELAY_MS);
-    return delayMs < remaining ? { retry: true, delayMs } : { retry: false, reason: 'deadline' };
+    const floor = backoffFloorMs(retry);
+    const wanted = retryAfterMs === undefined ? backoffDelayMs(retry, random) : Math.max(retryAfterMs, floor);
+    // Rather than give up with time left, wait until the last moment a request still fits and try once more.
+    // After that attempt the slack is under MIN_RETRY_DELAY_MS, so a wait is cut short at most once.
+    return wanted <= slackMs ? { retry: true, delayMs: wanted } : { retry: true, delayMs: slackMs, last: true };
 }
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: () => Math.random()
 };
-/** Runs `attempt` until it is done, fatal, or the deadline leaves no room for another try. */
+/**
+ * Runs `attempt` until it is done, fatal, or the deadline leaves no room for another try. Each attempt is handed
+ * the time left before the deadline and must not take longer, so the whole run ends by the deadline.
+ */
 async function withRetry(attempt, options) {
     const clock = options.clock ?? systemClock;
     for (let attemptNumber = 1;; attemptNumber++) {

@@ -99,7 +99,7 @@ function describeUnexpected(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1438);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4133);
 // Entry point for the runner (runs.main: dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -111,7 +111,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1438:
+/***/ 4133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1710,9 +1710,198 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/print.ts
+// The one sanitiser every log line and job-summary cell goes through. Pure: it removes the token in whatever form
+// it comes back in, shows invisible characters as escapes, and keeps quoted text from issuing workflow commands.
+/** What a removed secret is shown as: the runner's own mask, so both read the same. */
+const REDACTED = '***';
+/** Any run of the token this long is removed, so an echo that is cut short or split up is caught too. */
+const TOKEN_WINDOW_CHARS = 16;
+/** A `.`-separated segment of the token this long is removed on its own (shorter ones are too common to remove). */
+const MIN_SEGMENT_CHARS = 8;
+/** In quoted text, a base64url run this long is taken for a secret, unless it is plainly not one. */
+const SECRET_RUN_CHARS = 40;
+/** The printer for a run: every line and cell it makes is free of `secret` (the access token), if there is one. */
+function createPrinter(secret) {
+    const clean = (text, options = {}) => {
+        const withoutToken = removeSecret(text, secret);
+        return options.quoted ? removeSecretLikeRuns(withoutToken) : withoutToken;
+    };
+    const line = (text, options) => neutraliseCommands(showInvisible(clean(text, options)));
+    return {
+        line,
+        lines: (text, options) => clean(text, options)
+            .split(/\r\n|\n|\r/)
+            .map((part) => neutraliseCommands(showInvisible(part))),
+        cell: (text, options) => escapeHtml(line(text, options))
+    };
+}
+// Dropped from the searched text: what a server or a terminal puts between the pieces of a wrapped token.
+const SPACING = /^[\s\p{Default_Ignorable_Code_Point}]$/u;
+// JSON (\u002e, \/), percent (%2E) and HTML (&#46;) encodings, and the JSON escapes of whitespace (\n).
+const ENCODED = /\\u([0-9a-fA-F]{4})|\\([/\\"'])|\\[nrtbfv]|%([0-9a-fA-F]{2})|&#(\d{1,5});|&#[xX]([0-9a-fA-F]{1,4});/y;
+// Enough for a token encoded twice (%252E), without looping on text that keeps changing.
+const DECODING_PASSES = 3;
+function decodedChar(match) {
+    const [, unicodeHex, escaped, percentHex, decimal, htmlHex] = match;
+    const hex = unicodeHex ?? percentHex ?? htmlHex;
+    if (hex !== undefined)
+        return String.fromCharCode(parseInt(hex, 16));
+    if (escaped !== undefined)
+        return escaped;
+    if (decimal !== undefined)
+        return Number(decimal) <= 0xffff ? String.fromCharCode(Number(decimal)) : undefined;
+    return ' '; // \n, \t ...: whitespace, dropped like the real thing
+}
+/** One pass: drops spacing and decodes one layer of encoding, each unit keeping the span it came from. */
+function decodeOnce(units) {
+    const text = units.map((unit) => unit.char).join('');
+    const decoded = [];
+    for (let i = 0; i < units.length;) {
+        const codePoint = text.codePointAt(i) ?? 0;
+        const width = codePoint > 0xffff ? 2 : 1;
+        if (SPACING.test(String.fromCodePoint(codePoint))) {
+            i += width;
+            continue;
+        }
+        ENCODED.lastIndex = i;
+        const match = ENCODED.exec(text);
+        const char = match ? decodedChar(match) : undefined;
+        const first = units[i];
+        const last = units[i + (match?.[0].length ?? 1) - 1];
+        if (match && char !== undefined && first && last) {
+            if (!SPACING.test(char))
+                decoded.push({ char, start: first.start, end: last.end });
+            i += match[0].length;
+        }
+        else {
+            if (first)
+                decoded.push(first);
+            i += 1;
+        }
+    }
+    return decoded;
+}
+/**
+ * The text as the token is searched for in it: without whitespace (the runner masks whole strings only, so a token
+ * a server wrapped at 64 columns would show), and decoded, with a map back to where each character came from.
+ */
+function searchableUnits(text) {
+    let units = Array.from({ length: text.length }, (_, i) => ({ char: text.charAt(i), start: i, end: i + 1 }));
+    for (let pass = 0; pass < DECODING_PASSES; pass++) {
+        const decoded = decodeOnce(units);
+        // Every decoding or drop shortens the text, so the same length means nothing is left to do.
+        if (decoded.length === units.length)
+            break;
+        units = decoded;
+    }
+    return units;
+}
+/** Which characters of `searched` belong to the secret: any TOKEN_WINDOW_CHARS run of it, or a shorter segment. */
+function secretCharacters(searched, secret) {
+    const covered = new Array(searched.length).fill(false);
+    const cover = (from, length) => {
+        covered.fill(true, from, from + length);
+    };
+    // A server may also give a base64url token back in standard base64.
+    const spellings = [...new Set([secret, secret.replace(/-/g, '+').replace(/_/g, '/')])];
+    const windows = new Set();
+    const whole = [];
+    for (const spelling of spellings) {
+        if (spelling.length < TOKEN_WINDOW_CHARS)
+            whole.push(spelling);
+        for (let i = 0; i + TOKEN_WINDOW_CHARS <= spelling.length; i++) {
+            windows.add(spelling.slice(i, i + TOKEN_WINDOW_CHARS));
+        }
+        // Longer segments are caught by the windows.
+        whole.push(...spelling.split('.').filter((s) => s.length >= MIN_SEGMENT_CHARS && s.length < TOKEN_WINDOW_CHARS));
+    }
+    for (let i = 0; i + TOKEN_WINDOW_CHARS <= searched.length; i++) {
+        if (windows.has(searched.slice(i, i + TOKEN_WINDOW_CHARS)))
+            cover(i, TOKEN_WINDOW_CHARS);
+    }
+    for (const part of whole) {
+        for (let at = searched.indexOf(part); at >= 0; at = searched.indexOf(part, at + 1))
+            cover(at, part.length);
+    }
+    return covered;
+}
+/**
+ * Removes the secret in every form it may come back in: whole or in segments, cut short, split across lines or
+ * wrapped with spaces, URL-encoded, JSON- or HTML-escaped. Each run of it, with the spacing inside, becomes REDACTED.
+ */
+function removeSecret(text, secret) {
+    const compact = secret?.replace(/\s/g, '') ?? '';
+    if (compact === '' || text === '')
+        return text;
+    const units = searchableUnits(text);
+    const covered = secretCharacters(units.map((unit) => unit.char).join(''), compact);
+    let result = '';
+    let copiedTo = 0;
+    for (let i = 0; i < units.length; i++) {
+        if (!covered[i] || covered[i - 1])
+            continue;
+        let last = i;
+        while (covered[last + 1])
+            last++;
+        const from = units[i]?.start ?? 0;
+        result += text.slice(copiedTo, from) + REDACTED;
+        copiedTo = units[last]?.end ?? from;
+    }
+    return result + text.slice(copiedTo);
+}
+const SECRET_LIKE_RUN = new RegExp(`[A-Za-z0-9_-]{${SECRET_RUN_CHARS},}`, 'g');
+/**
+ * Plainly not a secret: hex digits and hyphens (digests, GUIDs, trace and correlation ids), or words joined by `-`
+ * or `_` each in one letter case (host names, error codes). Random base64url of this length is almost never either
+ * (odds about 1e-10); a secret that is all hex or all one case would be shown, which is why the token itself is
+ * removed by value, not by this rule.
+ */
+function plainlyNotSecret(run) {
+    if (/^[0-9a-f-]+$/.test(run) || /^[0-9A-F-]+$/.test(run))
+        return true;
+    return run.split(/[-_]/).every((word) => /^[a-z0-9]*$/.test(word) || /^[A-Z0-9]*$/.test(word));
+}
+/** For quoted text: replaces base64url runs of SECRET_RUN_CHARS or more that may be secrets (another token, a key). */
+function removeSecretLikeRuns(text) {
+    return text.replace(SECRET_LIKE_RUN, (run) => (plainlyNotSecret(run) ? run : REDACTED));
+}
+// Control characters (ANSI and OSC sequences start with ESC, end with BEL), format and other default-ignorable
+// characters (zero-width spaces, bidi overrides), line and paragraph separators, and lone surrogates.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * Shows every invisible character as an escape (\n, \t, \u001b, \u200b, \u{e0041}), so the text is one line, a
+ * terminal sequence is shown rather than obeyed, and nothing hides between the characters of a command.
+ */
+function showInvisible(text) {
+    return text.replace(INVISIBLE, (char) => {
+        const codePoint = char.codePointAt(0) ?? 0;
+        const short = SHORT_ESCAPES[char];
+        if (short !== undefined)
+            return short;
+        return codePoint > 0xffff ? `\\u{${codePoint.toString(16)}}` : `\\u${codePoint.toString(16).padStart(4, '0')}`;
+    });
+}
+/**
+ * Keeps a line from being read as a workflow command. The runner takes a line as a command when, after leading
+ * whitespace, it starts with `::` (actions/runner ActionCommand.TryParseV2) or holds `##[` anywhere (TryParse, the
+ * old form). A space is put in: `: :` and `## [`. Not a zero-width character: the runner compares with .NET's
+ * culture-sensitive StartsWith and IndexOf, which may ignore such characters; it is why showInvisible runs first.
+ * The action issues its own commands through @actions/core only, so a printed line never needs to be one.
+ */
+function neutraliseCommands(line) {
+    return line.replace(/^(\s*):(?=:)/, '$1: ').replaceAll('##[', '## [');
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** core.summary writes cells as HTML as they are: server text must not become markup. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
 ;// CONCATENATED MODULE: ./src/runner.ts
 // The runner's protocol, and the only code that speaks it: workflow commands on stdout (mask, debug, warning, error),
-// the output and environment files, and the job summary. Every line and cell goes through the sanitiser first.
+// the output and environment files, and the job summary. Every line and cell goes through the sanitiser (print.ts).
 // Written here rather than loaded from @actions/core, whose bundle (with its own HTTP client) took 75–185 ms to load
 // for the eight calls the action makes; and unlike core it never falls back to printing outputs on stdout.
 
@@ -1721,13 +1910,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
-/** What a workflow command's message may hold: the runner reads '%', CR and LF as escapes. */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function htmlEscape(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 const FILES = { output: 'GITHUB_OUTPUT', env: 'GITHUB_ENV' };
 /**
  * Refuses to run where the runner gives no file for outputs (or, when asked to export, for the environment):
@@ -1740,30 +1922,52 @@ function checkRunnerFiles(env, exporting) {
         throw new src_errors/* ActionError */.lZ('runner-files', `The runner provides no ${missing.join(' or ')} file, so the token cannot be handed to later steps safely; nothing was run.`, 'Run the action as a step of a GitHub Actions job on a runner that supports node24 actions; to run it by hand, set these variables to files that exist.');
     }
 }
-function createRunner(env, stdout = process.stdout) {
-    let secret;
-    const clean = (text) => (0,token/* redactToken */.bH)(text, secret);
+/** The choke point: whatever the stages say reaches `sink` only as sanitised lines and cells. */
+function sanitising(sink) {
+    let printer = createPrinter();
+    return {
+        mask: (secret) => {
+            printer = createPrinter(secret);
+            sink.mask(secret);
+        },
+        info: (message) => sink.info(printer.line(message)),
+        // A debug text may be a stack: each of its lines becomes a line of its own.
+        debug: (message) => {
+            for (const line of printer.lines(message))
+                sink.debug(line);
+        },
+        warning: (message) => sink.warning(printer.line(message)),
+        fail: (message) => sink.fail(printer.line(message)),
+        setOutput: (name, value) => sink.setOutput(name, value),
+        exportVariable: (name, value) => sink.exportVariable(name, value),
+        writeSummary: (heading, rows) => sink.writeSummary(printer.cell(heading), rows.map(([name, value]) => [printer.cell(name), printer.cell(value)]))
+    };
+}
+/** What a workflow command's message may hold: the runner reads '%', CR and LF as escapes. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** The runner's own protocol, as it is: stdout and files. Only ever reached through `sanitising`. */
+function runnerProtocol(env, stdout) {
     const line = (text) => void stdout.write(`${text}${external_node_os_namespaceObject.EOL}`);
     const command = (name, message) => line(`::${name}::${escapeData(message)}`);
     const appendKeyValue = (file, name, value) => {
-        const path = env[file];
-        if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path)) {
-            throw new src_errors/* ActionError */.lZ('runner-files', `The runner's ${file} file is missing, so '${name}' could not be written.`, 'Run the action as a step of a GitHub Actions job; by hand, set the variable to a file that exists.');
-        }
         const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
-        (0,external_node_fs_namespaceObject.appendFileSync)(path, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
+        try {
+            (0,external_node_fs_namespaceObject.appendFileSync)(env[file] ?? '', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
+        }
+        catch (error) {
+            throw new src_errors/* ActionError */.lZ('runner-files', `The runner's ${file} file could not be written (${error.code ?? 'error'}), so '${name}' was not set.`, 'Run the action as a step of a GitHub Actions job; by hand, set the variable to a file that exists.');
+        }
     };
     return {
-        mask: (value) => {
-            secret = value;
-            command('add-mask', value);
-        },
-        info: (message) => line(clean(message)),
-        debug: (message) => command('debug', clean(message)),
-        warning: (message) => command('warning', clean(message)),
+        mask: (secret) => command('add-mask', secret),
+        info: line,
+        debug: (message) => command('debug', message),
+        warning: (message) => command('warning', message),
         fail: (message) => {
             process.exitCode = 1;
-            command('error', clean(message));
+            command('error', message);
         },
         setOutput: (name, value) => appendKeyValue(FILES.output, name, value),
         exportVariable: (name, value) => appendKeyValue(FILES.env, name, value),
@@ -1772,11 +1976,13 @@ function createRunner(env, stdout = process.stdout) {
             if (!path)
                 throw new Error('GITHUB_STEP_SUMMARY is not set');
             await (0,promises_.access)(path, promises_.constants.W_OK); // as core does: the runner creates the file; a missing one is not made here
-            const cell = (text) => `<td>${htmlEscape(clean(text))}</td>`;
-            const table = rows.map(([name, value]) => `<tr>${cell(name)}${cell(value)}</tr>`).join('');
-            await (0,promises_.appendFile)(path, `<h3>${htmlEscape(heading)}</h3>${external_node_os_namespaceObject.EOL}<table>${table}</table>${external_node_os_namespaceObject.EOL}`, 'utf8');
+            const table = rows.map(([name, value]) => `<tr><td>${name}</td><td>${value}</td></tr>`).join('');
+            await (0,promises_.appendFile)(path, `<h3>${heading}</h3>${external_node_os_namespaceObject.EOL}<table>${table}</table>${external_node_os_namespaceObject.EOL}`, 'utf8');
         }
     };
+}
+function createRunner(env, stdout = process.stdout) {
+    return sanitising(runnerProtocol(env, stdout));
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts

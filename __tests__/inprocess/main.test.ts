@@ -1,30 +1,26 @@
 // run() in-process, with a fake @actions/core: each branch of the pipeline as a user sees it (outputs, the failure
 // line, masking before anything is printed, what the log and summary show), with a stand-in az on PATH and the DICOM
 // emulator for the smoke test.
-import { jest } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import tls from 'node:tls'
 import { stillRunning } from '../../src/azure-cli/process-tree.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { inputVariable } from '../../src/inputs.ts'
+import { run } from '../../src/main.ts'
+import { sanitising } from '../../src/runner.ts'
 import type { DicomEmulator } from '../../test-support/dicom-emulator.ts'
 import { startDicomEmulator } from '../../test-support/dicom-emulator.ts'
 import { startConnectProxy } from '../../test-support/connect-proxy.ts'
 import { fakeAzWith } from '../../test-support/fake-az-command.ts'
-import { fakeCore } from '../../test-support/fake-core.ts'
-import type { SummaryRow } from '../../test-support/fake-core.ts'
+import { fakeRunner } from '../../test-support/fake-runner.ts'
 import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
 import { findLeaks } from '../../test-support/leak-check.ts'
 import { declaredInputDefaults } from '../../test-support/run-action.ts'
 import { makeSelfSignedCertificate } from '../../test-support/tls-cert.ts'
-
-// main.ts loads @actions/core with a dynamic import(); the mock covers that too.
-jest.unstable_mockModule('@actions/core', () => fakeCore.module)
-const { run } = await import('../../src/main.ts')
 
 const SERVICE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com'
 const NOT_LOGGED_IN = "ERROR: Please run 'az login' to setup account.\n"
@@ -33,13 +29,26 @@ const ORIGINAL_PATH = process.env.PATH
 const NODE_DIR = dirname(process.execPath)
 
 let callsFile: string
+/** The runner's files must exist (the action refuses to run without them); what is written to them is recorded by
+ * the fake runner instead. */
+let runnerFiles: Record<string, string>
+
+beforeAll(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'runner-files-'))
+  runnerFiles = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env') }
+  await Promise.all(Object.values(runnerFiles).map((file) => writeFile(file, '')))
+})
+afterAll(async () => {
+  await rm(dirname(runnerFiles.GITHUB_OUTPUT ?? ''), { recursive: true, force: true })
+})
 
 beforeEach(async () => {
-  fakeCore.reset()
+  fakeRunner.reset()
   callsFile = join(await mkdtemp(join(tmpdir(), 'az-calls-')), 'calls.jsonl')
 })
-afterEach(() => {
+afterEach(async () => {
   process.env.PATH = ORIGINAL_PATH
+  await rm(dirname(callsFile), { recursive: true, force: true })
 })
 
 function token(audience = DEFAULT_RESOURCE): string {
@@ -61,7 +70,7 @@ async function runAction(
   process.env.PATH = [azDir, NODE_DIR].join(':')
   const values = { ...(await declaredInputDefaults()), ...inputs }
   const inputEnv = Object.fromEntries(Object.entries(values).map(([name, value]) => [inputVariable(name), value]))
-  await run({ ...env, ...inputEnv })
+  await run({ ...env, ...inputEnv, ...runnerFiles }, sanitising(fakeRunner))
 }
 
 function emptyDirectory(): Promise<string> {
@@ -76,9 +85,9 @@ async function azCalls(): Promise<string[][]> {
 
 /** The token, or any of its segments, shows nowhere a person can read: log, summary, outputs but `token`. */
 function expectNoLeaks(jwt: string, allowedVariable?: string): void {
-  const places: Record<string, string> = { log: fakeCore.log.join('\n'), summary: fakeCore.summaryText }
-  for (const [name, value] of Object.entries(fakeCore.outputs)) if (name !== 'token') places[`output ${name}`] = value
-  for (const [name, value] of Object.entries(fakeCore.exportedVariables)) {
+  const places: Record<string, string> = { log: fakeRunner.log.join('\n'), summary: fakeRunner.summaryText }
+  for (const [name, value] of Object.entries(fakeRunner.outputs)) if (name !== 'token') places[`output ${name}`] = value
+  for (const [name, value] of Object.entries(fakeRunner.exportedVariables)) {
     if (name !== allowedVariable) places[`env ${name}`] = value
   }
   expect(findLeaks(jwt, places)).toEqual([])
@@ -86,15 +95,13 @@ function expectNoLeaks(jwt: string, allowedVariable?: string): void {
 
 /** The summary's rows as name -> value. */
 function summaryTable(): Record<string, string> {
-  expect(fakeCore.summaries).toHaveLength(1)
-  type Cell = SummaryRow[number] | undefined
-  const cellText = (cell: Cell): string => (typeof cell === 'object' ? cell.data : (cell ?? ''))
-  const rows = fakeCore.summaries[0]?.rows ?? []
-  return Object.fromEntries(rows.map(([name, value]) => [cellText(name), cellText(value)]))
+  expect(fakeRunner.summaries).toHaveLength(1)
+  const rows = fakeRunner.summaries[0]?.rows ?? []
+  return Object.fromEntries(rows)
 }
 
 function expectOneFailure(what: string | RegExp, anchor: string): string {
-  const failures = fakeCore.messages('setFailed')
+  const failures = fakeRunner.messages('setFailed')
   expect(failures).toHaveLength(1)
   const [failure = ''] = failures
   expect(failure).toMatch(what)
@@ -109,10 +116,10 @@ describe('refusing bad input', () => {
     [{ tenant: TENANT_ID, subscription: 'Contoso Imaging' }, "Inputs 'tenant' and 'subscription' were both given."]
   ])('refuses %j with one failure line, before az runs and without any output', async (inputs, message) => {
     await runAction(inputs, { FAKE_AZ_TOKEN: token() })
-    expect(fakeCore.log).toEqual([`::error::${expectOneFailure(message, 'invalid-input')}`])
+    expect(fakeRunner.log).toEqual([`::error::${expectOneFailure(message, 'invalid-input')}`])
     expect(await azCalls()).toEqual([])
-    expect(fakeCore.outputs).toEqual({})
-    expect(fakeCore.summaries).toEqual([])
+    expect(fakeRunner.outputs).toEqual({})
+    expect(fakeRunner.summaries).toEqual([])
   })
 })
 
@@ -120,7 +127,7 @@ describe('when az is missing or fails', () => {
   it('names the Azure CLI and how to install it when az is not on PATH', async () => {
     await runAction({}, 'missing')
     expectOneFailure(/^The Azure CLI \(az\) was not found on PATH\..*install-azure-cli/, 'azure-cli-not-found')
-    expect(fakeCore.outputs).toEqual({})
+    expect(fakeRunner.outputs).toEqual({})
   })
 
   it('says az is not logged in and what to run first; az warnings go to debug only', async () => {
@@ -129,10 +136,10 @@ describe('when az is missing or fails', () => {
     const failure = expectOneFailure('The Azure CLI is not logged in', 'not-logged-in')
     expect(failure).toContain('Run azure/login earlier in the same job')
     expect(failure).not.toContain('A new version')
-    expect(fakeCore.messages('debug')).toEqual(['az: WARNING: A new version is available.'])
+    expect(fakeRunner.messages('debug')).toEqual(['az: WARNING: A new version is available.'])
     expect(await azCalls()).toHaveLength(1)
-    expect(fakeCore.secrets).toEqual([])
-    expect(fakeCore.outputs).toEqual({})
+    expect(fakeRunner.secrets).toEqual([])
+    expect(fakeRunner.outputs).toEqual({})
   })
 
   it('stops az and says it timed out when az hangs past timeout-seconds', async () => {
@@ -140,7 +147,7 @@ describe('when az is missing or fails', () => {
     await runAction({ 'timeout-seconds': '1' }, { FAKE_AZ_MODE: 'hang', FAKE_AZ_PIDFILE: pidFile })
     expectOneFailure('az account get-access-token did not finish within 1 s and was stopped.', 'timeouts')
     expect(await stillRunning([Number(await readFile(pidFile, 'utf8'))])).toEqual([])
-    expect(fakeCore.outputs).toEqual({})
+    expect(fakeRunner.outputs).toEqual({})
   })
 
   it('fails without echoing anything when az prints something that is not JSON', async () => {
@@ -148,7 +155,7 @@ describe('when az is missing or fails', () => {
     await runAction({}, { FAKE_AZ_MODE: 'garbage', FAKE_AZ_TOKEN: jwt })
     const what = 'not the expected JSON with an accessToken (not shown: it may contain the token)'
     expectOneFailure(what, 'unreadable-azure-cli-output')
-    expect(fakeCore.outputs).toEqual({})
+    expect(fakeRunner.outputs).toEqual({})
     expectNoLeaks(jwt)
   })
 })
@@ -164,21 +171,21 @@ describe('getting a token', () => {
         FAKE_AZ_STDERR: 'WARNING: A new version of Azure CLI is available.\n'
       }
     )
-    expect(fakeCore.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
-    expect(fakeCore.secrets).toEqual([jwt])
-    expect(fakeCore.outputs).toEqual({
+    expect(fakeRunner.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
+    expect(fakeRunner.secrets).toEqual([jwt])
+    expect(fakeRunner.outputs).toEqual({
       token: jwt,
       'expires-on': '2030-03-17T17:46:40Z',
       'tenant-id': TENANT_ID,
       'dicom-base-url': `${SERVICE_URL}/v2`,
       'smoke-test-result': 'skipped'
     })
-    expect(fakeCore.messages('setFailed')).toEqual([])
-    expect(fakeCore.messages('warning')).toEqual([])
-    expect(fakeCore.messages('debug')).toEqual(['az: WARNING: A new version of Azure CLI is available.'])
+    expect(fakeRunner.messages('setFailed')).toEqual([])
+    expect(fakeRunner.messages('warning')).toEqual([])
+    expect(fakeRunner.messages('debug')).toEqual(['az: WARNING: A new version of Azure CLI is available.'])
     const who = `object id ${OBJECT_ID}, app id ${APP_ID}, tenant ${TENANT_ID}`
-    expect(fakeCore.messages('info')).toEqual([expect.stringContaining(`${who}); it expires 2030-03-17T17:46:40Z`)])
-    expect(fakeCore.exportedVariables).toEqual({})
+    expect(fakeRunner.messages('info')).toEqual([expect.stringContaining(`${who}); it expires 2030-03-17T17:46:40Z`)])
+    expect(fakeRunner.exportedVariables).toEqual({})
     expect(summaryTable()).toMatchObject({ 'Token expires': '2030-03-17T17:46:40Z', 'Smoke test': 'skipped' })
     const azArgs = ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json']
     expect(await azCalls()).toEqual([azArgs])
@@ -188,10 +195,10 @@ describe('getting a token', () => {
   it('also exports the token as the named environment variable, after masking it', async () => {
     const jwt = token()
     await runAction({ 'export-variable': 'DICOM_TOKEN' }, { FAKE_AZ_TOKEN: jwt })
-    expect(fakeCore.exportedVariables).toEqual({ DICOM_TOKEN: jwt })
-    expect(fakeCore.calls.findIndex((call) => call.kind === 'exportVariable')).toBeGreaterThan(0)
-    expect(fakeCore.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
-    expect(fakeCore.messages('setFailed')).toEqual([])
+    expect(fakeRunner.exportedVariables).toEqual({ DICOM_TOKEN: jwt })
+    expect(fakeRunner.calls.findIndex((call) => call.kind === 'exportVariable')).toBeGreaterThan(0)
+    expect(fakeRunner.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
+    expect(fakeRunner.messages('setFailed')).toEqual([])
     expectNoLeaks(jwt, 'DICOM_TOKEN')
   })
 
@@ -199,19 +206,19 @@ describe('getting a token', () => {
     const jwt = token('https://management.azure.com/')
     await runAction({}, { FAKE_AZ_TOKEN: jwt })
     const audience = "audience is 'https://management.azure.com/'"
-    expect(fakeCore.messages('warning')).toEqual([expect.stringContaining(audience)])
-    expect(fakeCore.messages('setFailed')).toEqual([])
+    expect(fakeRunner.messages('warning')).toEqual([expect.stringContaining(audience)])
+    expect(fakeRunner.messages('setFailed')).toEqual([])
     expectNoLeaks(jwt)
   })
 
   it('still succeeds when the job summary cannot be written, and says why in the debug log', async () => {
     const jwt = token()
     const why = 'Unable to find environment variable for $GITHUB_STEP_SUMMARY.' // as the real core.summary says
-    fakeCore.summaryFailure = new Error(why)
+    fakeRunner.summaryFailure = new Error(why)
     await runAction({}, { FAKE_AZ_TOKEN: jwt })
-    expect(fakeCore.messages('setFailed')).toEqual([])
-    expect(fakeCore.outputs).toMatchObject({ token: jwt, 'smoke-test-result': 'skipped' })
-    expect(fakeCore.messages('debug')).toEqual([`No job summary written: ${why}`])
+    expect(fakeRunner.messages('setFailed')).toEqual([])
+    expect(fakeRunner.outputs).toMatchObject({ token: jwt, 'smoke-test-result': 'skipped' })
+    expect(fakeRunner.messages('debug')).toEqual([`No job summary written: ${why}`])
   })
 })
 
@@ -222,25 +229,27 @@ describe('an unexpected error', () => {
     const jwt = token()
     // What the real core.setOutput throws when the runner's output file is gone.
     const missing = 'Missing file at path: /home/runner/work/_temp/_runner_file_commands/set_output'
-    fakeCore.throwing.setOutput = new Error(missing)
+    fakeRunner.throwing.setOutput = new Error(missing)
     await runAction({}, { FAKE_AZ_TOKEN: jwt })
-    expect(fakeCore.messages('setFailed')).toEqual([
+    expect(fakeRunner.messages('setFailed')).toEqual([
       `The action failed unexpectedly: ${missing}. ` +
         'This is a bug in the action; please open an issue with the debug log (re-run with debug logging enabled).'
     ])
-    const stacks = fakeCore.messages('debug').filter((line) => frames.test(line))
-    expect(stacks).toEqual([expect.stringMatching(/^Error: Missing file at path: /)])
-    expect(fakeCore.log.filter((line) => !line.startsWith('::debug::') && frames.test(line))).toEqual([])
-    expect(fakeCore.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
+    // The stack goes to the debug log one line at a time: the message, then its frames.
+    const debug = fakeRunner.messages('debug')
+    expect(debug[0]).toMatch(/^Error: Missing file at path: /)
+    expect(debug.filter((line) => frames.test(line)).length).toBeGreaterThan(0)
+    expect(fakeRunner.log.filter((line) => !line.startsWith('::debug::') && frames.test(line))).toEqual([])
+    expect(fakeRunner.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
   })
 
   it('shows *** in place of the token if the error quotes it, in the failure line and in the stack', async () => {
     const jwt = token()
-    fakeCore.throwing.exportVariable = new Error(`Cannot export ${jwt}`)
+    fakeRunner.throwing.exportVariable = new Error(`Cannot export ${jwt}`)
     await runAction({ 'export-variable': 'DICOM_TOKEN' }, { FAKE_AZ_TOKEN: jwt })
     const failure = 'The action failed unexpectedly: Cannot export ***.'
-    expect(fakeCore.messages('setFailed')).toEqual([expect.stringContaining(failure)])
-    expect(fakeCore.messages('debug')).toEqual([expect.stringMatching(/^Error: Cannot export \*\*\*\n\s+at /)])
+    expect(fakeRunner.messages('setFailed')).toEqual([expect.stringContaining(failure)])
+    expect(fakeRunner.messages('debug')[0]).toBe('Error: Cannot export ***')
     expectNoLeaks(jwt)
   })
 })
@@ -274,19 +283,19 @@ describe('the smoke test', () => {
   it('passes: reads the change feed with the token, outputs the latest sequence and says so', async () => {
     const jwt = token()
     await runAction(smokeInputs(), { FAKE_AZ_TOKEN: jwt })
-    expect(fakeCore.messages('setFailed')).toEqual([])
-    expect(fakeCore.outputs).toMatchObject({
+    expect(fakeRunner.messages('setFailed')).toEqual([])
+    expect(fakeRunner.outputs).toMatchObject({
       token: jwt,
       'dicom-base-url': `${dicom.url}/v2`,
       'smoke-test-result': 'passed',
       'latest-sequence': '3'
     })
     expect(dicom.requests.map((request) => request.headers.authorization)).toEqual([`Bearer ${jwt}`, `Bearer ${jwt}`])
-    expect(fakeCore.messages('info')).toContainEqual(
+    expect(fakeRunner.messages('info')).toContainEqual(
       expect.stringMatching(/^Smoke test passed: the change feed answered in \d+ ms; latest sequence 3\.$/)
     )
     expect(summaryTable()).toMatchObject({ 'Latest sequence': '3', 'Smoke test': 'passed' })
-    expect(fakeCore.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
+    expect(fakeRunner.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
     expectNoLeaks(jwt)
   })
 
@@ -295,8 +304,8 @@ describe('the smoke test', () => {
     try {
       const jwt = token()
       await runAction(smokeInputs(), { FAKE_AZ_TOKEN: jwt }, { HTTPS_PROXY: proxy.url })
-      expect(fakeCore.messages('setFailed')).toEqual([])
-      expect(fakeCore.outputs['smoke-test-result']).toBe('passed')
+      expect(fakeRunner.messages('setFailed')).toEqual([])
+      expect(fakeRunner.outputs['smoke-test-result']).toBe('passed')
       expect(proxy.tunnels.map((tunnel) => tunnel.target)).toEqual([new URL(dicom.url).host])
       expect(dicom.requests).toHaveLength(2)
     } finally {
@@ -310,10 +319,10 @@ describe('the smoke test', () => {
     await runAction(smokeInputs(), { FAKE_AZ_TOKEN: jwt })
     const failure = expectOneFailure(`refused object id ${OBJECT_ID}`, '403-forbidden')
     expect(failure).toContain('DICOM Data Reader (or DICOM Data Owner) role')
-    expect(fakeCore.outputs).toMatchObject({ token: jwt, 'smoke-test-result': 'failed' })
-    expect(fakeCore.outputs['latest-sequence']).toBeUndefined()
+    expect(fakeRunner.outputs).toMatchObject({ token: jwt, 'smoke-test-result': 'failed' })
+    expect(fakeRunner.outputs['latest-sequence']).toBeUndefined()
     expect(summaryTable()).toMatchObject({ 'Smoke test': 'failed' })
-    expect(fakeCore.log.some((line) => /^\s+at /m.test(line))).toBe(false)
+    expect(fakeRunner.log.some((line) => /^\s+at /m.test(line))).toBe(false)
     expectNoLeaks(jwt)
   })
 })

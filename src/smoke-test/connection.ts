@@ -7,10 +7,8 @@ import type { Dispatcher } from 'undici'
 import { isLoopbackHost } from '../dicom-service.ts'
 import { ActionError } from '../errors.ts'
 import { MAX_BODY_BYTES, requestTimeoutMs } from './exchange.ts'
+import type { SendRequest } from './exchange.ts'
 import { endpointOf, proxyFor } from './proxy.ts'
-
-/** Sends one request on the connection (undici's `request`, which its full index would add to every dispatcher). */
-export type SendRequest = (options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>
 
 export interface DicomConnection {
   send: SendRequest

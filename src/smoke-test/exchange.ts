@@ -2,7 +2,6 @@
 // matter, or a transport error's code (undici's own text may quote request details, so it never reaches the log).
 import type { Dispatcher } from 'undici'
 import type { RetryClock } from '../retry.ts'
-import type { SendRequest } from './connection.ts'
 
 /** A single request may not hold the step longer than this, even with a long timeout-seconds. */
 export const REQUEST_TIMEOUT_MS = 15_000
@@ -13,6 +12,9 @@ export const MAX_BODY_BYTES = 1024 * 1024
 export function requestTimeoutMs(remainingMs: number): number {
   return Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS))
 }
+
+/** Sends one request on the connection (undici's `request`, which its full index would add to every dispatcher). */
+export type SendRequest = (options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>
 
 /** What one attempt saw. */
 export interface Exchange {
