@@ -56,6 +56,15 @@ const FAILURES = {
     'az-failed': 'other-azure-cli-errors',
     'smoke-unauthorized': '401-unauthorized',
     'smoke-forbidden': '403-forbidden',
+    'smoke-access-timeout': 'still-403-after-waiting-for-access',
+    'write-forbidden': '403-on-a-write-reader-role-only',
+    'write-conflict': '409-conflict-the-instance-already-exists',
+    'write-refused': '400-or-415-the-service-refused-the-instance',
+    'write-dependency': '424-failed-dependency',
+    'write-too-large': '413-request-too-large',
+    'write-failed-sop': '202-accepted-with-a-failedsopsequence',
+    'write-check': 'write-round-trip-check-failed',
+    'write-cleanup': 'cleanup-failed-synthetic-study-left-behind',
     'smoke-not-found': '404-not-found',
     'smoke-tls': 'tls-certificate-errors',
     'smoke-redirect': 'redirects',
@@ -1539,6 +1548,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'dicom-url',
     'api-version',
     'smoke-test',
+    'wait-for-access',
     'timeout-seconds',
     'export-variable'
 ]));
@@ -1628,6 +1638,16 @@ function parseBoolean(input, value) {
         return true;
     throw invalid(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)');
 }
+/** `true` is the read check, as before `write` existed; YAML's booleans are read as parseBoolean reads them. */
+function parseSmokeTest(value) {
+    if (value === 'read' || value === 'write')
+        return value;
+    if (value === '' || YAML_FALSE.includes(value))
+        return 'off';
+    if (YAML_TRUE.includes(value))
+        return 'read';
+    throw invalid('smoke-test', value, 'false, true (the same as read), read or write');
+}
 function parseTimeoutMs(value) {
     if (value === '')
         return DEFAULT_TIMEOUT_SECONDS * 1000;
@@ -1645,9 +1665,9 @@ function parseExportVariable(value) {
     }
     return value;
 }
-function dicomTarget(url, apiVersion, smokeTest) {
+function dicomTarget(url, apiVersion, smokeTest, waitForAccess) {
     const normalised = `${url.origin}${url.pathname.replace(/\/+$/, '')}`; // no trailing slash, whatever was given
-    return { url: normalised, apiVersion, baseUrl: `${normalised}/${apiVersion}`, host: url.host, smokeTest };
+    return { url: normalised, apiVersion, baseUrl: `${normalised}/${apiVersion}`, host: url.host, smokeTest, waitForAccess };
 }
 /** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
 function parseInputs(read) {
@@ -1658,15 +1678,17 @@ function parseInputs(read) {
     }
     const dicomUrl = parseDicomUrl(read('dicom-url'));
     const apiVersion = parseApiVersion(read('api-version'));
-    const smokeTest = parseBoolean('smoke-test', read('smoke-test')) ? 'read' : 'off';
+    const smokeTest = parseSmokeTest(read('smoke-test'));
+    // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for; it is still checked.
+    const waitForAccess = parseBoolean('wait-for-access', read('wait-for-access'));
     if (smokeTest !== 'off' && !dicomUrl) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'smoke-test' is true but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'smoke-test' is ${read('smoke-test')} but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
     }
     return {
         resource: parseResource(read('resource')),
         tenant,
         subscription,
-        dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest),
+        dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest, waitForAccess),
         timeoutMs: parseTimeoutMs(read('timeout-seconds')),
         exportVariable: parseExportVariable(read('export-variable'))
     };
@@ -1684,7 +1706,15 @@ var token = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./src/outputs.ts
 
 /** Output names exactly as action.yml declares them. */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-on', 'tenant-id', 'dicom-base-url', 'smoke-test-result', 'latest-sequence']));
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'token',
+    'expires-on',
+    'tenant-id',
+    'dicom-base-url',
+    'smoke-test-result',
+    'latest-sequence',
+    'round-trip-ms'
+]));
 function tokenOutputs(config, issued) {
     const outputs = {
         token: issued.value,
@@ -1700,7 +1730,8 @@ function smokeTestOutputs(report) {
         return { 'smoke-test-result': 'skipped' };
     return {
         'smoke-test-result': report.passed ? 'passed' : 'failed',
-        ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {})
+        ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {}),
+        ...(report.write ? { 'round-trip-ms': String(Math.round(report.write.elapsedMs)) } : {})
     };
 }
 
@@ -2009,6 +2040,16 @@ function summaryRows(config, issued, report) {
             rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
         }
         rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
+        if (report.write) {
+            for (const step of report.write.steps) {
+                const answer = step.answer ? ` (${step.answer}${step.attempts > 1 ? `, ${step.attempts} attempts` : ''})` : '';
+                rows.push([
+                    `Write: ${step.title}`,
+                    step.outcome === 'skipped' ? 'skipped' : `${step.outcome} in ${latency(step.elapsedMs)}${answer}`
+                ]);
+            }
+            rows.push(['Round trip', latency(report.write.elapsedMs)]);
+        }
     }
     rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped']);
     return rows;
@@ -2032,7 +2073,7 @@ async function run(env = process.env, runner = createRunner(env)) {
         checkRunnerFiles(env, config.exportVariable !== undefined);
         const az = startAz(await findAz(), config);
         await az.started;
-        const smokeTarget = config.dicom?.smokeTest === 'read' ? config.dicom : undefined;
+        const smokeTarget = config.dicom && config.dicom.smokeTest !== 'off' ? config.dicom : undefined;
         const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) };
         connection = smoke?.connection;
         const result = await az.result;
@@ -2047,7 +2088,7 @@ async function run(env = process.env, runner = createRunner(env)) {
         if (config.exportVariable)
             runner.exportVariable(config.exportVariable, issued.value);
         logToken(runner, config.resource, issued);
-        const report = smoke && (await smokeTest(smoke, config, issued, runner));
+        const report = smoke && (await smokeTest(smoke, config, issued, runner, env));
         setOutputs(runner, smokeTestOutputs(report));
         await writeSummary(runner, summaryRows(config, issued, report));
         if (report?.failure)
@@ -2055,6 +2096,10 @@ async function run(env = process.env, runner = createRunner(env)) {
         if (report) {
             const { elapsedMs, latestSequence } = report;
             runner.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`);
+            if (report.write) {
+                const ms = Math.round(report.write.elapsedMs);
+                runner.info(`Write round trip passed: one synthetic instance stored, found, retrieved and deleted in ${ms} ms.`);
+            }
         }
     }
     catch (error) {
@@ -2076,9 +2121,10 @@ function connectEarly(dicom, timeoutMs, env) {
     connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
     return connection;
 }
-async function smokeTest({ connection, dicom }, config, issued, log) {
-    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 166).then(__nccwpck_require__.bind(__nccwpck_require__, 3166));
-    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, issued, log });
+async function smokeTest({ connection, dicom }, config, issued, log, env) {
+    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 1).then(__nccwpck_require__.bind(__nccwpck_require__, 2001));
+    const runLabel = dicom.smokeTest === 'write' ? (await __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 6773))).runLabelFrom(env) : undefined;
+    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel, issued, log });
 }
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
 async function writeSummary(runner, rows) {

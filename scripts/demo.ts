@@ -1,13 +1,17 @@
 // npm run demo: the action end to end on the loopback world. Starts the identity, ARM and DICOM endpoints,
 // logs the real Azure CLI in offline, runs dist/index.js as a workflow step with `smoke-test: true`,
 // and prints what the workflow log, the step outputs and the job summary would show.
+// npm run demo -- --write: the same with `smoke-test: write` against the HTTPS front over a real Orthanc.
+import { startDicomFront, type DicomFront } from '../test-support/dicom-front.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
+import { startOrthanc, type Orthanc } from '../test-support/orthanc.ts'
 import { runAction } from '../test-support/run-action.ts'
 import { requireAzureCli } from './require-az.ts'
 
 // --debug is what "Enable debug logging" does to a step: RUNNER_DEBUG=1, and the log shows its ::debug:: lines.
 const debug = process.argv.includes('--debug')
 requireAzureCli('npm run demo')
+const writeMode = process.argv.includes('--write')
 
 /** What the runner shows for the action's stdout: commands interpreted, every masked value as ***. */
 function renderLog(stdout: string, masks: string[]): string[] {
@@ -38,8 +42,19 @@ function renderSummary(html: string): string[] {
 console.log('Starting the loopback world (identity endpoint, ARM endpoint, DICOM emulator over TLS) and logging az in…')
 const world = await startLoopbackWorld()
 let exitCode = 1
+let orthanc: Orthanc | undefined
+let front: DicomFront | undefined
 try {
-  const inputs = { 'dicom-url': world.dicom.url, 'smoke-test': 'true' }
+  if (writeMode) {
+    console.log('Starting Orthanc and the HTTPS front that answers like the DICOM service over it…')
+    const started = await startOrthanc()
+    if (typeof started === 'string') throw new Error(`--write needs Orthanc: ${started}`)
+    orthanc = started
+    const roles = { [world.azure.identity.objectId]: 'owner' } as const
+    const tenantId = world.azure.identity.tenantId
+    front = await startDicomFront({ certificate: world.azure.certificate, orthanc, roles, tenantId, faults: { createHiddenForReads: 1 } })
+  }
+  const inputs = front ? { 'dicom-url': front.url, 'smoke-test': 'write' } : { 'dicom-url': world.dicom.url, 'smoke-test': 'true' }
   console.log(
     `\nRunning dist/index.js as a workflow step with:\n${Object.entries(inputs)
       .map(([name, value]) => `  ${name}: ${value}`)
@@ -58,7 +73,15 @@ try {
   console.log('\n── Job summary ──')
   for (const line of renderSummary(run.summary)) console.log(`  ${line}`)
   console.log(`\nThe step ${exitCode === 0 ? 'succeeded' : `failed (exit code ${exitCode})`} in ${run.durationMs} ms.`)
+  if (front && orthanc) {
+    console.log(`\n── What the front saw ──`)
+    for (const r of front.requests) console.log(`  ${r.method} ${r.path} → ${r.status ?? '?'}`)
+    const left = (await orthanc.json('GET', '/studies')) as unknown[]
+    console.log(`  Studies left in Orthanc: ${left.length}`)
+  }
 } finally {
+  await front?.close()
+  await orthanc?.stop()
   await world.close()
 }
 process.exitCode = exitCode

@@ -15,13 +15,14 @@ export const INPUT_NAMES = [
   'dicom-url',
   'api-version',
   'smoke-test',
+  'wait-for-access',
   'timeout-seconds',
   'export-variable'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
-/** What to do with the DICOM service once the token is there. */
-export type SmokeTestMode = 'off' | 'read'
+/** What to do with the DICOM service once the token is there: nothing, read the change feed, or also round-trip one instance. */
+export type SmokeTestMode = 'off' | 'read' | 'write'
 
 /** The DICOM service, present only when dicom-url is given: what the inputs proved about it. */
 export interface DicomTarget {
@@ -33,6 +34,8 @@ export interface DicomTarget {
   /** host[:port], for messages. */
   host: string
   smokeTest: SmokeTestMode
+  /** wait-for-access: a 403 is retried until the deadline, as a role assignment that has not applied yet. */
+  waitForAccess: boolean
 }
 
 export interface Config {
@@ -135,6 +138,14 @@ function parseBoolean(input: InputName, value: string): boolean {
   throw invalid(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)')
 }
 
+/** `true` is the read check, as before `write` existed; YAML's booleans are read as parseBoolean reads them. */
+function parseSmokeTest(value: string): SmokeTestMode {
+  if (value === 'read' || value === 'write') return value
+  if (value === '' || YAML_FALSE.includes(value)) return 'off'
+  if (YAML_TRUE.includes(value)) return 'read'
+  throw invalid('smoke-test', value, 'false, true (the same as read), read or write')
+}
+
 function parseTimeoutMs(value: string): number {
   if (value === '') return DEFAULT_TIMEOUT_SECONDS * 1000
   const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN
@@ -156,9 +167,9 @@ function parseExportVariable(value: string): string | undefined {
   return value
 }
 
-function dicomTarget(url: URL, apiVersion: ApiVersion, smokeTest: SmokeTestMode): DicomTarget {
+function dicomTarget(url: URL, apiVersion: ApiVersion, smokeTest: SmokeTestMode, waitForAccess: boolean): DicomTarget {
   const normalised = `${url.origin}${url.pathname.replace(/\/+$/, '')}` // no trailing slash, whatever was given
-  return { url: normalised, apiVersion, baseUrl: `${normalised}/${apiVersion}`, host: url.host, smokeTest }
+  return { url: normalised, apiVersion, baseUrl: `${normalised}/${apiVersion}`, host: url.host, smokeTest, waitForAccess }
 }
 
 /** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
@@ -174,11 +185,13 @@ export function parseInputs(read: (name: InputName) => string): Config {
   }
   const dicomUrl = parseDicomUrl(read('dicom-url'))
   const apiVersion = parseApiVersion(read('api-version'))
-  const smokeTest: SmokeTestMode = parseBoolean('smoke-test', read('smoke-test')) ? 'read' : 'off'
+  const smokeTest = parseSmokeTest(read('smoke-test'))
+  // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for; it is still checked.
+  const waitForAccess = parseBoolean('wait-for-access', read('wait-for-access'))
   if (smokeTest !== 'off' && !dicomUrl) {
     throw new ActionError(
       'invalid-input',
-      `Input 'smoke-test' is true but 'dicom-url' is empty.`,
+      `Input 'smoke-test' is ${read('smoke-test')} but 'dicom-url' is empty.`,
       'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.'
     )
   }
@@ -186,7 +199,7 @@ export function parseInputs(read: (name: InputName) => string): Config {
     resource: parseResource(read('resource')),
     tenant,
     subscription,
-    dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest),
+    dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest, waitForAccess),
     timeoutMs: parseTimeoutMs(read('timeout-seconds')),
     exportVariable: parseExportVariable(read('export-variable'))
   }

@@ -23,7 +23,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
     checkRunnerFiles(env, config.exportVariable !== undefined)
     const az = startAz(await findAz(), config)
     await az.started
-    const smokeTarget = config.dicom?.smokeTest === 'read' ? config.dicom : undefined
+    const smokeTarget = config.dicom && config.dicom.smokeTest !== 'off' ? config.dicom : undefined
     const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) }
     connection = smoke?.connection
 
@@ -37,13 +37,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
     if (config.exportVariable) runner.exportVariable(config.exportVariable, issued.value)
     logToken(runner, config.resource, issued)
 
-    const report = smoke && (await smokeTest(smoke, config, issued, runner))
+    const report = smoke && (await smokeTest(smoke, config, issued, runner, env))
     setOutputs(runner, smokeTestOutputs(report))
     await writeSummary(runner, summaryRows(config, issued, report))
     if (report?.failure) throw report.failure
     if (report) {
       const { elapsedMs, latestSequence } = report
       runner.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`)
+      if (report.write) {
+        const ms = Math.round(report.write.elapsedMs)
+        runner.info(`Write round trip passed: one synthetic instance stored, found, retrieved and deleted in ${ms} ms.`)
+      }
     }
   } catch (error) {
     if (error instanceof ActionError) {
@@ -70,10 +74,12 @@ async function smokeTest(
   { connection, dicom }: { connection: Promise<DicomConnection>; dicom: DicomTarget },
   config: Config,
   issued: IssuedToken,
-  log: Log
+  log: Log,
+  env: NodeJS.ProcessEnv
 ): Promise<SmokeTestReport> {
   const { runSmokeTest } = await import('./smoke-test/run.ts')
-  return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, issued, log })
+  const runLabel = dicom.smokeTest === 'write' ? (await import('./smoke-test/instance.ts')).runLabelFrom(env) : undefined
+  return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel, issued, log })
 }
 
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */

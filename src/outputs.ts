@@ -5,7 +5,15 @@ import type { IssuedToken } from './token.ts'
 import { formatExpiry } from './token.ts'
 
 /** Output names exactly as action.yml declares them. */
-export const OUTPUT_NAMES = ['token', 'expires-on', 'tenant-id', 'dicom-base-url', 'smoke-test-result', 'latest-sequence'] as const
+export const OUTPUT_NAMES = [
+  'token',
+  'expires-on',
+  'tenant-id',
+  'dicom-base-url',
+  'smoke-test-result',
+  'latest-sequence',
+  'round-trip-ms'
+] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 export type Outputs = Partial<Record<OutputName, string>>
 
@@ -23,6 +31,7 @@ export function smokeTestOutputs(report: SmokeTestReport | undefined): Outputs {
   if (!report) return { 'smoke-test-result': 'skipped' }
   return {
     'smoke-test-result': report.passed ? 'passed' : 'failed',
-    ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {})
+    ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {}),
+    ...(report.write ? { 'round-trip-ms': String(Math.round(report.write.elapsedMs)) } : {})
   }
 }

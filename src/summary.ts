@@ -29,6 +29,16 @@ export function summaryRows(config: Config, issued: IssuedToken, report: SmokeTe
       rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`])
     }
     rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)])
+    if (report.write) {
+      for (const step of report.write.steps) {
+        const answer = step.answer ? ` (${step.answer}${step.attempts > 1 ? `, ${step.attempts} attempts` : ''})` : ''
+        rows.push([
+          `Write: ${step.title}`,
+          step.outcome === 'skipped' ? 'skipped' : `${step.outcome} in ${latency(step.elapsedMs)}${answer}`
+        ])
+      }
+      rows.push(['Round trip', latency(report.write.elapsedMs)])
+    }
   }
   rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped'])
   return rows

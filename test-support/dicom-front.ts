@@ -33,6 +33,8 @@ export interface FrontFaults {
   stowFailedDependency?: boolean
   /** STOW answers 202 with every instance in FailedSOPSequence under this FailureReason (e.g. 272 or 0xA700). */
   stowFailureReason?: number
+  /** STOW answers this status with this plain-text body and stores nothing (e.g. 400, 409, 413, 415). */
+  stowStatus?: { status: number; body: string }
   /** DELETE answers this status (e.g. 500) with a plain-text body, and deletes nothing. */
   deleteStatus?: number
   /** Each change feed answer waits this long. */
@@ -196,6 +198,7 @@ export async function startDicomFront(options: DicomFrontOptions): Promise<Dicom
     if (faults.stowFailedDependency === true) {
       return text(424, 'The DICOM service cannot access a resource it depends on: the customer-managed key.')
     }
+    if (faults.stowStatus !== undefined) return text(faults.stowStatus.status, faults.stowStatus.body)
     const headers: Record<string, string> = { Accept: 'application/dicom+json' }
     if (req.headers['content-type'] !== undefined) headers['Content-Type'] = req.headers['content-type']
     const answer = await orthanc.request('POST', `${DICOMWEB_ROOT}${route}`, { headers, body })

@@ -91,6 +91,8 @@ export interface RunOptions {
   path: string[]
   /** Kill the action after this long (a test guard, far above the action's own timeouts). */
   killAfterMs?: number
+  /** The bundle to run; dist/index.js unless a test runs a modified copy. */
+  entry?: string
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -124,7 +126,7 @@ async function runActionIn(work: string, options: RunOptions): Promise<ActionRun
     ...options.env
   }
   const started = Date.now()
-  const child = spawn(process.execPath, [ACTION_ENTRY], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))

@@ -103,9 +103,20 @@ describe('accepted values', () => {
     ['false', 'off'],
     ['False', 'off'],
     ['FALSE', 'off'],
-    ['', 'off']
+    ['', 'off'],
+    ['read', 'read'],
+    ['write', 'write']
   ])('reads smoke-test %j as %s', (value, expected) => {
     expect(inputs({ 'smoke-test': value, 'dicom-url': SERVICE_URL }).dicom?.smokeTest).toBe(expected)
+  })
+
+  test.each([
+    ['true', true],
+    ['TRUE', true],
+    ['false', false],
+    ['', false]
+  ])('reads wait-for-access %j as %s', (value, expected) => {
+    expect(inputs({ 'wait-for-access': value, 'dicom-url': SERVICE_URL }).dicom?.waitForAccess).toBe(expected)
   })
 
   test.each([
@@ -163,11 +174,13 @@ describe('refusals', () => {
     ['api-version', 'V2', IN_API_VERSIONS],
     ['api-version', '2', IN_API_VERSIONS],
     ['api-version', 'v2.0', IN_API_VERSIONS],
-    ['smoke-test', 'yes', 'true or false'],
-    ['smoke-test', 'no', 'true or false'],
-    ['smoke-test', 'on', 'true or false'],
-    ['smoke-test', '1', 'true or false'],
-    ['smoke-test', 'tRUE', 'true or false'],
+    ['smoke-test', 'yes', 'false, true (the same as read), read or write'],
+    ['smoke-test', 'Write', 'false, true (the same as read), read or write'],
+    ['wait-for-access', 'yes', 'true or false'],
+    ['smoke-test', 'no', 'read or write'],
+    ['smoke-test', 'on', 'read or write'],
+    ['smoke-test', '1', 'read or write'],
+    ['smoke-test', 'tRUE', 'read or write'],
     ['timeout-seconds', '0', `at most ${MAX_TIMEOUT_SECONDS}`],
     ['timeout-seconds', '0.0', `at most ${MAX_TIMEOUT_SECONDS}`],
     ['timeout-seconds', '-5', `at most ${MAX_TIMEOUT_SECONDS}`],
@@ -331,7 +344,8 @@ describe('inputsFromEnv', () => {
         apiVersion: 'v1',
         baseUrl: `${SERVICE_URL}/v1`,
         host: 'contoso-dicom.dicom.azurehealthcareapis.com',
-        smokeTest: 'read'
+        smokeTest: 'read',
+        waitForAccess: false
       },
       timeoutMs: 30_000,
       exportVariable: 'DICOM_TOKEN'

@@ -15,12 +15,23 @@ export function isTlsError(code: string | undefined): boolean {
   return code !== undefined && TLS_CODES.test(code)
 }
 
-/** Is this attempt finished, worth another try, or a failure no retry will fix? */
-export function classifyExchange(exchange: Exchange): 'ok' | 'transient' | 'fatal' {
+/**
+ * Is this attempt finished, worth another try, or a failure no retry will fix? With wait-for-access a 403 is a role
+ * assignment that has not applied yet (it can take about 10 minutes), so it is tried again until the deadline.
+ */
+export function classifyExchange(exchange: Exchange, waitForAccess = false): 'ok' | 'transient' | 'fatal' {
   if (exchange.errorCode !== undefined) return isTlsError(exchange.errorCode) ? 'fatal' : 'transient'
   const status = exchange.status ?? 0
   if (status === 200 || status === 204) return 'ok'
+  if (status === 403 && waitForAccess) return 'transient'
   return isRetryableStatus(status) ? 'transient' : 'fatal'
+}
+
+/** Why an attempt is tried again, as the log line says it. */
+export function retryReason(exchange: Exchange): string {
+  if (exchange.errorCode !== undefined) return exchange.errorCode
+  const status = `HTTP ${exchange.status ?? '?'}`
+  return exchange.status === 403 ? `${status}, waiting for the role assignment to apply` : status
 }
 
 function findKey(record: Record<string, unknown>, name: string): unknown {
@@ -63,8 +74,8 @@ export type Reading =
   /** `bodyProblem` is set when the status was good but the body is not a change feed. */
   | { verdict: 'fatal'; bodyProblem?: string }
 
-export function readAnswer(name: EndpointName, exchange: Exchange): Reading {
-  const verdict = classifyExchange(exchange)
+export function readAnswer(name: EndpointName, exchange: Exchange, waitForAccess = false): Reading {
+  const verdict = classifyExchange(exchange, waitForAccess)
   if (verdict !== 'ok') return { verdict }
   const read = readChangefeedBody(name, exchange)
   return 'sequence' in read ? { verdict: 'ok', sequence: read.sequence } : { verdict: 'fatal', bodyProblem: read.problem }

@@ -77,6 +77,17 @@ function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): Ac
   )
 }
 
+/** wait-for-access ran out of time: still 403 at the deadline. `role` is the role the request needs. */
+export function accessNeverApplied(exchange: Exchange, context: DiagnosisContext, role: string): ActionError {
+  const who = describePrincipal(context.issued.claims) ?? 'the signed-in identity'
+  const waited = `${(context.elapsedMs / 1000).toFixed(1)} s`
+  return new ActionError(
+    'smoke-access-timeout',
+    `The DICOM service still answered 403 to ${exchange.method} ${exchange.url} after waiting ${waited} (${context.attempts} attempt(s)) for ${who} to get a DICOM Data role.`,
+    `Check that the principal has the ${role} role on the DICOM service; a new assignment can take about 10 minutes to apply (longer through a group), so raise timeout-seconds if it was just made.`
+  )
+}
+
 /**
  * One actionable error for a failed exchange. `bodyProblem` is what reading a good status found wrong with its body
  * (see changefeed.ts); the body is not read again here.
@@ -123,6 +134,7 @@ export function diagnoseExchange(exchange: Exchange, context: DiagnosisContext, 
     )
   }
   if (status === 401) return diagnoseUnauthorized(exchange, context)
+  if (status === 403 && context.gaveUp) return accessNeverApplied(exchange, context, 'DICOM Data Reader (or DICOM Data Owner)')
   if (status === 403) {
     return new ActionError(
       'smoke-forbidden',

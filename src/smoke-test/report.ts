@@ -12,10 +12,30 @@ export interface EndpointReport {
   failure?: ActionError
 }
 
+/** One step of the write round trip, as the summary shows it. */
+export interface WriteStepReport {
+  title: string
+  outcome: 'passed' | 'failed' | 'skipped'
+  elapsedMs: number
+  attempts: number
+  /** The last answer's HTTP status or transport error code. */
+  answer?: string
+}
+
+export interface WriteReport {
+  steps: WriteStepReport[]
+  /** From the STOW to the end of cleanup. */
+  elapsedMs: number
+  studyInstanceUid: string
+  failure?: ActionError
+}
+
 export interface SmokeTestReport {
   passed: boolean
   latestSequence?: number
   endpoints: EndpointReport[]
+  /** Set when smoke-test is write and the read check passed. */
+  write?: WriteReport
   failure?: ActionError
   elapsedMs: number
 }

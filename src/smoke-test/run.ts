@@ -1,5 +1,6 @@
 // The smoke test: read the change feed with the new token, both endpoints at once on the connection opened while az
-// ran, retrying what a retry can fix until the deadline, and report what each endpoint saw.
+// ran, retrying what a retry can fix until the deadline, and report what each endpoint saw. With smoke-test: write, the
+// round trip (write.ts, loaded only then, and dcmjs with it) follows on the same connection.
 import { ActionError } from '../errors.ts'
 import type { DicomTarget } from '../inputs.ts'
 import type { Log } from '../log.ts'
@@ -7,22 +8,20 @@ import type { AttemptOutcome, RetryClock } from '../retry.ts'
 import { parseRetryAfter, systemClock, withRetry } from '../retry.ts'
 import type { IssuedToken } from '../token.ts'
 import type { EndpointName, Reading } from './changefeed.ts'
-import { CHANGEFEED_ENDPOINTS, readAnswer } from './changefeed.ts'
+import { CHANGEFEED_ENDPOINTS, readAnswer, retryReason } from './changefeed.ts'
 import type { DicomConnection } from './connection.ts'
 import { diagnoseExchange } from './diagnose.ts'
 import type { Exchange, SendRequest } from './exchange.ts'
 import { exchangeOnce, requestTimeoutMs, transportErrorCode } from './exchange.ts'
-import type { EndpointReport, SmokeTestReport } from './report.ts'
-
-function exchangeSummary(exchange: Exchange): string {
-  return exchange.errorCode ?? `HTTP ${exchange.status ?? '?'}`
-}
+import type { EndpointReport, SmokeTestReport, WriteReport } from './report.ts'
 
 export async function runSmokeTest(input: {
   /** Opened while az ran; if that failed, the smoke test fails with the reason, and the token outputs stand. */
   connection: Promise<DicomConnection>
-  dicom: Pick<DicomTarget, 'baseUrl' | 'host'>
+  dicom: Pick<DicomTarget, 'baseUrl' | 'host' | 'apiVersion' | 'smokeTest' | 'waitForAccess'>
   timeoutMs: number
+  /** Names the workflow run in the synthetic study (runLabelFrom). */
+  runLabel?: string
   issued: IssuedToken
   log: Log
   clock?: RetryClock
@@ -50,11 +49,11 @@ export async function runSmokeTest(input: {
     const report = await withRetry<{ exchange: Exchange; reading: Reading }>(
       async (_attempt, remainingMs) => {
         const exchange = await exchangeOnce(send, { url }, input.issued.value, requestTimeoutMs(remainingMs), clock)
-        const reading = readAnswer(name, exchange)
+        const reading = readAnswer(name, exchange, input.dicom.waitForAccess)
         if (reading.verdict !== 'transient') return { kind: reading.verdict === 'ok' ? 'done' : 'fatal', value: { exchange, reading } }
         return {
           kind: 'transient',
-          reason: exchangeSummary(exchange),
+          reason: retryReason(exchange),
           retryAfterMs: parseRetryAfter(exchange.retryAfter, clock.now()),
           last: { exchange, reading }
         } satisfies AttemptOutcome<{ exchange: Exchange; reading: Reading }>
@@ -86,12 +85,31 @@ export async function runSmokeTest(input: {
   }
 
   const endpoints = await Promise.all(CHANGEFEED_ENDPOINTS.map(({ name, path }) => readEndpoint(name, path)))
-  const failure = endpoints.find((e) => e.failure)?.failure
+  const readFailure = endpoints.find((e) => e.failure)?.failure
+  const latestSequence = readFailure ? undefined : (endpoints.find((e) => e.name === 'latest')?.sequence ?? 0)
+  let write: WriteReport | undefined
+  if (input.dicom.smokeTest === 'write' && latestSequence !== undefined) {
+    const { runWriteCheck } = await import('./write.ts')
+    const { timeoutMs, issued, log, runLabel } = input
+    write = await runWriteCheck({
+      send,
+      dicom: input.dicom,
+      issued,
+      sequenceBefore: latestSequence,
+      deadlineMs,
+      timeoutMs,
+      runLabel,
+      log,
+      clock
+    })
+  }
+  const failure = readFailure ?? write?.failure
   return {
     passed: failure === undefined,
     failure,
-    latestSequence: failure ? undefined : endpoints.find((e) => e.name === 'latest')?.sequence,
+    latestSequence: failure ? undefined : latestSequence,
     endpoints,
+    write,
     elapsedMs: clock.now() - startedAt
   }
 }

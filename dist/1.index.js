@@ -1,0 +1,539 @@
+export const id = 1;
+export const ids = [1];
+export const modules = {
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports BASE_DELAY_MS, MAX_DELAY_MS, RETRYABLE_STATUSES, MIN_ATTEMPT_MS, MIN_RETRY_DELAY_MS, backoffCapMs, backoffFloorMs, backoffDelayMs, maxAttempts, decideRetry */
+// Deadline-bounded retries: exponential backoff with jitter, Retry-After honoured when it fits, the whole budget used.
+// Timing is pure arithmetic over an injectable clock, sleep and random, so backoff tests take milliseconds.
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 10_000;
+/** Besides these, every 5xx is retried. */
+const RETRYABLE_STATUSES = new Set([408, 429]);
+/** Every retry leaves its request at least this long before the deadline: no retry starts later than that. */
+const MIN_ATTEMPT_MS = 500;
+/** No wait is shorter than this, not even the last one, cut short to fit before the deadline. */
+const MIN_RETRY_DELAY_MS = 100;
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUSES.has(status) || (status >= 500 && status <= 599);
+}
+/** Retry-After as a wait in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // Only an HTTP date (always in GMT): Date.parse alone would read '1.5' or '-5' as dates and mean "retry now".
+    const date = text.endsWith('GMT') ? Date.parse(text) : NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** The exponential cap for this retry (1-based): BASE_DELAY_MS, doubling, at most MAX_DELAY_MS. */
+function backoffCapMs(retry) {
+    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (retry - 1));
+}
+/**
+ * The least wait before this retry, whatever the server says and whatever the draw: half the cap (250 ms, 500 ms,
+ * 1 s ... 5 s). It grows exponentially, which is what bounds the number of requests (see maxAttempts): a
+ * `Retry-After: 0` from a confused server waits this long too.
+ */
+function backoffFloorMs(retry) {
+    return backoffCapMs(retry) / 2;
+}
+/**
+ * A uniform wait between the floor and the cap ("equal jitter"). Full jitter, from 0, spreads clients a little
+ * better, but an unlucky run of small draws would be a tight loop; the floor rules that out.
+ */
+function backoffDelayMs(retry, random) {
+    const floor = backoffFloorMs(retry);
+    return floor + Math.floor(random() * (backoffCapMs(retry) - floor));
+}
+/**
+ * The most attempts withRetry makes when the first starts `budgetMs` before the deadline, whatever the outcomes,
+ * Retry-After values, draws and request durations.
+ *
+ * Why: with N attempts there are N - 1 waits. Each wait but the last is at least backoffFloorMs(its retry), and
+ * the last at least MIN_RETRY_DELAY_MS (decideRetry cuts a wait short only once, for the last attempt). Attempt N
+ * starts no later than deadline - MIN_ATTEMPT_MS. So, writing F(m) for backoffFloorMs(1) + ... + backoffFloorMs(m):
+ *   F(N - 2) + MIN_RETRY_DELAY_MS <= budgetMs - MIN_ATTEMPT_MS,
+ *   i.e. N <= 2 + max{ m >= 0 : F(m) <= budgetMs - MIN_ATTEMPT_MS - MIN_RETRY_DELAY_MS },
+ * and N = 1 when not even that fits. F grows by 5 s a retry once the floor stops doubling, so the bound is about
+ * budget / 5 s + 7: 6 for 6 s, 17 for 60 s, 725 for an hour. The bound is reached when every answer is an instant
+ * `Retry-After: 0` (or every draw is 0).
+ */
+function maxAttempts(budgetMs) {
+    const room = budgetMs - MIN_ATTEMPT_MS - MIN_RETRY_DELAY_MS;
+    if (room < 0)
+        return 1;
+    let retries = 0;
+    let waited = 0;
+    while (waited + backoffFloorMs(retries + 1) <= room)
+        waited += backoffFloorMs(++retries);
+    return retries + 2;
+}
+/**
+ * Whether to try again after a transient failure, and how long to wait first. The wait is Retry-After when the
+ * server sent one, else the jittered backoff, and never less than the backoff floor. A wait that would leave the
+ * request less than MIN_ATTEMPT_MS is cut short instead (`last`): the budget is all of timeout-seconds.
+ */
+function decideRetry(input) {
+    // How long we may wait and still give the next request MIN_ATTEMPT_MS before the deadline.
+    const slackMs = input.deadlineMs - MIN_ATTEMPT_MS - input.nowMs;
+    // Checked first, so "retry after 0 s, past the deadline" is never said: time is up, whatever the server asked.
+    if (slackMs < MIN_RETRY_DELAY_MS)
+        return { retry: false, reason: 'deadline' };
+    const { retry, retryAfterMs, random } = input;
+    // The server said it will not be ready in time: an earlier retry would be refused again, so report its answer now.
+    if (retryAfterMs !== undefined && retryAfterMs > slackMs) {
+        return { retry: false, reason: 'retry-after-past-deadline', retryAfterMs };
+    }
+    const floor = backoffFloorMs(retry);
+    const wanted = retryAfterMs === undefined ? backoffDelayMs(retry, random) : Math.max(retryAfterMs, floor);
+    // Rather than give up with time left, wait until the last moment a request still fits and try once more.
+    // After that attempt the slack is under MIN_RETRY_DELAY_MS, so a wait is cut short at most once.
+    return wanted <= slackMs ? { retry: true, delayMs: wanted } : { retry: true, delayMs: slackMs, last: true };
+}
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+/**
+ * Runs `attempt` until it is done, fatal, or the deadline leaves no room for another try. Each attempt is handed
+ * the time left before the deadline and must not take longer, so the whole run ends by the deadline.
+ */
+async function withRetry(attempt, options) {
+    const clock = options.clock ?? systemClock;
+    for (let attemptNumber = 1;; attemptNumber++) {
+        const outcome = await attempt(attemptNumber, Math.max(0, options.deadlineMs - clock.now()));
+        if (outcome.kind !== 'transient')
+            return { value: outcome.value, attempts: attemptNumber };
+        const decision = decideRetry({
+            retry: attemptNumber,
+            retryAfterMs: outcome.retryAfterMs,
+            nowMs: clock.now(),
+            deadlineMs: options.deadlineMs,
+            random: () => clock.random()
+        });
+        if (!decision.retry) {
+            return { value: outcome.last, attempts: attemptNumber, gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs } };
+        }
+        options.onRetry?.(attemptNumber, outcome.reason, decision.delayMs);
+        await clock.sleep(decision.delayMs);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ classifyExchange),
+/* harmony export */   DR: () => (/* binding */ retryReason),
+/* harmony export */   JN: () => (/* binding */ readAnswer),
+/* harmony export */   SA: () => (/* binding */ CHANGEFEED_ENDPOINTS),
+/* harmony export */   sl: () => (/* binding */ isTlsError)
+/* harmony export */ });
+/* unused harmony exports entrySequence, readChangefeedBody */
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
+// The read check: which change feed endpoints are read, and what their answers mean. Pure.
+// Each answer is read once here; a failure goes on to diagnose.ts with what the reading found.
+
+const CHANGEFEED_ENDPOINTS = [
+    { name: 'changefeed', path: '/changefeed?offset=0&limit=1&includeMetadata=false' },
+    { name: 'latest', path: '/changefeed/latest?includeMetadata=false' }
+];
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
+function isTlsError(code) {
+    return code !== undefined && TLS_CODES.test(code);
+}
+/**
+ * Is this attempt finished, worth another try, or a failure no retry will fix? With wait-for-access a 403 is a role
+ * assignment that has not applied yet (it can take about 10 minutes), so it is tried again until the deadline.
+ */
+function classifyExchange(exchange, waitForAccess = false) {
+    if (exchange.errorCode !== undefined)
+        return isTlsError(exchange.errorCode) ? 'fatal' : 'transient';
+    const status = exchange.status ?? 0;
+    if (status === 200 || status === 204)
+        return 'ok';
+    if (status === 403 && waitForAccess)
+        return 'transient';
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableStatus */ .PS)(status) ? 'transient' : 'fatal';
+}
+/** Why an attempt is tried again, as the log line says it. */
+function retryReason(exchange) {
+    if (exchange.errorCode !== undefined)
+        return exchange.errorCode;
+    const status = `HTTP ${exchange.status ?? '?'}`;
+    return exchange.status === 403 ? `${status}, waiting for the role assignment to apply` : status;
+}
+function findKey(record, name) {
+    const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : record[key];
+}
+/** The service writes camelCase, the docs show PascalCase: read `sequence` either way. */
+function entrySequence(entry) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return undefined;
+    const sequence = findKey(entry, 'sequence');
+    return typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : undefined;
+}
+/** The sequence a 200/204 shows (0 for an empty feed), or why its body is not a change feed. */
+function readChangefeedBody(name, exchange) {
+    const text = (exchange.body ?? '').trim();
+    if (name === 'latest' && (exchange.status === 204 || text === '' || text === 'null'))
+        return { sequence: 0 };
+    if (!/\bjson\b/i.test(exchange.contentType ?? ''))
+        return { problem: 'not-json' };
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return { problem: 'not-json' };
+    }
+    if (name === 'latest') {
+        const sequence = entrySequence(body);
+        return sequence === undefined ? { problem: 'an entry with a numeric sequence was expected' } : { sequence };
+    }
+    if (!Array.isArray(body))
+        return { problem: 'a JSON array of change feed entries was expected' };
+    const sequences = body.map(entrySequence);
+    if (sequences.some((s) => s === undefined))
+        return { problem: 'every change feed entry should have a numeric sequence' };
+    return { sequence: Math.max(0, ...sequences) };
+}
+function readAnswer(name, exchange, waitForAccess = false) {
+    const verdict = classifyExchange(exchange, waitForAccess);
+    if (verdict !== 'ok')
+        return { verdict };
+    const read = readChangefeedBody(name, exchange);
+    return 'sequence' in read ? { verdict: 'ok', sequence: read.sequence } : { verdict: 'fatal', bodyProblem: read.problem };
+}
+
+
+/***/ }),
+
+/***/ 2526:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ accessNeverApplied),
+/* harmony export */   i: () => (/* binding */ diagnoseExchange)
+/* harmony export */ });
+/* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9293);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9809);
+/* harmony import */ var _token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4606);
+/* harmony import */ var _changefeed_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6134);
+// Turns a failed exchange into the one error a person can act on: what happened, the likely cause, the fix. Pure.
+
+
+
+
+
+const BODY_PREVIEW_CHARS = 120;
+const TIMEOUT_CODES = new Set([
+    'TimeoutError',
+    'AbortError',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'ETIMEDOUT'
+]);
+function challengeParameter(challenge, name) {
+    if (!challenge)
+        return undefined;
+    return new RegExp(`${name}="([^"]*)"`, 'i').exec(challenge)?.[1];
+}
+function preview(text, token) {
+    const flat = (0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .redactToken */ .bH)(text ?? '', token)
+        .replace(/\s+/g, ' ')
+        .trim();
+    return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat;
+}
+function diagnoseUnauthorized(exchange, context) {
+    const description = challengeParameter(exchange.wwwAuthenticate, 'error_description');
+    const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? '')?.[1];
+    const said = `The DICOM service rejected the token with 401 at ${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`;
+    const { claims, expiresAtMs } = context.issued;
+    if (!(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .audienceMatches */ .K6)(claims.audience, _dicom_service_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RESOURCE */ .BZ)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects '${_dicom_service_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RESOURCE */ .BZ}'.`, `Leave the 'resource' input at its default (${_dicom_service_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RESOURCE */ .BZ}).`);
+    }
+    if (expiresAtMs !== undefined && expiresAtMs <= context.nowMs) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token expired at ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .formatExpiry */ .B8)(expiresAtMs)}.`, 'Get the token right before the steps that use it.');
+    }
+    if (serviceTenant &&
+        claims.tenantId &&
+        !['common', 'organizations'].includes(serviceTenant) &&
+        serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`, `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`);
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`, `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ${_dicom_service_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RESOURCE */ .BZ}.`);
+}
+/** wait-for-access ran out of time: still 403 at the deadline. `role` is the role the request needs. */
+function accessNeverApplied(exchange, context, role) {
+    const who = (0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .describePrincipal */ .wC)(context.issued.claims) ?? 'the signed-in identity';
+    const waited = `${(context.elapsedMs / 1000).toFixed(1)} s`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-access-timeout', `The DICOM service still answered 403 to ${exchange.method} ${exchange.url} after waiting ${waited} (${context.attempts} attempt(s)) for ${who} to get a DICOM Data role.`, `Check that the principal has the ${role} role on the DICOM service; a new assignment can take about 10 minutes to apply (longer through a group), so raise timeout-seconds if it was just made.`);
+}
+/**
+ * One actionable error for a failed exchange. `bodyProblem` is what reading a good status found wrong with its body
+ * (see changefeed.ts); the body is not read again here.
+ */
+function diagnoseExchange(exchange, context, bodyProblem) {
+    const { value: token, claims } = context.issued;
+    const request = `${exchange.method} ${exchange.url}`;
+    const tried = `after ${context.attempts} attempt(s) in ${(context.elapsedMs / 1000).toFixed(1)} s`;
+    if (exchange.errorCode !== undefined) {
+        const code = exchange.errorCode;
+        if ((0,_changefeed_js__WEBPACK_IMPORTED_MODULE_2__/* .isTlsError */ .sl)(code)) {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-tls', `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`, 'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with NODE_EXTRA_CA_CERTS on the runner.');
+        }
+        if (TIMEOUT_CODES.has(code)) {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-timeout', `The DICOM service did not answer ${request} in time (${code}, ${tried}).`, 'Check that the service is running and reachable from the runner, or raise timeout-seconds.');
+        }
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-network', `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`, 'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private endpoints need a runner inside the network).');
+    }
+    const status = exchange.status ?? 0;
+    if (status === 200 || status === 204) {
+        if (bodyProblem === 'not-json') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it starts with: "${preview(exchange.body, token)}".`, 'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.');
+        }
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it starts with: "${preview(exchange.body, token)}".`, 'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.');
+    }
+    if (status === 401)
+        return diagnoseUnauthorized(exchange, context);
+    if (status === 403 && context.gaveUp)
+        return accessNeverApplied(exchange, context, 'DICOM Data Reader (or DICOM Data Owner)');
+    if (status === 403) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-forbidden', `The DICOM service refused ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .describePrincipal */ .wC)(claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.');
+    }
+    if (status === 404) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, 'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and api-version (v1.0-prerelease, v1 or v2).');
+    }
+    if (status >= 300 && status < 400) {
+        const target = exchange.location && URL.canParse(exchange.location, exchange.url)
+            ? new URL(exchange.location, exchange.url).origin
+            : 'an unknown location';
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-redirect', `${request} answered ${status}, a redirect to ${target}; it was not followed, so the token was not sent there.`, 'Set dicom-url to the service URL itself (the final https://<workspace>-<service>.dicom.azurehealthcareapis.com).');
+    }
+    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(status)) {
+        const retryAfter = context.gaveUp?.reason === 'retry-after-past-deadline' && context.gaveUp.retryAfterMs !== undefined
+            ? ` It asked to retry after ${Math.ceil(context.gaveUp.retryAfterMs / 1000)} s, past the deadline.`
+            : '';
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-unavailable', `The DICOM service still answered ${status} to ${request} ${tried}.${retryAfter}`, 'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run the smoke test later.');
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}${exchange.body ? `: "${preview(exchange.body, token)}"` : ''}.`, 'Check dicom-url and api-version.');
+}
+
+
+/***/ }),
+
+/***/ 8663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hl: () => (/* binding */ requestTimeoutMs),
+/* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
+/* harmony export */   jh: () => (/* binding */ transportErrorCode),
+/* harmony export */   z$: () => (/* binding */ exchangeOnce)
+/* harmony export */ });
+/* unused harmony export REQUEST_TIMEOUT_MS */
+/** A single request may not hold the step longer than this, even with a long timeout-seconds. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** Larger answers are cut: nothing the smoke test reads is anywhere near this. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** How long the next request (or connection) may take, given what is left of the deadline. Never 0 ms. */
+function requestTimeoutMs(remainingMs) {
+    return Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS));
+}
+/** Reduces whatever undici threw to a code; its message may quote request details, so it is not kept. */
+function transportErrorCode(error) {
+    if (typeof error !== 'object' || error === null)
+        return 'UNKNOWN';
+    const { code, name, cause } = error;
+    if (typeof code === 'string' && code !== 'UND_ERR_ABORTED')
+        return code;
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return 'TimeoutError';
+    if (cause !== undefined && cause !== error)
+        return transportErrorCode(cause);
+    return typeof name === 'string' ? name : 'UNKNOWN';
+}
+async function readBody(body) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        size += buffer.length;
+        if (size > MAX_BODY_BYTES)
+            break;
+        chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+/** Settles (rejects) when the signal aborts, whatever the request still waits for (undici does not abort a connect). */
+function aborted(signal) {
+    return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+}
+/** Sends one request with the token and waits at most `timeoutMs` for all of its answer. Never throws. */
+async function exchangeOnce(send, request, token, timeoutMs, clock) {
+    const { url, method = 'GET' } = request;
+    const started = clock.now();
+    const signal = AbortSignal.timeout(timeoutMs);
+    const headers = {
+        authorization: `Bearer ${token}`,
+        accept: request.accept ?? 'application/json'
+    };
+    if (request.body)
+        headers['content-type'] = request.body.contentType;
+    const exchange = (async () => {
+        const response = await send({
+            origin: url.origin,
+            method,
+            path: `${url.pathname}${url.search}`,
+            headers,
+            body: request.body?.bytes,
+            signal,
+            headersTimeout: timeoutMs,
+            bodyTimeout: timeoutMs
+        });
+        const body = await readBody(response.body);
+        return {
+            method,
+            url: url.href,
+            status: response.statusCode,
+            contentType: header(response.headers, 'content-type'),
+            wwwAuthenticate: header(response.headers, 'www-authenticate'),
+            location: header(response.headers, 'location'),
+            retryAfter: header(response.headers, 'retry-after'),
+            body,
+            latencyMs: clock.now() - started
+        };
+    })();
+    exchange.catch(() => undefined); // may still fail after the timeout won the race below
+    try {
+        return await Promise.race([exchange, aborted(signal)]);
+    }
+    catch (error) {
+        return { method, url: url.href, errorCode: transportErrorCode(error), latencyMs: clock.now() - started };
+    }
+}
+
+
+/***/ }),
+
+/***/ 2001:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runSmokeTest: () => (/* binding */ runSmokeTest)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9809);
+/* harmony import */ var _changefeed_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6134);
+/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2526);
+/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8663);
+// The smoke test: read the change feed with the new token, both endpoints at once on the connection opened while az
+// ran, retrying what a retry can fix until the deadline, and report what each endpoint saw. With smoke-test: write, the
+// round trip (write.ts, loaded only then, and dcmjs with it) follows on the same connection.
+
+
+
+
+
+async function runSmokeTest(input) {
+    const clock = input.clock ?? _retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
+    const startedAt = clock.now();
+    const deadlineMs = startedAt + input.timeoutMs;
+    let send;
+    try {
+        send = (await input.connection).send;
+    }
+    catch (error) {
+        const failure = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ
+            ? error
+            : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-network', `Could not prepare a connection to ${input.dicom.host} (${(0,_exchange_js__WEBPACK_IMPORTED_MODULE_4__/* .transportErrorCode */ .jh)(error)}).`, "Check dicom-url and the runner's network and proxy settings.");
+        return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt };
+    }
+    const readEndpoint = async (name, path) => {
+        const url = new URL(`${input.dicom.baseUrl}${path}`);
+        const report = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (_attempt, remainingMs) => {
+            const exchange = await (0,_exchange_js__WEBPACK_IMPORTED_MODULE_4__/* .exchangeOnce */ .z$)(send, { url }, input.issued.value, (0,_exchange_js__WEBPACK_IMPORTED_MODULE_4__/* .requestTimeoutMs */ .Hl)(remainingMs), clock);
+            const reading = (0,_changefeed_js__WEBPACK_IMPORTED_MODULE_2__/* .readAnswer */ .JN)(name, exchange, input.dicom.waitForAccess);
+            if (reading.verdict !== 'transient')
+                return { kind: reading.verdict === 'ok' ? 'done' : 'fatal', value: { exchange, reading } };
+            return {
+                kind: 'transient',
+                reason: (0,_changefeed_js__WEBPACK_IMPORTED_MODULE_2__/* .retryReason */ .DR)(exchange),
+                retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(exchange.retryAfter, clock.now()),
+                last: { exchange, reading }
+            };
+        }, {
+            deadlineMs,
+            clock,
+            onRetry: (attempt, reason, delayMs) => input.log.info(`GET ${url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+        });
+        const { exchange, reading } = report.value;
+        const failure = reading.verdict === 'ok'
+            ? undefined
+            : (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_3__/* .diagnoseExchange */ .i)(exchange, {
+                issued: input.issued,
+                nowMs: clock.now(),
+                attempts: report.attempts,
+                elapsedMs: clock.now() - startedAt,
+                gaveUp: report.gaveUp
+            }, reading.verdict === 'fatal' ? reading.bodyProblem : undefined);
+        const sequence = reading.verdict === 'ok' ? reading.sequence : undefined;
+        return { name, url: url.href, exchange, attempts: report.attempts, failure, sequence };
+    };
+    const endpoints = await Promise.all(_changefeed_js__WEBPACK_IMPORTED_MODULE_2__/* .CHANGEFEED_ENDPOINTS */ .SA.map(({ name, path }) => readEndpoint(name, path)));
+    const readFailure = endpoints.find((e) => e.failure)?.failure;
+    const latestSequence = readFailure ? undefined : (endpoints.find((e) => e.name === 'latest')?.sequence ?? 0);
+    let write;
+    if (input.dicom.smokeTest === 'write' && latestSequence !== undefined) {
+        const { runWriteCheck } = await __webpack_require__.e(/* import() */ 740).then(__webpack_require__.bind(__webpack_require__, 8740));
+        const { timeoutMs, issued, log, runLabel } = input;
+        write = await runWriteCheck({
+            send,
+            dicom: input.dicom,
+            issued,
+            sequenceBefore: latestSequence,
+            deadlineMs,
+            timeoutMs,
+            runLabel,
+            log,
+            clock
+        });
+    }
+    const failure = readFailure ?? write?.failure;
+    return {
+        passed: failure === undefined,
+        failure,
+        latestSequence: failure ? undefined : latestSequence,
+        endpoints,
+        write,
+        elapsedMs: clock.now() - startedAt
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,172 @@
+export const id = 773;
+export const ids = [773];
+export const modules = {
+
+/***/ 6773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EXPLICIT_VR_LITTLE_ENDIAN: () => (/* binding */ EXPLICIT_VR_LITTLE_ENDIAN),
+/* harmony export */   SECONDARY_CAPTURE_IMAGE_STORAGE: () => (/* binding */ SECONDARY_CAPTURE_IMAGE_STORAGE),
+/* harmony export */   SMOKE_TEST_PATIENT_ID_PREFIX: () => (/* binding */ SMOKE_TEST_PATIENT_ID_PREFIX),
+/* harmony export */   SMOKE_TEST_PATIENT_NAME: () => (/* binding */ SMOKE_TEST_PATIENT_NAME),
+/* harmony export */   runLabelFrom: () => (/* binding */ runLabelFrom),
+/* harmony export */   stowRequestBody: () => (/* binding */ stowRequestBody),
+/* harmony export */   syntheticInstance: () => (/* binding */ syntheticInstance),
+/* harmony export */   uidFromUuid: () => (/* binding */ uidFromUuid)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// The one synthetic DICOM instance the write smoke test stores and deletes: a new study with fresh 2.25 UIDs, an
+// obviously fake patient and an 8x8 black Secondary Capture image, and the STOW-RS body that carries it. dcmjs (about
+// 1.4 MB of JavaScript) is imported only when an instance is built, so runs without the write test never load it.
+
+/** Secondary Capture Image Storage: the image IOD that needs the least acquisition detail. */
+const SECONDARY_CAPTURE_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.7';
+const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
+const SMOKE_TEST_PATIENT_NAME = 'SMOKE^TEST';
+const SMOKE_TEST_PATIENT_ID_PREFIX = 'SMOKE-TEST-';
+/** An LO value (StudyDescription, PatientID) holds at most 64 characters. */
+const LO_MAX = 64;
+const IMAGE_SIZE = 8;
+/** A UID under the 2.25 root: the UUID read as one unsigned integer (ITU-T X.667), at most 44 characters. */
+function uidFromUuid(uuid) {
+    const hex = uuid.replace(/-/g, '').toLowerCase();
+    if (!/^[0-9a-f]{32}$/.test(hex))
+        throw new RangeError(`not a UUID: '${uuid}'`);
+    return `2.25.${BigInt(`0x${hex}`).toString()}`;
+}
+/** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */
+function runLabelFrom(env) {
+    const repository = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!repository || !runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT;
+    return `${repository} run ${runId}${attempt ? ` attempt ${attempt}` : ''}`;
+}
+async function syntheticInstance(options) {
+    const nextUuid = options.randomUuid ?? node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID;
+    const studyUuid = nextUuid();
+    const studyInstanceUid = uidFromUuid(studyUuid);
+    const seriesInstanceUid = uidFromUuid(nextUuid());
+    const sopInstanceUid = uidFromUuid(nextUuid());
+    // Unique per study, so two smoke tests never share a patient; made from the UUID, never from anything real.
+    const patientId = `${SMOKE_TEST_PATIENT_ID_PREFIX}${studyUuid.replace(/-/g, '').slice(0, 16).toUpperCase()}`;
+    const studyDescription = loValue(options.runLabel ? `dicom-token-action smoke test, ${options.runLabel}` : 'dicom-token-action smoke test');
+    const date = dicomDate(options.now);
+    const time = dicomTime(options.now);
+    const dataset = {
+        SpecificCharacterSet: 'ISO_IR 100',
+        ImageType: ['DERIVED', 'SECONDARY'],
+        InstanceCreationDate: date,
+        InstanceCreationTime: time,
+        SOPClassUID: SECONDARY_CAPTURE_IMAGE_STORAGE,
+        SOPInstanceUID: sopInstanceUid,
+        StudyDate: date,
+        StudyTime: time,
+        SeriesDate: date,
+        SeriesTime: time,
+        ContentDate: date,
+        ContentTime: time,
+        // The dates and times above are UTC.
+        TimezoneOffsetFromUTC: '+0000',
+        AccessionNumber: '',
+        Modality: 'OT',
+        // Type 2C: dciodvfy asks for it when no body part says it is unpaired; empty means unknown.
+        Laterality: '',
+        ConversionType: 'WSD',
+        Manufacturer: 'dicom-token-action',
+        ReferringPhysicianName: '',
+        StudyDescription: studyDescription,
+        SeriesDescription: 'synthetic 8x8 image, deleted after the test',
+        PatientName: SMOKE_TEST_PATIENT_NAME,
+        PatientID: patientId,
+        PatientBirthDate: '',
+        PatientSex: 'O',
+        StudyInstanceUID: studyInstanceUid,
+        SeriesInstanceUID: seriesInstanceUid,
+        StudyID: 'SMOKE',
+        SeriesNumber: '1',
+        InstanceNumber: '1',
+        PatientOrientation: '',
+        SamplesPerPixel: 1,
+        PhotometricInterpretation: 'MONOCHROME2',
+        Rows: IMAGE_SIZE,
+        Columns: IMAGE_SIZE,
+        BitsAllocated: 8,
+        BitsStored: 8,
+        HighBit: 7,
+        PixelRepresentation: 0,
+        BurnedInAnnotation: 'NO',
+        PixelData: [new Uint8Array(IMAGE_SIZE * IMAGE_SIZE).buffer],
+        _vrMap: { PixelData: 'OB' }
+    };
+    const meta = {
+        FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+        MediaStorageSOPClassUID: SECONDARY_CAPTURE_IMAGE_STORAGE,
+        MediaStorageSOPInstanceUID: sopInstanceUid,
+        TransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN,
+        // Names the writer, as every Part 10 file must: 2.25 + this action's UUID 130dc23d-a950-46ee-9361-ad0f74039882.
+        ImplementationClassUID: '2.25.25326771451855391830505406615238449282',
+        ImplementationVersionName: 'DICOMTOKEN_1'
+    };
+    const { data } = await __webpack_require__.e(/* import() */ 61).then(__webpack_require__.bind(__webpack_require__, 1061));
+    const file = new data.DicomDict(data.DicomMetaDictionary.denaturalizeDataset(meta));
+    file.dict = data.DicomMetaDictionary.denaturalizeDataset(dataset);
+    const part10 = new Uint8Array(file.write());
+    return {
+        studyInstanceUid,
+        seriesInstanceUid,
+        sopInstanceUid,
+        sopClassUid: SECONDARY_CAPTURE_IMAGE_STORAGE,
+        patientId,
+        studyDescription,
+        part10
+    };
+}
+/**
+ * A STOW-RS body with one part: `multipart/related; type="application/dicom"` (PS3.18 10.5), CRLF line ends.
+ * The boundary must not occur in the instance: a random one (the default) never does; a given one is checked.
+ */
+function stowRequestBody(part10, boundary = randomBoundary()) {
+    // RFC 2046's boundary characters, less the space, which would need the parameter quoted.
+    if (!/^[0-9A-Za-z'()+_,\-./:=?]{1,70}$/.test(boundary)) {
+        throw new RangeError(`'${boundary}' is not a usable multipart boundary (RFC 2046: 1 to 70 safe characters)`);
+    }
+    const instance = Buffer.from(part10.buffer, part10.byteOffset, part10.byteLength);
+    if (instance.includes(`--${boundary}`))
+        throw new RangeError(`the boundary '${boundary}' occurs inside the instance`);
+    const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`, 'latin1'),
+        instance,
+        Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1')
+    ]);
+    return { contentType: `multipart/related; type="application/dicom"; boundary=${boundary}`, body };
+}
+function randomBoundary() {
+    return `dicom-token-action-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')}`;
+}
+/** A printable-ASCII LO value: no backslash (the value separator), no control characters, at most 64 characters. */
+function loValue(text) {
+    return text
+        .replace(/[^\x20-\x7e]|\\/g, '?')
+        .trim()
+        .slice(0, LO_MAX)
+        .trim();
+}
+function dicomDate(at) {
+    return `${at.getUTCFullYear()}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}`;
+}
+function dicomTime(at) {
+    return `${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}${pad(at.getUTCSeconds())}`;
+}
+function pad(value) {
+    return String(value).padStart(2, '0');
+}
+
+
+/***/ })
+
+};

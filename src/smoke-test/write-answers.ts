@@ -1,0 +1,208 @@
+// The write check's answers, each read once: what a STOW, search, metadata, change feed or DELETE answer means for the
+// round trip (done, worth another try, or a failure with what was wrong), and the change feed queries it polls. Pure.
+import type { ApiVersion } from '../dicom-service.ts'
+import { classifyExchange } from './changefeed.ts'
+import type { Exchange } from './exchange.ts'
+
+/** DICOM JSON tags (PS3.18 F.2) the round trip reads. */
+export const TAGS = {
+  studyInstanceUid: '0020000D',
+  seriesInstanceUid: '0020000E',
+  sopInstanceUid: '00080018',
+  referencedSopInstanceUid: '00081155',
+  failureReason: '00081197',
+  failedSopSequence: '00081198',
+  referencedSopSequence: '00081199'
+} as const
+
+export interface InstanceUids {
+  studyInstanceUid: string
+  seriesInstanceUid: string
+  sopInstanceUid: string
+}
+
+/** What was wrong with an answer whose status alone does not say it (the status-based failures go by the status). */
+export type WriteProblem =
+  | { kind: 'failed-sop'; failureReason?: number }
+  | { kind: 'not-stored' }
+  | { kind: 'not-found' }
+  | { kind: 'uid-mismatch'; found: Partial<InstanceUids> }
+  | { kind: 'unreadable'; expected: string }
+  | { kind: 'not-in-feed'; action: 'Create' | 'Delete' }
+  | { kind: 'still-found' }
+
+export type Answer<T> =
+  | { verdict: 'ok'; value: T }
+  | { verdict: 'transient'; reason: string }
+  /** `problem` is unset when the status says it all (403, 409, 424, …). */
+  | { verdict: 'fatal'; problem?: WriteProblem }
+
+type DicomJson = Record<string, { Value?: unknown[] } | undefined>
+
+function parseJson(exchange: Exchange): unknown {
+  try {
+    return JSON.parse(exchange.body ?? '')
+  } catch {
+    return undefined
+  }
+}
+
+function isDataSet(value: unknown): value is DicomJson {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function firstValue(dataSet: DicomJson, tag: string): unknown {
+  const key = Object.keys(dataSet).find((k) => k.toUpperCase() === tag)
+  return key === undefined ? undefined : dataSet[key]?.Value?.[0]
+}
+
+function items(dataSet: DicomJson, tag: string): DicomJson[] {
+  const key = Object.keys(dataSet).find((k) => k.toUpperCase() === tag)
+  const values = key === undefined ? [] : (dataSet[key]?.Value ?? [])
+  return values.filter(isDataSet)
+}
+
+/** The FailureReason (0008,1197) of each instance in a STOW answer's FailedSOPSequence (0008,1198). */
+export function failedSops(body: unknown): { sopInstanceUid?: string; failureReason?: number }[] {
+  if (!isDataSet(body)) return []
+  return items(body, TAGS.failedSopSequence).map((item) => {
+    const sop = firstValue(item, TAGS.referencedSopInstanceUid)
+    const reason = firstValue(item, TAGS.failureReason)
+    return { sopInstanceUid: typeof sop === 'string' ? sop : undefined, failureReason: typeof reason === 'number' ? reason : undefined }
+  })
+}
+
+/**
+ * A STOW-RS answer. `afterUncertainAttempt`: an earlier attempt timed out or got a 5xx, so it may have stored the
+ * instance; its fresh UIDs cannot be anyone else's, so a 409 then means that attempt did store it.
+ */
+export function readStowAnswer(
+  exchange: Exchange,
+  uids: InstanceUids,
+  waitForAccess: boolean,
+  afterUncertainAttempt: boolean
+): Answer<void> {
+  if (exchange.status === 409 && afterUncertainAttempt) return { verdict: 'ok', value: undefined }
+  const body = parseJson(exchange)
+  if (exchange.status === 202) {
+    const ours = failedSops(body).find((f) => f.sopInstanceUid === uids.sopInstanceUid) ?? failedSops(body)[0]
+    return { verdict: 'fatal', problem: { kind: 'failed-sop', failureReason: ours?.failureReason } }
+  }
+  const verdict = classifyExchange(exchange, waitForAccess)
+  if (verdict === 'transient') return { verdict, reason: '' }
+  if (verdict === 'fatal') return { verdict }
+  if (!isDataSet(body)) return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON STOW-RS response' } }
+  const stored = items(body, TAGS.referencedSopSequence).some(
+    (item) => firstValue(item, TAGS.referencedSopInstanceUid) === uids.sopInstanceUid
+  )
+  return stored ? { verdict: 'ok', value: undefined } : { verdict: 'fatal', problem: { kind: 'not-stored' } }
+}
+
+/** A QIDO-RS search for the study: whether it lists it (204 and [] list nothing). */
+export function readSearchAnswer(exchange: Exchange, studyInstanceUid: string, waitForAccess: boolean): Answer<boolean> {
+  const verdict = classifyExchange(exchange, waitForAccess)
+  if (verdict === 'transient') return { verdict, reason: '' }
+  if (verdict === 'fatal') return { verdict }
+  if (exchange.status === 204 || (exchange.body ?? '').trim() === '') return { verdict: 'ok', value: false }
+  const body = parseJson(exchange)
+  if (!Array.isArray(body)) return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON array of studies' } }
+  const found = body.some((study) => isDataSet(study) && firstValue(study, TAGS.studyInstanceUid) === studyInstanceUid)
+  return { verdict: 'ok', value: found }
+}
+
+/** WADO-RS metadata of the instance: its study, series and SOP instance UIDs must be the ones stored. */
+export function readMetadataAnswer(exchange: Exchange, uids: InstanceUids, waitForAccess: boolean): Answer<void> {
+  const verdict = classifyExchange(exchange, waitForAccess)
+  if (verdict === 'transient') return { verdict, reason: '' }
+  if (verdict === 'fatal' || exchange.status === 204) return { verdict: 'fatal' }
+  const body = parseJson(exchange)
+  const instance = Array.isArray(body) ? (body as unknown[])[0] : undefined
+  if (!isDataSet(instance)) return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON array with the instance' } }
+  const found: Partial<InstanceUids> = {}
+  for (const name of ['studyInstanceUid', 'seriesInstanceUid', 'sopInstanceUid'] as const) {
+    const value = firstValue(instance, TAGS[name])
+    if (typeof value === 'string') found[name] = value
+  }
+  const matches = found.studyInstanceUid === uids.studyInstanceUid && found.seriesInstanceUid === uids.seriesInstanceUid
+  return matches && found.sopInstanceUid === uids.sopInstanceUid
+    ? { verdict: 'ok', value: undefined }
+    : { verdict: 'fatal', problem: { kind: 'uid-mismatch', found } }
+}
+
+/** A study DELETE: done when the study is gone, also when it was not there (404); the confirmation step checks. */
+export function readDeleteAnswer(exchange: Exchange, waitForAccess: boolean): Answer<void> {
+  if (exchange.status === 202 || exchange.status === 404) return { verdict: 'ok', value: undefined }
+  const verdict = classifyExchange(exchange, waitForAccess)
+  if (verdict === 'transient') return { verdict, reason: '' }
+  return verdict === 'ok' ? { verdict, value: undefined } : { verdict }
+}
+
+// ---- the change feed, polled for the round trip's own entries ----
+
+/** v1 pages by sequence number (offset is a sequence, limit a span); v2 by rows inside a time window. */
+export const FEED_PAGE_LIMIT: Record<ApiVersion, number> = { 'v1.0-prerelease': 100, v1: 100, v2: 200 }
+/** v2's window opens this long before the write, so a runner clock behind the service's cannot hide the entry. */
+export const FEED_WINDOW_SKEW_MS = 10 * 60_000
+
+export interface FeedCursor {
+  /** v1: the sequence to read after; v2: rows of the window already read. */
+  offset: number
+  /** v2 only: the window's start, ISO 8601 with its zone, as v2 requires. */
+  startTime?: string
+}
+
+export function firstFeedCursor(apiVersion: ApiVersion, sequenceBefore: number, writeStartedAtMs: number): FeedCursor {
+  if (apiVersion !== 'v2') return { offset: sequenceBefore }
+  return { offset: 0, startTime: new Date(writeStartedAtMs - FEED_WINDOW_SKEW_MS).toISOString() }
+}
+
+export function feedPagePath(apiVersion: ApiVersion, cursor: FeedCursor): string {
+  const query = new URLSearchParams({ offset: String(cursor.offset), limit: String(FEED_PAGE_LIMIT[apiVersion]) })
+  if (cursor.startTime !== undefined) query.set('startTime', cursor.startTime)
+  query.set('includeMetadata', 'false')
+  return `/changefeed?${query.toString()}`
+}
+
+export interface FeedTarget {
+  action: 'Create' | 'Delete'
+  sopInstanceUid: string
+  /** Only entries after the `latest` sequence seen before the write count. */
+  afterSequence: number
+}
+
+function field(entry: Record<string, unknown>, name: string): unknown {
+  const key = Object.keys(entry).find((k) => k.toLowerCase() === name.toLowerCase())
+  return key === undefined ? undefined : entry[key]
+}
+
+/** One page of the feed: whether it has the target entry, and where the next page starts (undefined: no more yet). */
+export function readFeedPage(
+  exchange: Exchange,
+  target: FeedTarget,
+  cursor: FeedCursor,
+  waitForAccess: boolean
+): Answer<{ found: boolean; next?: FeedCursor }> {
+  const verdict = classifyExchange(exchange, waitForAccess)
+  if (verdict === 'transient') return { verdict, reason: '' }
+  if (verdict === 'fatal') return { verdict }
+  const text = (exchange.body ?? '').trim()
+  const body = exchange.status === 204 || text === '' || text === 'null' ? [] : parseJson({ ...exchange, body: text })
+  if (!Array.isArray(body)) return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a JSON array of change feed entries' } }
+  const entries = body.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+  const found = entries.some((entry) => {
+    const sequence = field(entry, 'sequence')
+    return (
+      typeof sequence === 'number' &&
+      sequence > target.afterSequence &&
+      field(entry, 'sopInstanceUid') === target.sopInstanceUid &&
+      String(field(entry, 'action')).toLowerCase() === target.action.toLowerCase()
+    )
+  })
+  if (entries.length === 0) return { verdict: 'ok', value: { found } }
+  const sequences = entries.map((e) => field(e, 'sequence')).filter((s): s is number => typeof s === 'number')
+  const next =
+    cursor.startTime === undefined
+      ? { offset: Math.max(cursor.offset, ...sequences) }
+      : { ...cursor, offset: cursor.offset + entries.length }
+  return { verdict: 'ok', value: { found, next } }
+}
