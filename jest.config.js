@@ -20,6 +20,6 @@ export default {
   coverageProvider: 'v8',
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.d.ts', '!src/index.ts', '!src/log.ts', '!src/smoke-test/report.ts'],
   coverageReporters: ['text-summary'],
-  // Measured (in-process suites): statements and lines 96.8%, branches 91.3%, functions 93.5%; about 2 points of margin.
-  coverageThreshold: { global: { statements: 95, branches: 89, functions: 91, lines: 95 } }
+  // Measured with the whole suite: statements and lines 97.7%, branches 89.6%, functions 95.9%; thresholds a little below.
+  coverageThreshold: { global: { statements: 96, branches: 88, functions: 94, lines: 96 } }
 }

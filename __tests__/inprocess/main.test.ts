@@ -1,104 +1,30 @@
-// run() in-process, with a fake @actions/core: each branch of the pipeline as a user sees it (outputs, the failure
+// run() in-process, with a recording runner behind the real sanitiser: each branch of the pipeline as a user sees it (outputs, the failure
 // line, masking before anything is printed, what the log and summary show), with a stand-in az on PATH and the DICOM
 // emulator for the smoke test.
-import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import tls from 'node:tls'
 import { stillRunning } from '../../src/azure-cli/process-tree.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
-import { inputVariable } from '../../src/inputs.ts'
-import { run } from '../../src/main.ts'
-import { sanitising } from '../../src/runner.ts'
 import type { DicomEmulator } from '../../test-support/dicom-emulator.ts'
 import { startDicomEmulator } from '../../test-support/dicom-emulator.ts'
 import { startConnectProxy } from '../../test-support/connect-proxy.ts'
-import { fakeAzWith } from '../../test-support/fake-az-command.ts'
 import { fakeRunner } from '../../test-support/fake-runner.ts'
+import {
+  azCalls,
+  emptyDirectory,
+  expectNoLeaks,
+  runAction,
+  summaryTable,
+  token,
+  useInProcessRunner
+} from '../../test-support/in-process.ts'
 import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { findLeaks } from '../../test-support/leak-check.ts'
-import { declaredInputDefaults } from '../../test-support/run-action.ts'
 import { makeSelfSignedCertificate } from '../../test-support/tls-cert.ts'
 
 const SERVICE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com'
 const NOT_LOGGED_IN = "ERROR: Please run 'az login' to setup account.\n"
-const ORIGINAL_PATH = process.env.PATH
-// No system directories: /bin and /usr/bin hold the real az on machines that have it.
-const NODE_DIR = dirname(process.execPath)
-
-let callsFile: string
-/** The runner's files must exist (the action refuses to run without them); what is written to them is recorded by
- * the fake runner instead. */
-let runnerFiles: Record<string, string>
-
-beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'runner-files-'))
-  runnerFiles = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env') }
-  await Promise.all(Object.values(runnerFiles).map((file) => writeFile(file, '')))
-})
-afterAll(async () => {
-  await rm(dirname(runnerFiles.GITHUB_OUTPUT ?? ''), { recursive: true, force: true })
-})
-
-beforeEach(async () => {
-  fakeRunner.reset()
-  callsFile = join(await mkdtemp(join(tmpdir(), 'az-calls-')), 'calls.jsonl')
-})
-afterEach(async () => {
-  process.env.PATH = ORIGINAL_PATH
-  await rm(dirname(callsFile), { recursive: true, force: true })
-})
-
-function token(audience = DEFAULT_RESOURCE): string {
-  const claims = { audience, tenantId: TENANT_ID, objectId: OBJECT_ID, appId: APP_ID, lifetimeSeconds: 3600 }
-  return makeJwt(accessTokenClaims(claims))
-}
-
-/**
- * Runs run() as the runner would: every input with its action.yml default, overridden by `inputs`. `az` is the fake
- * az's FAKE_AZ_* variables, or 'missing' for a PATH without az. PATH is set here and restored after each test;
- * `env` is the rest of the environment run() reads (proxy variables).
- */
-async function runAction(
-  inputs: Record<string, string>,
-  az: Record<string, string> | 'missing',
-  env: Record<string, string> = {}
-): Promise<void> {
-  const azDir = az === 'missing' ? await emptyDirectory() : await fakeAzWith({ FAKE_AZ_CALLS: callsFile, ...az })
-  process.env.PATH = [azDir, NODE_DIR].join(':')
-  const values = { ...(await declaredInputDefaults()), ...inputs }
-  const inputEnv = Object.fromEntries(Object.entries(values).map(([name, value]) => [inputVariable(name), value]))
-  await run({ ...env, ...inputEnv, ...runnerFiles }, sanitising(fakeRunner))
-}
-
-function emptyDirectory(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'no-az-'))
-}
-
-async function azCalls(): Promise<string[][]> {
-  if (!existsSync(callsFile)) return []
-  const lines = (await readFile(callsFile, 'utf8')).trim().split('\n')
-  return lines.map((line) => (JSON.parse(line) as { argv: string[] }).argv)
-}
-
-/** The token, or any of its segments, shows nowhere a person can read: log, summary, outputs but `token`. */
-function expectNoLeaks(jwt: string, allowedVariable?: string): void {
-  const places: Record<string, string> = { log: fakeRunner.log.join('\n'), summary: fakeRunner.summaryText }
-  for (const [name, value] of Object.entries(fakeRunner.outputs)) if (name !== 'token') places[`output ${name}`] = value
-  for (const [name, value] of Object.entries(fakeRunner.exportedVariables)) {
-    if (name !== allowedVariable) places[`env ${name}`] = value
-  }
-  expect(findLeaks(jwt, places)).toEqual([])
-}
-
-/** The summary's rows as name -> value. */
-function summaryTable(): Record<string, string> {
-  expect(fakeRunner.summaries).toHaveLength(1)
-  const rows = fakeRunner.summaries[0]?.rows ?? []
-  return Object.fromEntries(rows)
-}
+useInProcessRunner()
 
 function expectOneFailure(what: string | RegExp, anchor: string): string {
   const failures = fakeRunner.messages('setFailed')

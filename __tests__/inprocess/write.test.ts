@@ -1,0 +1,94 @@
+// run() in-process with `smoke-test: write` against the HTTPS front over a real Orthanc: the round trip's branches
+// as a user sees them (outputs, the one failure line, the summary rows), and that Orthanc is left empty.
+import tls from 'node:tls'
+import { fakeRunner } from '../../test-support/fake-runner.ts'
+import { startDicomFront, type DicomFront, type FrontFaults } from '../../test-support/dicom-front.ts'
+import { OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
+import { expectNoLeaks, runAction, summaryTable, token, useInProcessRunner } from '../../test-support/in-process.ts'
+import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/orthanc.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+
+const unavailable = await orthancUnavailable()
+if (unavailable !== undefined) process.stderr.write(`in-process write round trip tests skipped: ${unavailable}\n`)
+const describeWithOrthanc = unavailable === undefined ? describe : describe.skip
+
+useInProcessRunner()
+
+describeWithOrthanc('smoke-test: write, in-process', () => {
+  const systemCertificates = tls.getCACertificates('default')
+  let certificate: Certificate
+  let orthanc: Orthanc
+  let front: DicomFront
+
+  // The front's certificate is self-signed; in-process it joins this process's default CA list for these tests.
+  beforeAll(async () => {
+    certificate = await makeSelfSignedCertificate('dicom-front-in-process')
+    tls.setDefaultCACertificates([...systemCertificates, certificate.cert])
+    const started = await startOrthanc()
+    if (typeof started === 'string') throw new Error(started)
+    orthanc = started
+    front = await startDicomFront({ certificate, orthanc, roles: { [OBJECT_ID]: 'owner' }, tenantId: TENANT_ID })
+  })
+  afterAll(async () => {
+    tls.setDefaultCACertificates(systemCertificates)
+    await front.close()
+    await orthanc.stop()
+    await removeCertificate(certificate)
+  })
+  afterEach(async () => {
+    front.setFaults({})
+    front.roles.set(OBJECT_ID, 'owner')
+    await orthanc.clear()
+  })
+
+  async function write(faults: FrontFaults = {}, inputs: Record<string, string> = {}): Promise<string> {
+    front.setFaults(faults)
+    const jwt = token()
+    await runAction(
+      { 'dicom-url': front.url, 'smoke-test': 'write', 'timeout-seconds': '10', ...inputs },
+      {
+        FAKE_AZ_TOKEN: jwt,
+        FAKE_AZ_TENANT: TENANT_ID
+      }
+    )
+    expectNoLeaks(jwt)
+    return jwt
+  }
+
+  const storedStudies = async (): Promise<unknown[]> => (await orthanc.json('GET', '/studies')) as unknown[]
+  const failures = (): string[] => fakeRunner.messages('setFailed')
+
+  it('passes: one instance stored, found, read, seen in the feed and deleted; round-trip-ms set; Orthanc empty', async () => {
+    await write()
+    expect(failures()).toEqual([])
+    expect(fakeRunner.outputs['smoke-test-result']).toBe('passed')
+    expect(Number(fakeRunner.outputs['round-trip-ms'])).toBeGreaterThan(0)
+    expect(front.feed.map((entry) => entry.action)).toEqual(['Create', 'Delete'])
+    expect(summaryTable()).toMatchObject({ 'Smoke test': 'passed' })
+    expect(await storedStudies()).toEqual([])
+  })
+
+  it.each<[string, FrontFaults, RegExp]>([
+    ['424 on the store', { stowFailedDependency: true }, /424/],
+    ['202 with a failed instance', { stowFailureReason: 272 }, /272/],
+    ['409 for an instance that exists', { stowStatus: { status: 409, body: 'exists' } }, /409/],
+    ['413 for a request too large', { stowStatus: { status: 413, body: 'too large' } }, /413/]
+  ])('%s: one failure line naming it, nothing left in Orthanc', async (_, faults, said) => {
+    await write(faults)
+    expect(failures()).toEqual([expect.stringMatching(said)])
+    expect(fakeRunner.outputs['smoke-test-result']).toBe('failed')
+    expect(await storedStudies()).toEqual([])
+  })
+
+  it('a reader role: 403 on the store says write needs DICOM Data Owner', async () => {
+    front.roles.set(OBJECT_ID, 'reader')
+    await write()
+    expect(failures()).toEqual([expect.stringMatching(/DICOM Data Owner/)])
+  })
+
+  it('a DELETE that fails: the step fails and names the study to delete by hand', async () => {
+    await write({ deleteStatus: 500 }, { 'timeout-seconds': '4' })
+    expect(failures()).toEqual([expect.stringMatching(/2\.25\.\d+/)])
+    await orthanc.clear()
+  })
+})
