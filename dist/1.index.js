@@ -142,9 +142,10 @@ async function withRetry(attempt, options) {
 /* harmony export */   DR: () => (/* binding */ retryReason),
 /* harmony export */   JN: () => (/* binding */ readAnswer),
 /* harmony export */   SA: () => (/* binding */ CHANGEFEED_ENDPOINTS),
+/* harmony export */   ZW: () => (/* binding */ isProtocolError),
 /* harmony export */   sl: () => (/* binding */ isTlsError)
 /* harmony export */ });
-/* unused harmony exports entrySequence, readChangefeedBody */
+/* unused harmony exports PROXY_AUTHENTICATION_REQUIRED, entrySequence, readChangefeedBody */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
 // The read check: which change feed endpoints are read, and what their answers mean. Pure.
 // Each answer is read once here; a failure goes on to diagnose.ts with what the reading found.
@@ -157,13 +158,23 @@ const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROT
 function isTlsError(code) {
     return code !== undefined && TLS_CODES.test(code);
 }
+// Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
+// bad status line or header value) or are larger than it reads: no retry makes them readable.
+const PROTOCOL_CODES = /^(HPE_|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/;
+function isProtocolError(code) {
+    return code !== undefined && PROTOCOL_CODES.test(code);
+}
+/** What transportErrorCode makes of a proxy's refusal of the tunnel: `PROXY_<status>`. */
+const PROXY_AUTHENTICATION_REQUIRED = 'PROXY_407';
 /**
  * Is this attempt finished, worth another try, or a failure no retry will fix? With wait-for-access a 403 is a role
  * assignment that has not applied yet (it can take about 10 minutes), so it is tried again until the deadline.
  */
 function classifyExchange(exchange, waitForAccess = false) {
-    if (exchange.errorCode !== undefined)
-        return isTlsError(exchange.errorCode) ? 'fatal' : 'transient';
+    const code = exchange.errorCode;
+    if (code !== undefined) {
+        return isTlsError(code) || isProtocolError(code) || code === PROXY_AUTHENTICATION_REQUIRED ? 'fatal' : 'transient';
+    }
     const status = exchange.status ?? 0;
     if (status === 200 || status === 204)
         return 'ok';
@@ -232,12 +243,14 @@ function readAnswer(name, exchange, waitForAccess = false) {
 /* harmony export */   Y: () => (/* binding */ accessNeverApplied),
 /* harmony export */   i: () => (/* binding */ diagnoseExchange)
 /* harmony export */ });
-/* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9293);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9809);
+/* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9293);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
 /* harmony import */ var _token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4606);
-/* harmony import */ var _changefeed_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6134);
+/* harmony import */ var _changefeed_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6134);
+/* harmony import */ var _print_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3996);
 // Turns a failed exchange into the one error a person can act on: what happened, the likely cause, the fix. Pure.
+
 
 
 
@@ -257,36 +270,41 @@ function challengeParameter(challenge, name) {
         return undefined;
     return new RegExp(`${name}="([^"]*)"`, 'i').exec(challenge)?.[1];
 }
+/** A server's words inside a message. */
 function preview(text, token) {
-    const flat = (0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .redactToken */ .bH)(text ?? '', token)
-        .replace(/\s+/g, ' ')
-        .trim();
-    return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat;
+    return (0,_print_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text, token, BODY_PREVIEW_CHARS);
 }
 function diagnoseUnauthorized(exchange, context) {
     const description = challengeParameter(exchange.wwwAuthenticate, 'error_description');
     const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? '')?.[1];
     const said = `The DICOM service rejected the token with 401 at ${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`;
     const { claims, expiresAtMs } = context.issued;
-    if (!(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .audienceMatches */ .K6)(claims.audience, _dicom_service_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RESOURCE */ .BZ)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects '${_dicom_service_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RESOURCE */ .BZ}'.`, `Leave the 'resource' input at its default (${_dicom_service_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RESOURCE */ .BZ}).`);
+    if (!(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .audienceMatches */ .K6)(claims.audience, _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects '${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}'.`, `Leave the 'resource' input at its default (${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}).`);
     }
     if (expiresAtMs !== undefined && expiresAtMs <= context.nowMs) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token expired at ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .formatExpiry */ .B8)(expiresAtMs)}.`, 'Get the token right before the steps that use it.');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token expired at ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .formatExpiry */ .B8)(expiresAtMs)}.`, 'Get the token right before the steps that use it.');
     }
     if (serviceTenant &&
         claims.tenantId &&
         !['common', 'organizations'].includes(serviceTenant) &&
         serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`, `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`, `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`);
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`, `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ${_dicom_service_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RESOURCE */ .BZ}.`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`, `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}.`);
 }
 /** wait-for-access ran out of time: still 403 at the deadline. `role` is the role the request needs. */
 function accessNeverApplied(exchange, context, role) {
     const who = (0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .describePrincipal */ .wC)(context.issued.claims) ?? 'the signed-in identity';
     const waited = `${(context.elapsedMs / 1000).toFixed(1)} s`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-access-timeout', `The DICOM service still answered 403 to ${exchange.method} ${exchange.url} after waiting ${waited} (${context.attempts} attempt(s)) for ${who} to get a DICOM Data role.`, `Check that the principal has the ${role} role on the DICOM service; a new assignment can take about 10 minutes to apply (longer through a group), so raise timeout-seconds if it was just made.`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-access-timeout', `The DICOM service still answered 403 to ${exchange.method} ${exchange.url} after waiting ${waited} (${context.attempts} attempt(s)) for ${who} to get a DICOM Data role.`, `Check that the principal has the ${role} role on the DICOM service; a new assignment can take about 10 minutes to apply (longer through a group), so raise timeout-seconds if it was just made.`);
+}
+function diagnoseProxyRefusal(variable, status, exchange, tried) {
+    const host = new URL(exchange.url).host;
+    if (status === '407') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-proxy', `The proxy in ${variable} answered 407 to the tunnel to ${host}: it wants authentication.`, `Give the proxy's user and password in ${variable} (http://user:password@host:port, from a secret), or list the DICOM host in NO_PROXY.`);
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-proxy', `The proxy in ${variable} answered ${status} to the tunnel to ${host} (${tried}).`, `Check that the proxy may reach the DICOM host, or list it in NO_PROXY.`);
 }
 /**
  * One actionable error for a failed exchange. `bodyProblem` is what reading a good status found wrong with its body
@@ -298,44 +316,62 @@ function diagnoseExchange(exchange, context, bodyProblem) {
     const tried = `after ${context.attempts} attempt(s) in ${(context.elapsedMs / 1000).toFixed(1)} s`;
     if (exchange.errorCode !== undefined) {
         const code = exchange.errorCode;
-        if ((0,_changefeed_js__WEBPACK_IMPORTED_MODULE_2__/* .isTlsError */ .sl)(code)) {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-tls', `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`, 'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with NODE_EXTRA_CA_CERTS on the runner.');
+        if ((0,_changefeed_js__WEBPACK_IMPORTED_MODULE_4__/* .isTlsError */ .sl)(code)) {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-tls', `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`, 'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with NODE_EXTRA_CA_CERTS on the runner.');
+        }
+        if ((0,_changefeed_js__WEBPACK_IMPORTED_MODULE_4__/* .isProtocolError */ .ZW)(code)) {
+            const meaning = code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE' ? 'it is larger than the 1 MiB the action reads' : 'it is not valid HTTP/1.1';
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `The answer to ${request} could not be read (${code}): ${meaning}.`, 'Something other than the DICOM service may be answering (a proxy, a firewall, another server): check dicom-url.');
+        }
+        const proxy = context.proxyVariable;
+        if (proxy !== undefined && code.startsWith('PROXY_'))
+            return diagnoseProxyRefusal(proxy, code.slice(6), exchange, tried);
+        if (proxy !== undefined && !TIMEOUT_CODES.has(code)) {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-proxy', `Could not reach the DICOM service through the proxy in ${proxy} (${code}, ${tried}).`, `Check that the proxy in ${proxy} runs and the runner can reach it (its value is not shown: it may hold credentials), or list the DICOM host in NO_PROXY.`);
         }
         if (TIMEOUT_CODES.has(code)) {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-timeout', `The DICOM service did not answer ${request} in time (${code}, ${tried}).`, 'Check that the service is running and reachable from the runner, or raise timeout-seconds.');
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-timeout', `The DICOM service did not answer ${request} in time (${code}, ${tried}).`, 'Check that the service is running and reachable from the runner, or raise timeout-seconds.');
         }
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-network', `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`, 'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private endpoints need a runner inside the network).');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-network', `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`, 'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private endpoints need a runner inside the network).');
     }
     const status = exchange.status ?? 0;
     if (status === 200 || status === 204) {
         if (bodyProblem === 'not-json') {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it starts with: "${preview(exchange.body, token)}".`, 'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.');
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it starts with: "${preview(exchange.body, token)}".`, 'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.');
         }
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it starts with: "${preview(exchange.body, token)}".`, 'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it starts with: "${preview(exchange.body, token)}".`, 'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.');
     }
     if (status === 401)
         return diagnoseUnauthorized(exchange, context);
     if (status === 403 && context.gaveUp)
         return accessNeverApplied(exchange, context, 'DICOM Data Reader (or DICOM Data Owner)');
     if (status === 403) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-forbidden', `The DICOM service refused ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .describePrincipal */ .wC)(claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-forbidden', `The DICOM service refused ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .describePrincipal */ .wC)(claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.');
     }
     if (status === 404) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, 'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and api-version (v1.0-prerelease, v1 or v2).');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, 'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and api-version (v1.0-prerelease, v1 or v2).');
     }
     if (status >= 300 && status < 400) {
         const target = exchange.location && URL.canParse(exchange.location, exchange.url)
             ? new URL(exchange.location, exchange.url).origin
             : 'an unknown location';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-redirect', `${request} answered ${status}, a redirect to ${target}; it was not followed, so the token was not sent there.`, 'Set dicom-url to the service URL itself (the final https://<workspace>-<service>.dicom.azurehealthcareapis.com).');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-redirect', `${request} answered ${status}, a redirect to ${target}; it was not followed, so the token was not sent there.`, 'Set dicom-url to the service URL itself (the final https://<workspace>-<service>.dicom.azurehealthcareapis.com).');
     }
-    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(status)) {
+    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(status)) {
         const retryAfter = context.gaveUp?.reason === 'retry-after-past-deadline' && context.gaveUp.retryAfterMs !== undefined
             ? ` It asked to retry after ${Math.ceil(context.gaveUp.retryAfterMs / 1000)} s, past the deadline.`
             : '';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-unavailable', `The DICOM service still answered ${status} to ${request} ${tried}.${retryAfter}`, 'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run the smoke test later.');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unavailable', `The DICOM service still answered ${status} to ${request} ${tried}.${retryAfter}`, 'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run the smoke test later.');
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}${exchange.body ? `: "${preview(exchange.body, token)}"` : ''}.`, 'Check dicom-url and api-version.');
+    const said = exchange.body ? `: "${preview(exchange.body, token)}"` : '';
+    if (status === 424) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-dependency', `The DICOM service answered 424 Failed Dependency to ${request}${said}: it cannot reach its storage account or its customer-managed key.`, "Check the service's linked storage account (or Data Lake) and its key vault key and access; this is not retried, as it does not fix itself within a step.");
+    }
+    // The service answers an API version it does not serve with 400 UnsupportedApiVersion, in plain text.
+    if (status === 400 && /UnsupportedApiVersion|api[- ]version/i.test(exchange.body ?? '')) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered 400${said}: the DICOM service does not support this API version.`, 'Set api-version to a version the service supports (v2, v1 or v1.0-prerelease).');
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}${said}.`, 'Check dicom-url and api-version.');
 }
 
 
@@ -363,7 +399,11 @@ function requestTimeoutMs(remainingMs) {
 function transportErrorCode(error) {
     if (typeof error !== 'object' || error === null)
         return 'UNKNOWN';
-    const { code, name, cause } = error;
+    const { code, name, cause, message } = error;
+    // undici reports a proxy that refuses the tunnel as an aborted request; its status is what matters.
+    const proxyStatus = typeof message === 'string' ? /^Proxy response \((\d{3})\)/.exec(message)?.[1] : undefined;
+    if (proxyStatus !== undefined)
+        return `PROXY_${proxyStatus}`;
     if (typeof code === 'string' && code !== 'UND_ERR_ABORTED')
         return code;
     if (name === 'TimeoutError' || name === 'AbortError')
@@ -445,11 +485,12 @@ async function exchangeOnce(send, request, token, timeoutMs, clock) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runSmokeTest: () => (/* binding */ runSmokeTest)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9809);
-/* harmony import */ var _changefeed_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6134);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2526);
-/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8663);
+/* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9293);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
+/* harmony import */ var _changefeed_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6134);
+/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2526);
+/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8663);
 // The smoke test: read the change feed with the new token, both endpoints at once on the connection opened while az
 // ran, retrying what a retry can fix until the deadline, and report what each endpoint saw. With smoke-test: write, the
 // round trip (write.ts, loaded only then, and dcmjs with it) follows on the same connection.
@@ -458,31 +499,39 @@ async function exchangeOnce(send, request, token, timeoutMs, clock) {
 
 
 
+
 async function runSmokeTest(input) {
-    const clock = input.clock ?? _retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
+    const clock = input.clock ?? _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml;
     const startedAt = clock.now();
     const deadlineMs = startedAt + input.timeoutMs;
+    const audience = input.issued.claims.audience;
+    if ((0,_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .isOtherAzureAudience */ .mn)(audience)) {
+        const failure = new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('wrong-audience', `The token az issued is for another Azure service (audience '${audience ?? ''}'), so it was not sent to ${input.dicom.host}.`, `Leave the 'resource' input at its default (${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}) for the smoke test.`);
+        return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt };
+    }
     let send;
+    let proxyVariable;
     try {
-        send = (await input.connection).send;
+        ;
+        ({ send, proxyVariable } = await input.connection);
     }
     catch (error) {
-        const failure = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ
+        const failure = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ
             ? error
-            : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('smoke-network', `Could not prepare a connection to ${input.dicom.host} (${(0,_exchange_js__WEBPACK_IMPORTED_MODULE_4__/* .transportErrorCode */ .jh)(error)}).`, "Check dicom-url and the runner's network and proxy settings.");
+            : new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-network', `Could not prepare a connection to ${input.dicom.host} (${(0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__/* .transportErrorCode */ .jh)(error)}).`, "Check dicom-url and the runner's network and proxy settings.");
         return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt };
     }
     const readEndpoint = async (name, path) => {
         const url = new URL(`${input.dicom.baseUrl}${path}`);
-        const report = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (_attempt, remainingMs) => {
-            const exchange = await (0,_exchange_js__WEBPACK_IMPORTED_MODULE_4__/* .exchangeOnce */ .z$)(send, { url }, input.issued.value, (0,_exchange_js__WEBPACK_IMPORTED_MODULE_4__/* .requestTimeoutMs */ .Hl)(remainingMs), clock);
-            const reading = (0,_changefeed_js__WEBPACK_IMPORTED_MODULE_2__/* .readAnswer */ .JN)(name, exchange, input.dicom.waitForAccess);
+        const report = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async (_attempt, remainingMs) => {
+            const exchange = await (0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__/* .exchangeOnce */ .z$)(send, { url }, input.issued.value, (0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__/* .requestTimeoutMs */ .Hl)(remainingMs), clock);
+            const reading = (0,_changefeed_js__WEBPACK_IMPORTED_MODULE_3__/* .readAnswer */ .JN)(name, exchange, input.dicom.waitForAccess);
             if (reading.verdict !== 'transient')
                 return { kind: reading.verdict === 'ok' ? 'done' : 'fatal', value: { exchange, reading } };
             return {
                 kind: 'transient',
-                reason: (0,_changefeed_js__WEBPACK_IMPORTED_MODULE_2__/* .retryReason */ .DR)(exchange),
-                retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(exchange.retryAfter, clock.now()),
+                reason: (0,_changefeed_js__WEBPACK_IMPORTED_MODULE_3__/* .retryReason */ .DR)(exchange),
+                retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRetryAfter */ .mu)(exchange.retryAfter, clock.now()),
                 last: { exchange, reading }
             };
         }, {
@@ -493,8 +542,9 @@ async function runSmokeTest(input) {
         const { exchange, reading } = report.value;
         const failure = reading.verdict === 'ok'
             ? undefined
-            : (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_3__/* .diagnoseExchange */ .i)(exchange, {
+            : (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_4__/* .diagnoseExchange */ .i)(exchange, {
                 issued: input.issued,
+                proxyVariable,
                 nowMs: clock.now(),
                 attempts: report.attempts,
                 elapsedMs: clock.now() - startedAt,
@@ -503,7 +553,7 @@ async function runSmokeTest(input) {
         const sequence = reading.verdict === 'ok' ? reading.sequence : undefined;
         return { name, url: url.href, exchange, attempts: report.attempts, failure, sequence };
     };
-    const endpoints = await Promise.all(_changefeed_js__WEBPACK_IMPORTED_MODULE_2__/* .CHANGEFEED_ENDPOINTS */ .SA.map(({ name, path }) => readEndpoint(name, path)));
+    const endpoints = await Promise.all(_changefeed_js__WEBPACK_IMPORTED_MODULE_3__/* .CHANGEFEED_ENDPOINTS */ .SA.map(({ name, path }) => readEndpoint(name, path)));
     const readFailure = endpoints.find((e) => e.failure)?.failure;
     const latestSequence = readFailure ? undefined : (endpoints.find((e) => e.name === 'latest')?.sequence ?? 0);
     let write;
@@ -512,6 +562,7 @@ async function runSmokeTest(input) {
         const { timeoutMs, issued, log, runLabel } = input;
         write = await runWriteCheck({
             send,
+            proxyVariable,
             dicom: input.dicom,
             issued,
             sequenceBefore: latestSequence,

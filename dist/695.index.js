@@ -112,7 +112,11 @@ async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
             connections: 1,
             pipelining: 2
         });
-        return { send: await sender(agent), close: () => agent.destroy().catch(() => undefined) };
+        return {
+            send: await sender(agent),
+            proxyVariable: proxy.variable,
+            close: () => agent.destroy().catch(() => undefined)
+        };
     }
     const early = preconnect(hostname, port, secure, connectTimeoutMs);
     // These load while az runs: undici's client and connector only, not the whole package.
@@ -203,7 +207,11 @@ function requestTimeoutMs(remainingMs) {
 function transportErrorCode(error) {
     if (typeof error !== 'object' || error === null)
         return 'UNKNOWN';
-    const { code, name, cause } = error;
+    const { code, name, cause, message } = error;
+    // undici reports a proxy that refuses the tunnel as an aborted request; its status is what matters.
+    const proxyStatus = typeof message === 'string' ? /^Proxy response \((\d{3})\)/.exec(message)?.[1] : undefined;
+    if (proxyStatus !== undefined)
+        return `PROXY_${proxyStatus}`;
     if (typeof code === 'string' && code !== 'UND_ERR_ABORTED')
         return code;
     if (name === 'TimeoutError' || name === 'AbortError')

@@ -353,9 +353,12 @@ var errors = __webpack_require__(3916);
 var src_token = __webpack_require__(4606);
 // EXTERNAL MODULE: ./src/smoke-test/diagnose.ts
 var diagnose = __webpack_require__(2526);
+// EXTERNAL MODULE: ./src/print.ts
+var print = __webpack_require__(3996);
 ;// CONCATENATED MODULE: ./src/smoke-test/write-diagnose.ts
 // Turns a failed step of the write round trip into the one error a person can act on. Pure. What is not special to
 // writing (401, 404, timeouts, network, 5xx) goes to diagnoseExchange, as for the read check.
+
 
 
 
@@ -373,11 +376,9 @@ const FAILURE_REASONS = {
     0xc000: 'cannot understand',
     0xc122: 'referenced transfer syntax not supported'
 };
+/** A server's words inside a message. */
 function preview(text, token) {
-    const flat = (0,src_token/* redactToken */.bH)(text ?? '', token)
-        .replace(/\s+/g, ' ')
-        .trim();
-    return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat;
+    return (0,print/* quote */.hD)(text, token, BODY_PREVIEW_CHARS);
 }
 /** The attribute a refusal names, when its body does: a tag such as (0010,0020), with the keyword after it if there is one. */
 function refusedAttribute(body) {
@@ -416,8 +417,6 @@ function diagnoseStow(exchange, context, problem) {
         }
         case 413:
             return new errors/* ActionError */.lZ('write-too-large', `The DICOM service (or a proxy in front of it) answered 413 to ${request}: request too large, for one small synthetic instance.`, 'A proxy or gateway between the runner and the service limits request bodies: raise its limit, or use smoke-test: read.');
-        case 424:
-            return new errors/* ActionError */.lZ('write-dependency', `The DICOM service answered 424 Failed Dependency to ${request}${said}: it cannot reach its storage account or its customer-managed key.`, "Check the service's linked storage account (or Data Lake) and its key vault key and access; this is not retried, as it does not fix itself within a step.");
     }
     return (0,diagnose/* diagnoseExchange */.i)(exchange, context, problem === undefined ? undefined : 'a DICOM JSON STOW-RS response');
 }
@@ -473,7 +472,7 @@ function cleanupReserveMs(timeoutMs) {
     return Math.min(MAX_CLEANUP_RESERVE_MS, Math.round(timeoutMs * CLEANUP_RESERVE_SHARE));
 }
 async function runWriteCheck(input) {
-    const { clock, log, send, issued } = input;
+    const { clock, log, send, issued, proxyVariable } = input;
     const { baseUrl, apiVersion, waitForAccess } = input.dicom;
     const instance = await (0,smoke_test_instance.syntheticInstance)({ runLabel: input.runLabel, now: new Date(clock.now()) });
     const uids = instance;
@@ -507,7 +506,7 @@ async function runWriteCheck(input) {
         steps.push({ title, outcome, elapsedMs, attempts: report.attempts, answer: last.errorCode ?? String(last.status ?? '') });
         if (answer.verdict === 'ok')
             return { ok: true, value: answer.value };
-        const context = { issued, nowMs: clock.now(), attempts: report.attempts, elapsedMs, gaveUp: report.gaveUp };
+        const context = { issued, proxyVariable, nowMs: clock.now(), attempts: report.attempts, elapsedMs, gaveUp: report.gaveUp };
         const problem = answer.verdict === 'transient' ? undefined : answer.problem;
         return { ok: false, failure: diagnose(last, context, problem) };
     }

@@ -5,10 +5,13 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $F: () => (/* binding */ isTenant),
 /* harmony export */   BZ: () => (/* binding */ DEFAULT_RESOURCE),
 /* harmony export */   Bo: () => (/* binding */ API_VERSIONS),
+/* harmony export */   W_: () => (/* binding */ isGuid),
 /* harmony export */   _L: () => (/* binding */ DEFAULT_API_VERSION),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost)
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   mn: () => (/* binding */ isOtherAzureAudience)
 /* harmony export */ });
 // Facts about the Azure DICOM service that more than one stage needs: its token audience and API versions,
 // and which hosts may be reached over plain http. Pure; imported by the input parser and the smoke test alike.
@@ -20,6 +23,69 @@ const DEFAULT_API_VERSION = 'v2';
 function isLoopbackHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
     return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+function isGuid(value) {
+    return GUID.test(value);
+}
+/** A tenant as Entra ID names one: its ID (GUID) or one of its domains. */
+function isTenant(value) {
+    return GUID.test(value) || DOMAIN.test(value);
+}
+// Audiences of other Azure services. A token for one of them is a credential for that service: it must never be sent
+// to dicom-url, whoever answers there. A custom audience (api://…, an app ID) is not in this list: a self-hosted DICOM
+// server behind its own app registration accepts one.
+const OTHER_AZURE_HOSTS = new Set([
+    'management.azure.com',
+    'management.core.windows.net',
+    'management.usgovcloudapi.net',
+    'management.chinacloudapi.cn',
+    'graph.microsoft.com',
+    'graph.microsoft.us',
+    'graph.windows.net',
+    'storage.azure.com',
+    'vault.azure.net',
+    'database.windows.net',
+    'ossrdbms-aad.database.windows.net',
+    'servicebus.azure.net',
+    'eventhubs.azure.net',
+    'cognitiveservices.azure.com',
+    'monitor.azure.com',
+    'api.loganalytics.io',
+    'fhir.azurehealthcareapis.com',
+    'azurehealthcareapis.com'
+]);
+const OTHER_AZURE_HOST_SUFFIXES = [
+    '.blob.core.windows.net',
+    '.queue.core.windows.net',
+    '.table.core.windows.net',
+    '.file.core.windows.net',
+    '.dfs.core.windows.net',
+    '.vault.azure.net',
+    '.database.windows.net',
+    '.servicebus.windows.net',
+    '.fhir.azurehealthcareapis.com'
+];
+// Resource Manager, Microsoft Graph and Azure AD Graph by application ID.
+const OTHER_AZURE_APP_IDS = new Set([
+    '797f4846-ba00-4fd7-ba43-dac1f8f63013',
+    '00000003-0000-0000-c000-000000000000',
+    '00000002-0000-0000-c000-000000000000'
+]);
+/** Is this a token audience (or resource) of another Azure service than DICOM? */
+function isOtherAzureAudience(audience) {
+    if (audience === undefined)
+        return false;
+    return audience.split(',').some((part) => {
+        const value = part.trim().toLowerCase();
+        if (OTHER_AZURE_APP_IDS.has(value))
+            return true;
+        if (!URL.canParse(value))
+            return false;
+        const host = new URL(value).hostname;
+        return OTHER_AZURE_HOSTS.has(host) || OTHER_AZURE_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix));
+    });
 }
 
 
@@ -43,6 +109,10 @@ const HOME_REPOSITORY = 'dicom-tools/dicom-token-action';
 const FAILURES = {
     'invalid-input': 'invalid-input',
     'runner-files': 'no-output-file-from-the-runner',
+    'node-too-old': 'nodejs-too-old',
+    'wrong-audience': 'wrong-audience',
+    'smoke-proxy': 'proxy-errors',
+    'smoke-dependency': '424-failed-dependency',
     'az-missing': 'azure-cli-not-found',
     'az-not-logged-in': 'not-logged-in',
     'oidc-assertion-expired': 'aadsts700024-client-assertion-expired',
@@ -60,7 +130,6 @@ const FAILURES = {
     'write-forbidden': '403-on-a-write-reader-role-only',
     'write-conflict': '409-conflict-the-instance-already-exists',
     'write-refused': '400-or-415-the-service-refused-the-instance',
-    'write-dependency': '424-failed-dependency',
     'write-too-large': '413-request-too-large',
     'write-failed-sop': '202-accepted-with-a-failedsopsequence',
     'write-check': 'write-round-trip-check-failed',
@@ -108,7 +177,7 @@ function describeUnexpected(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4133);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4505);
 // Entry point for the runner (runs.main: dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -120,7 +189,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4133:
+/***/ 4505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -133,9 +202,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 var dicom_service = __nccwpck_require__(9293);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/print.ts
+var print = __nccwpck_require__(3996);
 ;// CONCATENATED MODULE: ./src/azure-cli/output.ts
 // What `az account get-access-token` printed, read (pure): the token JSON of either CLI generation on stdout,
 // warnings apart from errors on stderr, and a failure turned into the error a person can act on.
+
 
 
 /** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
@@ -151,6 +223,11 @@ function parseAzOutput(stdout) {
     const accessToken = record?.accessToken;
     if (!record || typeof accessToken !== 'string' || accessToken === '') {
         throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`, 'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim), that no extension or upgrade prompt writes to its stdout, and that it is 2.30 or later.');
+    }
+    // The runner masks a secret line by line, and undici sends only visible ASCII in a header: a token with whitespace,
+    // control or non-ASCII characters could be neither hidden nor used.
+    if (!/^[\x21-\x7e]+$/.test(accessToken)) {
+        throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed an accessToken of ${accessToken.length} characters with whitespace, control or non-ASCII characters, which is not a usable token (not shown).`, 'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim) and that nothing rewrites its output.');
     }
     const epoch = Number(record.expires_on);
     return {
@@ -172,19 +249,18 @@ function splitAzStderr(stderr) {
     };
 }
 const MAX_QUOTED_CHARS = 400;
+/** az's own words, for the message: its error lines joined, without anything that looks like a secret, cut. */
 function quoteAz(errors) {
-    const text = errors
-        .map((line) => line.replace(/^ERROR:\s*/, ''))
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
+    return (0,print/* quote */.hD)(errors.map((line) => line.replace(/^ERROR:\s*/, '')).join(' '), undefined, MAX_QUOTED_CHARS);
 }
 const NETWORK_PATTERNS = /Failed to establish a new connection|Max retries exceeded|Name or service not known|getaddrinfo|Temporary failure in name resolution|Connection (?:refused|reset|aborted)|ConnectionError|timed out|SSLError|certificate verify failed|ProxyError/i;
 /** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
 function classifyAzFailure(result, config) {
     const { errors } = splitAzStderr(result.stderr);
-    const said = errors.length > 0 ? quoteAz(errors) : `(no error text; exit code ${result.exitCode})`;
+    const ended = result.signal
+        ? `az account get-access-token was stopped by signal ${result.signal}`
+        : `az account get-access-token failed with exit code ${result.exitCode}`;
+    const said = errors.length > 0 ? quoteAz(errors) : `(no error text; ${result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`})`;
     // az's lines do not always end a sentence; the fix that follows must not run into them.
     const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`;
     const aadsts = /AADSTS(\d+)/.exec(said);
@@ -209,7 +285,7 @@ function classifyAzFailure(result, config) {
     if (NETWORK_PATTERNS.test(said)) {
         return new src_errors/* ActionError */.lZ('az-network', `The Azure CLI could not reach Entra ID — ${azSaid}`, 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for TLS-inspecting proxies) and try again.');
     }
-    return new src_errors/* ActionError */.lZ('az-failed', `az account get-access-token failed with exit code ${result.exitCode} — ${azSaid}`, result.exitCode === 2
+    return new src_errors/* ActionError */.lZ('az-failed', `${ended} — ${azSaid}`, result.exitCode === 2
         ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the tenant/subscription inputs.'
         : 'Check the inputs and that azure/login succeeded earlier in this job.');
 }
@@ -1508,7 +1584,13 @@ function startAz(azPath, config) {
         delay: 1000,
         listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
     })
-        .then((exitCode) => ({ exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
+        .then((exitCode) => ({
+        exitCode,
+        // A process ended by a signal has no exit code; which signal it was is what a person needs to know.
+        signal: child?.signalCode ?? undefined,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8')
+    }))
         .catch((error) => {
         throw new src_errors/* ActionError */.lZ('az-failed', `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`, 'Check that az is installed correctly and executable by the runner user.');
     })
@@ -1552,26 +1634,36 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'timeout-seconds',
     'export-variable'
 ]));
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // The runner refuses or owns these; exporting the token into them would fail or break later steps.
 const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
 const YAML_TRUE = ['true', 'True', 'TRUE'];
 const YAML_FALSE = ['false', 'False', 'FALSE'];
 const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/** A refused value as the log may show it: on one line, and without what could be a secret in a URL. */
+/**
+ * A refused value as the log may show it: on one line, and without what could be a secret in a URL — user info,
+ * query and fragment — whether or not the URL parses (a bad port, a space, an '@' inside a password).
+ */
 function shownValue(value) {
     let shown = value;
-    if (URL.canParse(value)) {
-        const url = new URL(value);
-        if (url.username || url.password || url.search) {
-            shown = value.replace(/\/\/[^/@]*@/, '//***@').replace(/\?.*$/, '?***');
-        }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        shown = shown
+            .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@') // greedy: up to the last '@' before the path
+            .replace(/#.*$/s, '#***')
+            .replace(/\?.*$/s, '?***');
     }
     // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
-    shown = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    shown = shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+}
+/**
+ * az reads an argument that starts with '@' as "the contents of this file" and one that starts with '-' as an option:
+ * `@/proc/self/environ` would put the step's environment into az's error message. No value passed to az may.
+ */
+function refuseAzFileOrOption(input, value) {
+    if (/^[@-]/.test(value)) {
+        throw invalid(input, value, `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`);
+    }
 }
 function invalid(input, value, allowed) {
     const shown = shownValue(value);
@@ -1580,9 +1672,9 @@ function invalid(input, value, allowed) {
 function parseResource(value) {
     if (value === '')
         return dicom_service/* DEFAULT_RESOURCE */.BZ;
-    // A leading '-' would be read by az as an option, not as the resource.
+    refuseAzFileOrOption('resource', value);
     const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value);
-    if (value.startsWith('-') || !(looksLikeUri || GUID.test(value))) {
+    if (!(looksLikeUri || (0,dicom_service/* isGuid */.W_)(value))) {
         throw invalid('resource', value, `an absolute URI such as ${dicom_service/* DEFAULT_RESOURCE */.BZ}, or an application (client) ID GUID`);
     }
     return value;
@@ -1590,7 +1682,8 @@ function parseResource(value) {
 function parseTenant(value) {
     if (value === '')
         return undefined;
-    if (!GUID.test(value) && !DOMAIN.test(value)) {
+    refuseAzFileOrOption('tenant', value);
+    if (!(0,dicom_service/* isTenant */.$F)(value)) {
         throw invalid('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
     }
     return value;
@@ -1598,9 +1691,10 @@ function parseTenant(value) {
 function parseSubscription(value) {
     if (value === '')
         return undefined;
+    refuseAzFileOrOption('subscription', value);
     // az accepts a subscription ID or its display name.
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-    if (value.startsWith('-') || value.length > 128 || /[\u0000-\u001f]/.test(value)) {
+    if (value.length > 128 || /[\u0000-\u001f]/.test(value)) {
         throw invalid('subscription', value, 'a subscription ID (GUID) or name');
     }
     return value;
@@ -1619,7 +1713,7 @@ function parseDicomUrl(value) {
     const path = url.pathname.replace(/\/+$/, '');
     const versionSegment = path.split('/').pop() ?? '';
     if (dicom_service/* API_VERSIONS */.Bo.includes(versionSegment)) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'dicom-url' is invalid: '${value}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'dicom-url' is invalid: '${shownValue(value)}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
     }
     return url;
 }
@@ -1684,8 +1778,12 @@ function parseInputs(read) {
     if (smokeTest !== 'off' && !dicomUrl) {
         throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'smoke-test' is ${read('smoke-test')} but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
     }
+    const resource = parseResource(read('resource'));
+    if (smokeTest !== 'off' && (0,dicom_service/* isOtherAzureAudience */.mn)(resource)) {
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'resource' is '${shownValue(resource)}', another Azure service's audience: the smoke test would send that token to dicom-url.`, `Leave 'resource' at its default (${dicom_service/* DEFAULT_RESOURCE */.BZ}) for the smoke test, or turn the smoke test off.`);
+    }
     return {
-        resource: parseResource(read('resource')),
+        resource,
         tenant,
         subscription,
         dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest, waitForAccess),
@@ -1699,6 +1797,20 @@ function inputVariable(name) {
 }
 function inputsFromEnv(env) {
     return parseInputs((name) => (env[inputVariable(name)] ?? '').trim());
+}
+
+;// CONCATENATED MODULE: ./src/node-version.ts
+// The Node.js the action needs. The runner starts node24 actions on Node 24; run by hand on an older Node, the smoke
+// test's HTTP client (undici 8, which needs 22.19) would fail with an error that blames the network. Pure.
+
+const MINIMUM_NODE = '22.19';
+/** Refuses a Node.js older than MINIMUM_NODE, before anything runs. */
+function checkNodeVersion(version) {
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    const [needMajor = 0, needMinor = 0] = MINIMUM_NODE.split('.').map(Number);
+    if (major > needMajor || (major === needMajor && minor >= needMinor))
+        return;
+    throw new src_errors/* ActionError */.lZ('node-too-old', `The action runs on Node.js ${version}, but it needs Node.js ${MINIMUM_NODE} or later; nothing was run.`, 'Run it as a step of a GitHub Actions job (the runner starts it on Node.js 24), or by hand with Node.js 24.');
 }
 
 // EXTERNAL MODULE: ./src/token.ts
@@ -1741,7 +1853,238 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/print.ts
+;// CONCATENATED MODULE: ./src/runner.ts
+// The runner's protocol, and the only code that speaks it: workflow commands on stdout (mask, debug, warning, error),
+// the output and environment files, and the job summary. Every line and cell goes through the sanitiser (print.ts).
+// Written here rather than loaded from @actions/core, whose bundle (with its own HTTP client) took 75–185 ms to load
+// for the eight calls the action makes; and unlike core it never falls back to printing outputs on stdout.
+
+
+
+
+
+
+const FILES = { output: 'GITHUB_OUTPUT', env: 'GITHUB_ENV' };
+/**
+ * Refuses to run where the runner gives no file for outputs (or, when asked to export, for the environment):
+ * the only other way, `::set-output` on stdout, would print the token in clear.
+ */
+function checkRunnerFiles(env, exporting) {
+    const needed = exporting ? [FILES.output, FILES.env] : [FILES.output];
+    const missing = needed.filter((name) => !env[name] || !(0,external_node_fs_namespaceObject.existsSync)(env[name]));
+    if (missing.length > 0) {
+        throw new src_errors/* ActionError */.lZ('runner-files', `The runner provides no ${missing.join(' or ')} file, so the token cannot be handed to later steps safely; nothing was run.`, 'Run the action as a step of a GitHub Actions job on a runner that supports node24 actions; to run it by hand, set these variables to files that exist.');
+    }
+}
+/** The choke point: whatever the stages say reaches `sink` only as sanitised lines and cells. */
+function sanitising(sink) {
+    let printer = (0,print/* createPrinter */.Fr)();
+    return {
+        mask: (secret) => {
+            printer = (0,print/* createPrinter */.Fr)(secret);
+            sink.mask(secret);
+        },
+        info: (message) => sink.info(printer.line(message)),
+        // A debug text may be a stack: each of its lines becomes a line of its own.
+        debug: (message) => {
+            for (const line of printer.lines(message))
+                sink.debug(line);
+        },
+        warning: (message) => sink.warning(printer.line(message)),
+        fail: (message) => sink.fail(printer.line(message)),
+        setOutput: (name, value) => sink.setOutput(name, value),
+        exportVariable: (name, value) => sink.exportVariable(name, value),
+        writeSummary: (heading, rows) => sink.writeSummary(printer.cell(heading), rows.map(([name, value]) => [printer.cell(name), printer.cell(value)]))
+    };
+}
+/** What a workflow command's message may hold: the runner reads '%', CR and LF as escapes. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** The runner's own protocol, as it is: stdout and files. Only ever reached through `sanitising`. */
+function runnerProtocol(env, stdout) {
+    const line = (text) => void stdout.write(`${text}${external_node_os_namespaceObject.EOL}`);
+    const command = (name, message) => line(`::${name}::${escapeData(message)}`);
+    const appendKeyValue = (file, name, value) => {
+        const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+        try {
+            (0,external_node_fs_namespaceObject.appendFileSync)(env[file] ?? '', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
+        }
+        catch (error) {
+            throw new src_errors/* ActionError */.lZ('runner-files', `The runner's ${file} file could not be written (${error.code ?? 'error'}), so '${name}' was not set.`, 'Run the action as a step of a GitHub Actions job; by hand, set the variable to a file that exists.');
+        }
+    };
+    return {
+        mask: (secret) => command('add-mask', secret),
+        info: line,
+        debug: (message) => command('debug', message),
+        warning: (message) => command('warning', message),
+        fail: (message) => {
+            process.exitCode = 1;
+            command('error', message);
+        },
+        setOutput: (name, value) => appendKeyValue(FILES.output, name, value),
+        exportVariable: (name, value) => appendKeyValue(FILES.env, name, value),
+        writeSummary: async (heading, rows) => {
+            const path = env.GITHUB_STEP_SUMMARY;
+            if (!path)
+                throw new Error('GITHUB_STEP_SUMMARY is not set');
+            await (0,promises_.access)(path, promises_.constants.W_OK); // as core does: the runner creates the file; a missing one is not made here
+            const table = rows.map(([name, value]) => `<tr><td>${name}</td><td>${value}</td></tr>`).join('');
+            await (0,promises_.appendFile)(path, `<h3>${heading}</h3>${external_node_os_namespaceObject.EOL}<table>${table}</table>${external_node_os_namespaceObject.EOL}`, 'utf8');
+        }
+    };
+}
+function createRunner(env, stdout = process.stdout) {
+    return sanitising(runnerProtocol(env, stdout));
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+const SUMMARY_HEADING = 'DICOM access token';
+function latency(ms) {
+    return `${Math.round(ms)} ms`;
+}
+function summaryRows(config, issued, report) {
+    const { claims } = issued;
+    const rows = [
+        ['Resource', config.resource],
+        ['Tenant', issued.tenantId ?? 'unknown'],
+        ['Principal', (0,token/* describePrincipal */.wC)(claims) ?? 'unknown'],
+        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs)]
+    ];
+    if (config.dicom)
+        rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion]);
+    if (report) {
+        for (const endpoint of report.endpoints) {
+            const { exchange } = endpoint;
+            const outcome = exchange.errorCode ?? String(exchange.status ?? '');
+            const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : '';
+            rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
+        }
+        rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
+        if (report.write) {
+            for (const step of report.write.steps) {
+                const answer = step.answer ? ` (${step.answer}${step.attempts > 1 ? `, ${step.attempts} attempts` : ''})` : '';
+                rows.push([
+                    `Write: ${step.title}`,
+                    step.outcome === 'skipped' ? 'skipped' : `${step.outcome} in ${latency(step.elapsedMs)}${answer}`
+                ]);
+            }
+            rows.push(['Round trip', latency(report.write.elapsedMs)]);
+        }
+    }
+    rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped']);
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
+// az is started first; the smoke test (undici, TLS) and its connection load while az runs.
+
+
+
+
+
+
+
+
+
+async function run(env = process.env, runner = createRunner(env)) {
+    let connection;
+    try {
+        checkNodeVersion(process.versions.node);
+        const config = inputsFromEnv(env);
+        checkRunnerFiles(env, config.exportVariable !== undefined);
+        const az = startAz(await findAz(), config);
+        await az.started;
+        const smokeTarget = config.dicom && config.dicom.smokeTest !== 'off' ? config.dicom : undefined;
+        const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) };
+        connection = smoke?.connection;
+        const result = await az.result;
+        const issued = result.exitCode === 0 ? (0,token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
+        if (issued)
+            runner.mask(issued.value); // before any other line is printed
+        for (const warning of splitAzStderr(result.stderr).warnings)
+            runner.debug(`az: ${warning}`);
+        if (!issued)
+            throw classifyAzFailure(result, config);
+        setOutputs(runner, tokenOutputs(config, issued));
+        if (config.exportVariable)
+            runner.exportVariable(config.exportVariable, issued.value);
+        logToken(runner, config.resource, issued);
+        const report = smoke && (await smokeTest(smoke, config, issued, runner, env));
+        setOutputs(runner, smokeTestOutputs(report));
+        await writeSummary(runner, summaryRows(config, issued, report));
+        if (report?.failure)
+            throw report.failure;
+        if (report) {
+            const { elapsedMs, latestSequence } = report;
+            runner.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`);
+            if (report.write) {
+                const ms = Math.round(report.write.elapsedMs);
+                runner.info(`Write round trip passed: one synthetic instance stored, found, retrieved and deleted in ${ms} ms.`);
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof src_errors/* ActionError */.lZ) {
+            runner.fail((0,src_errors/* describeFailure */.Ic)(error, env));
+        }
+        else {
+            runner.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
+            runner.fail((0,src_errors/* describeUnexpected */.Vp)(error));
+        }
+    }
+    finally {
+        await (await connection?.catch(() => undefined))?.close();
+    }
+}
+/** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
+function connectEarly(dicom, timeoutMs, env) {
+    const connection = __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 8695)).then(({ openDicomConnection }) => openDicomConnection(dicom.baseUrl, timeoutMs, env));
+    connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
+    return connection;
+}
+async function smokeTest({ connection, dicom }, config, issued, log, env) {
+    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 1).then(__nccwpck_require__.bind(__nccwpck_require__, 2001));
+    const runLabel = dicom.smokeTest === 'write' ? (await __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 6773))).runLabelFrom(env) : undefined;
+    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel, issued, log });
+}
+/** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
+async function writeSummary(runner, rows) {
+    try {
+        await runner.writeSummary(SUMMARY_HEADING, rows);
+    }
+    catch (error) {
+        runner.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function setOutputs(runner, outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        runner.setOutput(name, value);
+}
+function logToken(log, resource, issued) {
+    const { claims, expiresAtMs } = issued;
+    const who = `${(0,token/* describePrincipal */.wC)(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`;
+    const inMinutes = (ms) => Math.round((ms - Date.now()) / 60000);
+    const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,token/* formatExpiry */.B8)(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`;
+    log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`);
+    for (const warning of (0,token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
+        log.warning(warning);
+}
+
+
+/***/ }),
+
+/***/ 3996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ createPrinter),
+/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */ });
+/* unused harmony exports REDACTED, TOKEN_WINDOW_CHARS, MIN_SEGMENT_CHARS, SECRET_RUN_CHARS, removeSecret, removeSecretLikeRuns, showInvisible, neutraliseCommands, escapeHtml */
 // The one sanitiser every log line and job-summary cell goes through. Pure: it removes the token in whatever form
 // it comes back in, shows invisible characters as escapes, and keeps quoted text from issuing workflow commands.
 /** What a removed secret is shown as: the runner's own mask, so both read the same. */
@@ -1929,224 +2272,15 @@ const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
-
-;// CONCATENATED MODULE: ./src/runner.ts
-// The runner's protocol, and the only code that speaks it: workflow commands on stdout (mask, debug, warning, error),
-// the output and environment files, and the job summary. Every line and cell goes through the sanitiser (print.ts).
-// Written here rather than loaded from @actions/core, whose bundle (with its own HTTP client) took 75–185 ms to load
-// for the eight calls the action makes; and unlike core it never falls back to printing outputs on stdout.
-
-
-
-
-
-
-const FILES = { output: 'GITHUB_OUTPUT', env: 'GITHUB_ENV' };
 /**
- * Refuses to run where the runner gives no file for outputs (or, when asked to export, for the environment):
- * the only other way, `::set-output` on stdout, would print the token in clear.
+ * Text quoted from a server or az inside a message: without the token or any long secret-like run, on one line, and
+ * cut to `maxChars`. The token is removed before the text is flattened, so one wrapped across lines is found too.
  */
-function checkRunnerFiles(env, exporting) {
-    const needed = exporting ? [FILES.output, FILES.env] : [FILES.output];
-    const missing = needed.filter((name) => !env[name] || !(0,external_node_fs_namespaceObject.existsSync)(env[name]));
-    if (missing.length > 0) {
-        throw new src_errors/* ActionError */.lZ('runner-files', `The runner provides no ${missing.join(' or ')} file, so the token cannot be handed to later steps safely; nothing was run.`, 'Run the action as a step of a GitHub Actions job on a runner that supports node24 actions; to run it by hand, set these variables to files that exist.');
-    }
-}
-/** The choke point: whatever the stages say reaches `sink` only as sanitised lines and cells. */
-function sanitising(sink) {
-    let printer = createPrinter();
-    return {
-        mask: (secret) => {
-            printer = createPrinter(secret);
-            sink.mask(secret);
-        },
-        info: (message) => sink.info(printer.line(message)),
-        // A debug text may be a stack: each of its lines becomes a line of its own.
-        debug: (message) => {
-            for (const line of printer.lines(message))
-                sink.debug(line);
-        },
-        warning: (message) => sink.warning(printer.line(message)),
-        fail: (message) => sink.fail(printer.line(message)),
-        setOutput: (name, value) => sink.setOutput(name, value),
-        exportVariable: (name, value) => sink.exportVariable(name, value),
-        writeSummary: (heading, rows) => sink.writeSummary(printer.cell(heading), rows.map(([name, value]) => [printer.cell(name), printer.cell(value)]))
-    };
-}
-/** What a workflow command's message may hold: the runner reads '%', CR and LF as escapes. */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** The runner's own protocol, as it is: stdout and files. Only ever reached through `sanitising`. */
-function runnerProtocol(env, stdout) {
-    const line = (text) => void stdout.write(`${text}${external_node_os_namespaceObject.EOL}`);
-    const command = (name, message) => line(`::${name}::${escapeData(message)}`);
-    const appendKeyValue = (file, name, value) => {
-        const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
-        try {
-            (0,external_node_fs_namespaceObject.appendFileSync)(env[file] ?? '', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
-        }
-        catch (error) {
-            throw new src_errors/* ActionError */.lZ('runner-files', `The runner's ${file} file could not be written (${error.code ?? 'error'}), so '${name}' was not set.`, 'Run the action as a step of a GitHub Actions job; by hand, set the variable to a file that exists.');
-        }
-    };
-    return {
-        mask: (secret) => command('add-mask', secret),
-        info: line,
-        debug: (message) => command('debug', message),
-        warning: (message) => command('warning', message),
-        fail: (message) => {
-            process.exitCode = 1;
-            command('error', message);
-        },
-        setOutput: (name, value) => appendKeyValue(FILES.output, name, value),
-        exportVariable: (name, value) => appendKeyValue(FILES.env, name, value),
-        writeSummary: async (heading, rows) => {
-            const path = env.GITHUB_STEP_SUMMARY;
-            if (!path)
-                throw new Error('GITHUB_STEP_SUMMARY is not set');
-            await (0,promises_.access)(path, promises_.constants.W_OK); // as core does: the runner creates the file; a missing one is not made here
-            const table = rows.map(([name, value]) => `<tr><td>${name}</td><td>${value}</td></tr>`).join('');
-            await (0,promises_.appendFile)(path, `<h3>${heading}</h3>${external_node_os_namespaceObject.EOL}<table>${table}</table>${external_node_os_namespaceObject.EOL}`, 'utf8');
-        }
-    };
-}
-function createRunner(env, stdout = process.stdout) {
-    return sanitising(runnerProtocol(env, stdout));
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-
-const SUMMARY_HEADING = 'DICOM access token';
-function latency(ms) {
-    return `${Math.round(ms)} ms`;
-}
-function summaryRows(config, issued, report) {
-    const { claims } = issued;
-    const rows = [
-        ['Resource', config.resource],
-        ['Tenant', issued.tenantId ?? 'unknown'],
-        ['Principal', (0,token/* describePrincipal */.wC)(claims) ?? 'unknown'],
-        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs)]
-    ];
-    if (config.dicom)
-        rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion]);
-    if (report) {
-        for (const endpoint of report.endpoints) {
-            const { exchange } = endpoint;
-            const outcome = exchange.errorCode ?? String(exchange.status ?? '');
-            const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : '';
-            rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
-        }
-        rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
-        if (report.write) {
-            for (const step of report.write.steps) {
-                const answer = step.answer ? ` (${step.answer}${step.attempts > 1 ? `, ${step.attempts} attempts` : ''})` : '';
-                rows.push([
-                    `Write: ${step.title}`,
-                    step.outcome === 'skipped' ? 'skipped' : `${step.outcome} in ${latency(step.elapsedMs)}${answer}`
-                ]);
-            }
-            rows.push(['Round trip', latency(report.write.elapsedMs)]);
-        }
-    }
-    rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped']);
-    return rows;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
-// az is started first; the smoke test (undici, TLS) and its connection load while az runs.
-
-
-
-
-
-
-
-
-async function run(env = process.env, runner = createRunner(env)) {
-    let connection;
-    try {
-        const config = inputsFromEnv(env);
-        checkRunnerFiles(env, config.exportVariable !== undefined);
-        const az = startAz(await findAz(), config);
-        await az.started;
-        const smokeTarget = config.dicom && config.dicom.smokeTest !== 'off' ? config.dicom : undefined;
-        const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) };
-        connection = smoke?.connection;
-        const result = await az.result;
-        const issued = result.exitCode === 0 ? (0,token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
-        if (issued)
-            runner.mask(issued.value); // before any other line is printed
-        for (const warning of splitAzStderr(result.stderr).warnings)
-            runner.debug(`az: ${warning}`);
-        if (!issued)
-            throw classifyAzFailure(result, config);
-        setOutputs(runner, tokenOutputs(config, issued));
-        if (config.exportVariable)
-            runner.exportVariable(config.exportVariable, issued.value);
-        logToken(runner, config.resource, issued);
-        const report = smoke && (await smokeTest(smoke, config, issued, runner, env));
-        setOutputs(runner, smokeTestOutputs(report));
-        await writeSummary(runner, summaryRows(config, issued, report));
-        if (report?.failure)
-            throw report.failure;
-        if (report) {
-            const { elapsedMs, latestSequence } = report;
-            runner.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`);
-            if (report.write) {
-                const ms = Math.round(report.write.elapsedMs);
-                runner.info(`Write round trip passed: one synthetic instance stored, found, retrieved and deleted in ${ms} ms.`);
-            }
-        }
-    }
-    catch (error) {
-        if (error instanceof src_errors/* ActionError */.lZ) {
-            runner.fail((0,src_errors/* describeFailure */.Ic)(error, env));
-        }
-        else {
-            runner.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            runner.fail((0,src_errors/* describeUnexpected */.Vp)(error));
-        }
-    }
-    finally {
-        await (await connection?.catch(() => undefined))?.close();
-    }
-}
-/** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
-function connectEarly(dicom, timeoutMs, env) {
-    const connection = __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 8695)).then(({ openDicomConnection }) => openDicomConnection(dicom.baseUrl, timeoutMs, env));
-    connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
-    return connection;
-}
-async function smokeTest({ connection, dicom }, config, issued, log, env) {
-    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 1).then(__nccwpck_require__.bind(__nccwpck_require__, 2001));
-    const runLabel = dicom.smokeTest === 'write' ? (await __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 6773))).runLabelFrom(env) : undefined;
-    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel, issued, log });
-}
-/** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
-async function writeSummary(runner, rows) {
-    try {
-        await runner.writeSummary(SUMMARY_HEADING, rows);
-    }
-    catch (error) {
-        runner.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-function setOutputs(runner, outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        runner.setOutput(name, value);
-}
-function logToken(log, resource, issued) {
-    const { claims, expiresAtMs } = issued;
-    const who = `${(0,token/* describePrincipal */.wC)(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`;
-    const inMinutes = (ms) => Math.round((ms - Date.now()) / 60000);
-    const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,token/* formatExpiry */.B8)(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`;
-    log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`);
-    for (const warning of (0,token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
-        log.warning(warning);
+function quote(text, secret, maxChars) {
+    const flat = removeSecretLikeRuns(removeSecret(text ?? '', secret))
+        .replace(/\s+/g, ' ')
+        .trim();
+    return flat.length > maxChars ? `${flat.slice(0, maxChars)}…` : flat;
 }
 
 
@@ -2160,10 +2294,19 @@ function logToken(log, resource, issued) {
 /* harmony export */   DS: () => (/* binding */ tokenWarnings),
 /* harmony export */   K6: () => (/* binding */ audienceMatches),
 /* harmony export */   RU: () => (/* binding */ issueToken),
-/* harmony export */   bH: () => (/* binding */ redactToken),
 /* harmony export */   wC: () => (/* binding */ describePrincipal)
 /* harmony export */ });
 /* unused harmony exports EXPIRY_WARNING_MS, decodeClaims, tokenExpiryMs */
+/* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9293);
+
+/** Expiries outside these (epoch seconds) are not expiries: 1e20 or 1e300 would make no date at all. */
+const EARLIEST_EXPIRY_S = Date.UTC(2000, 0, 1) / 1000;
+const LATEST_EXPIRY_S = Date.UTC(9999, 11, 31) / 1000;
+function plausibleExpiryMs(epochSeconds) {
+    if (typeof epochSeconds !== 'number' || !Number.isFinite(epochSeconds))
+        return undefined;
+    return epochSeconds > EARLIEST_EXPIRY_S && epochSeconds < LATEST_EXPIRY_S ? epochSeconds * 1000 : undefined;
+}
 const EXPIRY_WARNING_MS = 10 * 60 * 1000;
 function stringClaim(payload, ...names) {
     for (const name of names) {
@@ -2200,7 +2343,7 @@ function decodeClaims(token) {
         objectId: stringClaim(claims, 'oid'),
         appId: stringClaim(claims, 'appid', 'azp'),
         issuer: stringClaim(claims, 'iss'),
-        expiresAtMs: typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined
+        expiresAtMs: plausibleExpiryMs(claims.exp)
     };
 }
 /**
@@ -2208,9 +2351,7 @@ function decodeClaims(token) {
  * in the runner's local time with no zone, which is wrong on any runner not set to UTC — so it is never used alone.
  */
 function tokenExpiryMs(expiresOnEpoch, claims) {
-    if (expiresOnEpoch !== undefined && Number.isFinite(expiresOnEpoch) && expiresOnEpoch > 0)
-        return expiresOnEpoch * 1000;
-    return claims.expiresAtMs;
+    return plausibleExpiryMs(expiresOnEpoch) ?? claims.expiresAtMs;
 }
 /** ISO 8601 in UTC to the second, e.g. 2026-11-23T20:32:40Z. */
 function formatExpiry(expiresAtMs) {
@@ -2236,7 +2377,7 @@ function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
         warnings.push(`The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get 401; get the token right before the steps that use it.`);
     }
     if (expiresAtMs === undefined) {
-        warnings.push(`The token's expiry is unknown: az printed no 'expires_on' and the token has no 'exp' claim. 'expires-on' is left empty.`);
+        warnings.push(`The token's expiry is unknown: az printed no usable 'expires_on' and the token has no usable 'exp' claim. 'expires-on' is left empty.`);
     }
     return warnings;
 }
@@ -2247,19 +2388,9 @@ function issueToken(az) {
         value: az.accessToken,
         claims,
         expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
-        tenantId: az.tenant ?? claims.tenantId
+        // An output and a log line: only a tenant ID or domain, never whatever else az or the token may hold there.
+        tenantId: [az.tenant, claims.tenantId].find((tenant) => tenant !== undefined && (0,_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .isTenant */ .$F)(tenant))
     };
-}
-/** Removes the token and each of its segments from text that came from outside (az, a server). */
-function redactToken(text, token) {
-    if (!token)
-        return text;
-    let redacted = text.split(token).join('***');
-    for (const segment of token.split('.')) {
-        if (segment.length >= 8)
-            redacted = redacted.split(segment).join('***');
-    }
-    return redacted;
 }
 
 

@@ -9,6 +9,10 @@ export const HOME_REPOSITORY = 'dicom-tools/dicom-token-action'
 export const FAILURES = {
   'invalid-input': 'invalid-input',
   'runner-files': 'no-output-file-from-the-runner',
+  'node-too-old': 'nodejs-too-old',
+  'wrong-audience': 'wrong-audience',
+  'smoke-proxy': 'proxy-errors',
+  'smoke-dependency': '424-failed-dependency',
   'az-missing': 'azure-cli-not-found',
   'az-not-logged-in': 'not-logged-in',
   'oidc-assertion-expired': 'aadsts700024-client-assertion-expired',
@@ -26,7 +30,6 @@ export const FAILURES = {
   'write-forbidden': '403-on-a-write-reader-role-only',
   'write-conflict': '409-conflict-the-instance-already-exists',
   'write-refused': '400-or-415-the-service-refused-the-instance',
-  'write-dependency': '424-failed-dependency',
   'write-too-large': '413-request-too-large',
   'write-failed-sop': '202-accepted-with-a-failedsopsequence',
   'write-check': 'write-round-trip-check-failed',

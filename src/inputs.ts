@@ -1,6 +1,14 @@
 // Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
 // so bad input is refused before az or the network is touched.
-import { API_VERSIONS, DEFAULT_API_VERSION, DEFAULT_RESOURCE, isLoopbackHost } from './dicom-service.ts'
+import {
+  API_VERSIONS,
+  DEFAULT_API_VERSION,
+  DEFAULT_RESOURCE,
+  isGuid,
+  isLoopbackHost,
+  isOtherAzureAudience,
+  isTenant
+} from './dicom-service.ts'
 import type { ApiVersion } from './dicom-service.ts'
 import { ActionError } from './errors.ts'
 
@@ -47,8 +55,6 @@ export interface Config {
   exportVariable?: string
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 // The runner refuses or owns these; exporting the token into them would fail or break later steps.
 const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i
@@ -57,18 +63,31 @@ const YAML_FALSE = ['false', 'False', 'FALSE']
 
 const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 
-/** A refused value as the log may show it: on one line, and without what could be a secret in a URL. */
+/**
+ * A refused value as the log may show it: on one line, and without what could be a secret in a URL — user info,
+ * query and fragment — whether or not the URL parses (a bad port, a space, an '@' inside a password).
+ */
 function shownValue(value: string): string {
   let shown = value
-  if (URL.canParse(value)) {
-    const url = new URL(value)
-    if (url.username || url.password || url.search) {
-      shown = value.replace(/\/\/[^/@]*@/, '//***@').replace(/\?.*$/, '?***')
-    }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    shown = shown
+      .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@') // greedy: up to the last '@' before the path
+      .replace(/#.*$/s, '#***')
+      .replace(/\?.*$/s, '?***')
   }
   // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
-  shown = shown.replace(/[\u0000-\u001f\u007f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  shown = shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
   return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown
+}
+
+/**
+ * az reads an argument that starts with '@' as "the contents of this file" and one that starts with '-' as an option:
+ * `@/proc/self/environ` would put the step's environment into az's error message. No value passed to az may.
+ */
+function refuseAzFileOrOption(input: InputName, value: string): void {
+  if (/^[@-]/.test(value)) {
+    throw invalid(input, value, `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`)
+  }
 }
 
 function invalid(input: InputName, value: string, allowed: string): ActionError {
@@ -78,9 +97,9 @@ function invalid(input: InputName, value: string, allowed: string): ActionError 
 
 function parseResource(value: string): string {
   if (value === '') return DEFAULT_RESOURCE
-  // A leading '-' would be read by az as an option, not as the resource.
+  refuseAzFileOrOption('resource', value)
   const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value)
-  if (value.startsWith('-') || !(looksLikeUri || GUID.test(value))) {
+  if (!(looksLikeUri || isGuid(value))) {
     throw invalid('resource', value, `an absolute URI such as ${DEFAULT_RESOURCE}, or an application (client) ID GUID`)
   }
   return value
@@ -88,7 +107,8 @@ function parseResource(value: string): string {
 
 function parseTenant(value: string): string | undefined {
   if (value === '') return undefined
-  if (!GUID.test(value) && !DOMAIN.test(value)) {
+  refuseAzFileOrOption('tenant', value)
+  if (!isTenant(value)) {
     throw invalid('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com')
   }
   return value
@@ -96,9 +116,10 @@ function parseTenant(value: string): string | undefined {
 
 function parseSubscription(value: string): string | undefined {
   if (value === '') return undefined
+  refuseAzFileOrOption('subscription', value)
   // az accepts a subscription ID or its display name.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-  if (value.startsWith('-') || value.length > 128 || /[\u0000-\u001f]/.test(value)) {
+  if (value.length > 128 || /[\u0000-\u001f]/.test(value)) {
     throw invalid('subscription', value, 'a subscription ID (GUID) or name')
   }
   return value
@@ -118,7 +139,7 @@ function parseDicomUrl(value: string): URL | undefined {
   if ((API_VERSIONS as readonly string[]).includes(versionSegment)) {
     throw new ActionError(
       'invalid-input',
-      `Input 'dicom-url' is invalid: '${value}' ends with the API version '${versionSegment}'.`,
+      `Input 'dicom-url' is invalid: '${shownValue(value)}' ends with the API version '${versionSegment}'.`,
       `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`
     )
   }
@@ -195,8 +216,16 @@ export function parseInputs(read: (name: InputName) => string): Config {
       'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.'
     )
   }
+  const resource = parseResource(read('resource'))
+  if (smokeTest !== 'off' && isOtherAzureAudience(resource)) {
+    throw new ActionError(
+      'invalid-input',
+      `Input 'resource' is '${shownValue(resource)}', another Azure service's audience: the smoke test would send that token to dicom-url.`,
+      `Leave 'resource' at its default (${DEFAULT_RESOURCE}) for the smoke test, or turn the smoke test off.`
+    )
+  }
   return {
-    resource: parseResource(read('resource')),
+    resource,
     tenant,
     subscription,
     dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest, waitForAccess),

@@ -4,6 +4,7 @@ import { parseAzOutput, classifyAzFailure, splitAzStderr } from './azure-cli/out
 import { findAz, startAz } from './azure-cli/run.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
 import { inputsFromEnv } from './inputs.ts'
+import { checkNodeVersion } from './node-version.ts'
 import type { Config, DicomTarget } from './inputs.ts'
 import type { Log } from './log.ts'
 import { smokeTestOutputs, tokenOutputs } from './outputs.ts'
@@ -19,6 +20,7 @@ import type { IssuedToken } from './token.ts'
 export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner = createRunner(env)): Promise<void> {
   let connection: Promise<DicomConnection> | undefined
   try {
+    checkNodeVersion(process.versions.node)
     const config = inputsFromEnv(env)
     checkRunnerFiles(env, config.exportVariable !== undefined)
     const az = startAz(await findAz(), config)

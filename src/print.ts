@@ -208,3 +208,14 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
 }
+
+/**
+ * Text quoted from a server or az inside a message: without the token or any long secret-like run, on one line, and
+ * cut to `maxChars`. The token is removed before the text is flattened, so one wrapped across lines is found too.
+ */
+export function quote(text: string | undefined, secret: string | undefined, maxChars: number): string {
+  const flat = removeSecretLikeRuns(removeSecret(text ?? '', secret))
+    .replace(/\s+/g, ' ')
+    .trim()
+  return flat.length > maxChars ? `${flat.slice(0, maxChars)}…` : flat
+}

@@ -1,6 +1,16 @@
 // The token az issued, as one value: the secret, its non-secret claims (read without verifying) and its expiry. Pure.
 // The claims help diagnose auth failures; the token itself is never printed, nor any segment of it.
 import type { AzAccessToken } from './azure-cli/output.ts'
+import { isTenant } from './dicom-service.ts'
+
+/** Expiries outside these (epoch seconds) are not expiries: 1e20 or 1e300 would make no date at all. */
+const EARLIEST_EXPIRY_S = Date.UTC(2000, 0, 1) / 1000
+const LATEST_EXPIRY_S = Date.UTC(9999, 11, 31) / 1000
+
+function plausibleExpiryMs(epochSeconds: unknown): number | undefined {
+  if (typeof epochSeconds !== 'number' || !Number.isFinite(epochSeconds)) return undefined
+  return epochSeconds > EARLIEST_EXPIRY_S && epochSeconds < LATEST_EXPIRY_S ? epochSeconds * 1000 : undefined
+}
 
 export const EXPIRY_WARNING_MS = 10 * 60 * 1000
 
@@ -47,7 +57,7 @@ export function decodeClaims(token: string): TokenClaims {
     objectId: stringClaim(claims, 'oid'),
     appId: stringClaim(claims, 'appid', 'azp'),
     issuer: stringClaim(claims, 'iss'),
-    expiresAtMs: typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined
+    expiresAtMs: plausibleExpiryMs(claims.exp)
   }
 }
 
@@ -56,8 +66,7 @@ export function decodeClaims(token: string): TokenClaims {
  * in the runner's local time with no zone, which is wrong on any runner not set to UTC — so it is never used alone.
  */
 export function tokenExpiryMs(expiresOnEpoch: number | undefined, claims: TokenClaims): number | undefined {
-  if (expiresOnEpoch !== undefined && Number.isFinite(expiresOnEpoch) && expiresOnEpoch > 0) return expiresOnEpoch * 1000
-  return claims.expiresAtMs
+  return plausibleExpiryMs(expiresOnEpoch) ?? claims.expiresAtMs
 }
 
 /** ISO 8601 in UTC to the second, e.g. 2026-11-23T20:32:40Z. */
@@ -90,7 +99,9 @@ export function tokenWarnings(claims: TokenClaims, resource: string, expiresAtMs
     )
   }
   if (expiresAtMs === undefined) {
-    warnings.push(`The token's expiry is unknown: az printed no 'expires_on' and the token has no 'exp' claim. 'expires-on' is left empty.`)
+    warnings.push(
+      `The token's expiry is unknown: az printed no usable 'expires_on' and the token has no usable 'exp' claim. 'expires-on' is left empty.`
+    )
   }
   return warnings
 }
@@ -111,16 +122,7 @@ export function issueToken(az: AzAccessToken): IssuedToken {
     value: az.accessToken,
     claims,
     expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
-    tenantId: az.tenant ?? claims.tenantId
+    // An output and a log line: only a tenant ID or domain, never whatever else az or the token may hold there.
+    tenantId: [az.tenant, claims.tenantId].find((tenant) => tenant !== undefined && isTenant(tenant))
   }
-}
-
-/** Removes the token and each of its segments from text that came from outside (az, a server). */
-export function redactToken(text: string, token: string | undefined): string {
-  if (!token) return text
-  let redacted = text.split(token).join('***')
-  for (const segment of token.split('.')) {
-    if (segment.length >= 8) redacted = redacted.split(segment).join('***')
-  }
-  return redacted
 }

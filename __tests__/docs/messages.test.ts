@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { TROUBLESHOOTING_PATH } from '../../src/errors.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
+import { MINIMUM_NODE } from '../../src/node-version.ts'
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 
@@ -13,6 +14,7 @@ const source = readdirSync(new URL('../../src', import.meta.url), { recursive: t
   // Constants the messages interpolate read as their values.
   .replaceAll('${DEFAULT_RESOURCE}', DEFAULT_RESOURCE)
   .replaceAll('${TROUBLESHOOTING_PATH}', TROUBLESHOOTING_PATH)
+  .replaceAll('${MINIMUM_NODE}', MINIMUM_NODE)
 const azSays = read('test-support/AZ-NOTES.md') + read('__tests__/runner/token.test.ts')
 /** What the GitHub runner itself prints, quoted where the docs explain it. */
 const runnerSays = "Skip output 'token' since it may contain secret."

@@ -177,10 +177,11 @@ describe('behind a proxy', () => {
 
 describe('diagnosing a DICOM service that refuses', () => {
   it("401: passes on the service's error_description and compares the token's audience with the service's", async () => {
-    const result = await smokeTest({}, token('https://management.azure.com/'))
+    // A custom audience: a token for another Azure service (Resource Manager, Graph…) is never sent at all.
+    const result = await smokeTest({}, token('api://contoso-other-app/'))
     expectFailedSmokeTest(
       result,
-      /rejected the token with 401 at .*: "The audience 'https:\/\/management\.azure\.com\/' is invalid"\. The token's audience is 'https:\/\/management\.azure\.com\/', but the DICOM service expects 'https:\/\/dicom\.healthcareapis\.azure\.com'\./,
+      /rejected the token with 401 at .*: "The audience 'api:\/\/contoso-other-app\/' is invalid"\. The token's audience is 'api:\/\/contoso-other-app\/', but the DICOM service expects 'https:\/\/dicom\.healthcareapis\.azure\.com'\./,
       '401-unauthorized'
     )
   })

@@ -5,7 +5,6 @@ import {
   audienceMatches,
   decodeClaims,
   formatExpiry,
-  redactToken,
   tokenExpiryMs,
   tokenWarnings,
   type TokenClaims
@@ -13,6 +12,7 @@ import {
 import { findLeaks } from '../../test-support/leak-check.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
 import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
+import { removeSecret } from '../../src/print.ts'
 
 // 2026-11-23T20:32:40Z
 const EXPIRES_EPOCH = 1795465960
@@ -183,7 +183,7 @@ describe('tokenWarnings', () => {
   })
 })
 
-describe('redactToken', () => {
+describe('removeSecret (print.ts) on the tokens az issues', () => {
   const token = dicomToken()
   const [header = '', payload = '', signature = ''] = token.split('.')
 
@@ -195,22 +195,22 @@ describe('redactToken', () => {
     ['the signature alone', `sig=${signature}`],
     ['every segment, split apart', `${signature} ${header}\n${payload}`]
   ])('removes %s', (_, text) => {
-    const redacted = redactToken(text, token)
+    const redacted = removeSecret(text, token)
     expect(findLeaks(token, { redacted })).toEqual([])
     expect(redacted).toContain('***')
   })
 
   it('leaves the rest of the text as it was', () => {
-    expect(redactToken(`before ${token} after`, token)).toBe('before *** after')
+    expect(removeSecret(`before ${token} after`, token)).toBe('before *** after')
   })
 
   it('leaves text alone when there is no token', () => {
-    expect(redactToken('nothing to hide', undefined)).toBe('nothing to hide')
-    expect(redactToken('nothing to hide', '')).toBe('nothing to hide')
+    expect(removeSecret('nothing to hide', undefined)).toBe('nothing to hide')
+    expect(removeSecret('nothing to hide', '')).toBe('nothing to hide')
   })
 
   it('removes an opaque token', () => {
     const opaque = 'Zm9vYmFyYmF6cXV4LW9wYXF1ZS10b2tlbi0xMjM0NTY3ODkw'
-    expect(redactToken(`token=${opaque};`, opaque)).toBe('token=***;')
+    expect(removeSecret(`token=${opaque};`, opaque)).toBe('token=***;')
   })
 })

@@ -176,7 +176,7 @@ describe('diagnosing a failed write', () => {
     [400, 'write-refused', /refused the synthetic instance with 400/],
     [415, 'write-refused', /refused the synthetic instance with 415/],
     [413, 'write-too-large', /413 .*request too large/],
-    [424, 'write-dependency', /424 Failed Dependency .*storage account or its customer-managed key/]
+    [424, 'smoke-dependency', /424 Failed Dependency .*storage account or its customer-managed key/]
   ])('%i is %s', (status, kind, message) => {
     const error = diagnoseStow(answer(status, 'refused'), context(), undefined)
     expect(error.kind).toBe(kind)

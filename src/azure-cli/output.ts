@@ -2,6 +2,7 @@
 // warnings apart from errors on stderr, and a failure turned into the error a person can act on.
 import { DEFAULT_RESOURCE } from '../dicom-service.ts'
 import { ActionError } from '../errors.ts'
+import { quote } from '../print.ts'
 import type { Config } from '../inputs.ts'
 
 export interface AzAccessToken {
@@ -14,6 +15,8 @@ export interface AzAccessToken {
 
 export interface AzResult {
   exitCode: number
+  /** Set when az was ended by a signal (it then has no exit code). */
+  signal?: string
   stdout: string
   stderr: string
 }
@@ -33,6 +36,15 @@ export function parseAzOutput(stdout: string): AzAccessToken {
       'az-output',
       `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`,
       'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim), that no extension or upgrade prompt writes to its stdout, and that it is 2.30 or later.'
+    )
+  }
+  // The runner masks a secret line by line, and undici sends only visible ASCII in a header: a token with whitespace,
+  // control or non-ASCII characters could be neither hidden nor used.
+  if (!/^[\x21-\x7e]+$/.test(accessToken)) {
+    throw new ActionError(
+      'az-output',
+      `az account get-access-token printed an accessToken of ${accessToken.length} characters with whitespace, control or non-ASCII characters, which is not a usable token (not shown).`,
+      'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim) and that nothing rewrites its output.'
     )
   }
   const epoch = Number(record.expires_on)
@@ -58,13 +70,9 @@ export function splitAzStderr(stderr: string): { warnings: string[]; errors: str
 
 const MAX_QUOTED_CHARS = 400
 
+/** az's own words, for the message: its error lines joined, without anything that looks like a secret, cut. */
 function quoteAz(errors: string[]): string {
-  const text = errors
-    .map((line) => line.replace(/^ERROR:\s*/, ''))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-  return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text
+  return quote(errors.map((line) => line.replace(/^ERROR:\s*/, '')).join(' '), undefined, MAX_QUOTED_CHARS)
 }
 
 const NETWORK_PATTERNS =
@@ -73,7 +81,11 @@ const NETWORK_PATTERNS =
 /** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
 export function classifyAzFailure(result: AzResult, config: Pick<Config, 'resource' | 'tenant'>): ActionError {
   const { errors } = splitAzStderr(result.stderr)
-  const said = errors.length > 0 ? quoteAz(errors) : `(no error text; exit code ${result.exitCode})`
+  const ended = result.signal
+    ? `az account get-access-token was stopped by signal ${result.signal}`
+    : `az account get-access-token failed with exit code ${result.exitCode}`
+  const said =
+    errors.length > 0 ? quoteAz(errors) : `(no error text; ${result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`})`
   // az's lines do not always end a sentence; the fix that follows must not run into them.
   const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`
   const aadsts = /AADSTS(\d+)/.exec(said)
@@ -128,7 +140,7 @@ export function classifyAzFailure(result: AzResult, config: Pick<Config, 'resour
   }
   return new ActionError(
     'az-failed',
-    `az account get-access-token failed with exit code ${result.exitCode} — ${azSaid}`,
+    `${ended} — ${azSaid}`,
     result.exitCode === 2
       ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the tenant/subscription inputs.'
       : 'Check the inputs and that azure/login succeeded earlier in this job.'

@@ -92,7 +92,13 @@ export function startAz(azPath: string, config: Config): AzRun {
       delay: 1000,
       listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
     })
-    .then((exitCode) => ({ exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
+    .then((exitCode) => ({
+      exitCode,
+      // A process ended by a signal has no exit code; which signal it was is what a person needs to know.
+      signal: child?.signalCode ?? undefined,
+      stdout: Buffer.concat(stdout).toString('utf8'),
+      stderr: Buffer.concat(stderr).toString('utf8')
+    }))
     .catch((error: unknown) => {
       throw new ActionError(
         'az-failed',

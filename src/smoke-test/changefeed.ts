@@ -15,12 +15,26 @@ export function isTlsError(code: string | undefined): boolean {
   return code !== undefined && TLS_CODES.test(code)
 }
 
+// Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
+// bad status line or header value) or are larger than it reads: no retry makes them readable.
+const PROTOCOL_CODES = /^(HPE_|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/
+
+export function isProtocolError(code: string | undefined): boolean {
+  return code !== undefined && PROTOCOL_CODES.test(code)
+}
+
+/** What transportErrorCode makes of a proxy's refusal of the tunnel: `PROXY_<status>`. */
+export const PROXY_AUTHENTICATION_REQUIRED = 'PROXY_407'
+
 /**
  * Is this attempt finished, worth another try, or a failure no retry will fix? With wait-for-access a 403 is a role
  * assignment that has not applied yet (it can take about 10 minutes), so it is tried again until the deadline.
  */
 export function classifyExchange(exchange: Exchange, waitForAccess = false): 'ok' | 'transient' | 'fatal' {
-  if (exchange.errorCode !== undefined) return isTlsError(exchange.errorCode) ? 'fatal' : 'transient'
+  const code = exchange.errorCode
+  if (code !== undefined) {
+    return isTlsError(code) || isProtocolError(code) || code === PROXY_AUTHENTICATION_REQUIRED ? 'fatal' : 'transient'
+  }
   const status = exchange.status ?? 0
   if (status === 200 || status === 204) return 'ok'
   if (status === 403 && waitForAccess) return 'transient'

@@ -12,6 +12,8 @@ import { endpointOf, proxyFor } from './proxy.ts'
 
 export interface DicomConnection {
   send: SendRequest
+  /** The variable of the proxy the requests go through, if any (never its value: it may hold credentials). */
+  proxyVariable?: string
   close(): Promise<void>
 }
 
@@ -54,7 +56,11 @@ export async function openDicomConnection(
       connections: 1,
       pipelining: 2
     })
-    return { send: await sender(agent), close: () => agent.destroy().catch(() => undefined) }
+    return {
+      send: await sender(agent),
+      proxyVariable: proxy.variable,
+      close: () => agent.destroy().catch(() => undefined)
+    }
   }
   const early = preconnect(hostname, port, secure, connectTimeoutMs)
   // These load while az runs: undici's client and connector only, not the whole package.

@@ -3,9 +3,10 @@ import { DEFAULT_RESOURCE } from '../dicom-service.ts'
 import { ActionError } from '../errors.ts'
 import { isRetryableStatus } from '../retry.ts'
 import type { IssuedToken } from '../token.ts'
-import { audienceMatches, describePrincipal, formatExpiry, redactToken } from '../token.ts'
-import { isTlsError } from './changefeed.ts'
+import { audienceMatches, describePrincipal, formatExpiry } from '../token.ts'
+import { isProtocolError, isTlsError } from './changefeed.ts'
 import type { Exchange } from './exchange.ts'
+import { quote } from '../print.ts'
 
 const BODY_PREVIEW_CHARS = 120
 const TIMEOUT_CODES = new Set([
@@ -22,15 +23,15 @@ function challengeParameter(challenge: string | undefined, name: string): string
   return new RegExp(`${name}="([^"]*)"`, 'i').exec(challenge)?.[1]
 }
 
+/** A server's words inside a message. */
 function preview(text: string | undefined, token: string): string {
-  const flat = redactToken(text ?? '', token)
-    .replace(/\s+/g, ' ')
-    .trim()
-  return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat
+  return quote(text, token, BODY_PREVIEW_CHARS)
 }
 
 export interface DiagnosisContext {
   issued: IssuedToken
+  /** The variable of the proxy the requests went through, for messages. */
+  proxyVariable?: string
   nowMs: number
   attempts: number
   elapsedMs: number
@@ -88,6 +89,22 @@ export function accessNeverApplied(exchange: Exchange, context: DiagnosisContext
   )
 }
 
+function diagnoseProxyRefusal(variable: string, status: string, exchange: Exchange, tried: string): ActionError {
+  const host = new URL(exchange.url).host
+  if (status === '407') {
+    return new ActionError(
+      'smoke-proxy',
+      `The proxy in ${variable} answered 407 to the tunnel to ${host}: it wants authentication.`,
+      `Give the proxy's user and password in ${variable} (http://user:password@host:port, from a secret), or list the DICOM host in NO_PROXY.`
+    )
+  }
+  return new ActionError(
+    'smoke-proxy',
+    `The proxy in ${variable} answered ${status} to the tunnel to ${host} (${tried}).`,
+    `Check that the proxy may reach the DICOM host, or list it in NO_PROXY.`
+  )
+}
+
 /**
  * One actionable error for a failed exchange. `bodyProblem` is what reading a good status found wrong with its body
  * (see changefeed.ts); the body is not read again here.
@@ -103,6 +120,23 @@ export function diagnoseExchange(exchange: Exchange, context: DiagnosisContext, 
         'smoke-tls',
         `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`,
         'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with NODE_EXTRA_CA_CERTS on the runner.'
+      )
+    }
+    if (isProtocolError(code)) {
+      const meaning = code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE' ? 'it is larger than the 1 MiB the action reads' : 'it is not valid HTTP/1.1'
+      return new ActionError(
+        'smoke-response',
+        `The answer to ${request} could not be read (${code}): ${meaning}.`,
+        'Something other than the DICOM service may be answering (a proxy, a firewall, another server): check dicom-url.'
+      )
+    }
+    const proxy = context.proxyVariable
+    if (proxy !== undefined && code.startsWith('PROXY_')) return diagnoseProxyRefusal(proxy, code.slice(6), exchange, tried)
+    if (proxy !== undefined && !TIMEOUT_CODES.has(code)) {
+      return new ActionError(
+        'smoke-proxy',
+        `Could not reach the DICOM service through the proxy in ${proxy} (${code}, ${tried}).`,
+        `Check that the proxy in ${proxy} runs and the runner can reach it (its value is not shown: it may hold credentials), or list the DICOM host in NO_PROXY.`
       )
     }
     if (TIMEOUT_CODES.has(code)) {
@@ -171,9 +205,21 @@ export function diagnoseExchange(exchange: Exchange, context: DiagnosisContext, 
       'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run the smoke test later.'
     )
   }
-  return new ActionError(
-    'smoke-response',
-    `${request} answered ${status}${exchange.body ? `: "${preview(exchange.body, token)}"` : ''}.`,
-    'Check dicom-url and api-version.'
-  )
+  const said = exchange.body ? `: "${preview(exchange.body, token)}"` : ''
+  if (status === 424) {
+    return new ActionError(
+      'smoke-dependency',
+      `The DICOM service answered 424 Failed Dependency to ${request}${said}: it cannot reach its storage account or its customer-managed key.`,
+      "Check the service's linked storage account (or Data Lake) and its key vault key and access; this is not retried, as it does not fix itself within a step."
+    )
+  }
+  // The service answers an API version it does not serve with 400 UnsupportedApiVersion, in plain text.
+  if (status === 400 && /UnsupportedApiVersion|api[- ]version/i.test(exchange.body ?? '')) {
+    return new ActionError(
+      'smoke-response',
+      `${request} answered 400${said}: the DICOM service does not support this API version.`,
+      'Set api-version to a version the service supports (v2, v1 or v1.0-prerelease).'
+    )
+  }
+  return new ActionError('smoke-response', `${request} answered ${status}${said}.`, 'Check dicom-url and api-version.')
 }

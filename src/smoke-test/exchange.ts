@@ -40,7 +40,10 @@ export interface DicomRequest {
 /** Reduces whatever undici threw to a code; its message may quote request details, so it is not kept. */
 export function transportErrorCode(error: unknown): string {
   if (typeof error !== 'object' || error === null) return 'UNKNOWN'
-  const { code, name, cause } = error as { code?: unknown; name?: unknown; cause?: unknown }
+  const { code, name, cause, message } = error as { code?: unknown; name?: unknown; cause?: unknown; message?: unknown }
+  // undici reports a proxy that refuses the tunnel as an aborted request; its status is what matters.
+  const proxyStatus = typeof message === 'string' ? /^Proxy response \((\d{3})\)/.exec(message)?.[1] : undefined
+  if (proxyStatus !== undefined) return `PROXY_${proxyStatus}`
   if (typeof code === 'string' && code !== 'UND_ERR_ABORTED') return code
   if (name === 'TimeoutError' || name === 'AbortError') return 'TimeoutError'
   if (cause !== undefined && cause !== error) return transportErrorCode(cause)

@@ -1,6 +1,7 @@
 // The smoke test: read the change feed with the new token, both endpoints at once on the connection opened while az
 // ran, retrying what a retry can fix until the deadline, and report what each endpoint saw. With smoke-test: write, the
 // round trip (write.ts, loaded only then, and dcmjs with it) follows on the same connection.
+import { DEFAULT_RESOURCE, isOtherAzureAudience } from '../dicom-service.ts'
 import { ActionError } from '../errors.ts'
 import type { DicomTarget } from '../inputs.ts'
 import type { Log } from '../log.ts'
@@ -29,9 +30,19 @@ export async function runSmokeTest(input: {
   const clock = input.clock ?? systemClock
   const startedAt = clock.now()
   const deadlineMs = startedAt + input.timeoutMs
+  const audience = input.issued.claims.audience
+  if (isOtherAzureAudience(audience)) {
+    const failure = new ActionError(
+      'wrong-audience',
+      `The token az issued is for another Azure service (audience '${audience ?? ''}'), so it was not sent to ${input.dicom.host}.`,
+      `Leave the 'resource' input at its default (${DEFAULT_RESOURCE}) for the smoke test.`
+    )
+    return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt }
+  }
   let send: SendRequest
+  let proxyVariable: string | undefined
   try {
-    send = (await input.connection).send
+    ;({ send, proxyVariable } = await input.connection)
   } catch (error) {
     const failure =
       error instanceof ActionError
@@ -73,6 +84,7 @@ export async function runSmokeTest(input: {
             exchange,
             {
               issued: input.issued,
+              proxyVariable,
               nowMs: clock.now(),
               attempts: report.attempts,
               elapsedMs: clock.now() - startedAt,
@@ -93,6 +105,7 @@ export async function runSmokeTest(input: {
     const { timeoutMs, issued, log, runLabel } = input
     write = await runWriteCheck({
       send,
+      proxyVariable,
       dicom: input.dicom,
       issued,
       sequenceBefore: latestSequence,

@@ -1,11 +1,12 @@
 // Turns a failed step of the write round trip into the one error a person can act on. Pure. What is not special to
 // writing (401, 404, timeouts, network, 5xx) goes to diagnoseExchange, as for the read check.
 import { ActionError } from '../errors.ts'
-import { describePrincipal, redactToken } from '../token.ts'
+import { describePrincipal } from '../token.ts'
 import type { DiagnosisContext } from './diagnose.ts'
 import { accessNeverApplied, diagnoseExchange } from './diagnose.ts'
 import type { Exchange } from './exchange.ts'
 import type { WriteProblem } from './write-answers.ts'
+import { quote } from '../print.ts'
 
 const BODY_PREVIEW_CHARS = 160
 /** What the failure reasons Azure and PS3.4 define mean (0008,1197), for the ones a smoke test can meet. */
@@ -22,11 +23,9 @@ export const FAILURE_REASONS: Record<number, string> = {
   0xc122: 'referenced transfer syntax not supported'
 }
 
+/** A server's words inside a message. */
 function preview(text: string | undefined, token: string): string {
-  const flat = redactToken(text ?? '', token)
-    .replace(/\s+/g, ' ')
-    .trim()
-  return flat.length > BODY_PREVIEW_CHARS ? `${flat.slice(0, BODY_PREVIEW_CHARS)}…` : flat
+  return quote(text, token, BODY_PREVIEW_CHARS)
 }
 
 /** The attribute a refusal names, when its body does: a tag such as (0010,0020), with the keyword after it if there is one. */
@@ -84,12 +83,6 @@ export function diagnoseStow(exchange: Exchange, context: DiagnosisContext, prob
         'write-too-large',
         `The DICOM service (or a proxy in front of it) answered 413 to ${request}: request too large, for one small synthetic instance.`,
         'A proxy or gateway between the runner and the service limits request bodies: raise its limit, or use smoke-test: read.'
-      )
-    case 424:
-      return new ActionError(
-        'write-dependency',
-        `The DICOM service answered 424 Failed Dependency to ${request}${said}: it cannot reach its storage account or its customer-managed key.`,
-        "Check the service's linked storage account (or Data Lake) and its key vault key and access; this is not retried, as it does not fix itself within a step."
       )
   }
   return diagnoseExchange(exchange, context, problem === undefined ? undefined : 'a DICOM JSON STOW-RS response')

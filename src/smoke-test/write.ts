@@ -54,6 +54,8 @@ export interface WriteCheckInput {
   send: SendRequest
   dicom: Pick<DicomTarget, 'baseUrl' | 'apiVersion' | 'waitForAccess'>
   issued: IssuedToken
+  /** The variable of the proxy the requests go through, for messages. */
+  proxyVariable?: string
   /** The `latest` sequence the read check saw: the round trip's entries come after it. */
   sequenceBefore: number
   deadlineMs: number
@@ -70,7 +72,7 @@ interface Attempt<T> {
 type StepResult<T> = { ok: true; value: T } | { ok: false; failure: ActionError }
 
 export async function runWriteCheck(input: WriteCheckInput): Promise<WriteReport> {
-  const { clock, log, send, issued } = input
+  const { clock, log, send, issued, proxyVariable } = input
   const { baseUrl, apiVersion, waitForAccess } = input.dicom
   const instance = await syntheticInstance({ runLabel: input.runLabel, now: new Date(clock.now()) })
   const uids: InstanceUids = instance
@@ -112,7 +114,7 @@ export async function runWriteCheck(input: WriteCheckInput): Promise<WriteReport
     const outcome = answer.verdict === 'ok' ? 'passed' : 'failed'
     steps.push({ title, outcome, elapsedMs, attempts: report.attempts, answer: last.errorCode ?? String(last.status ?? '') })
     if (answer.verdict === 'ok') return { ok: true, value: answer.value }
-    const context = { issued, nowMs: clock.now(), attempts: report.attempts, elapsedMs, gaveUp: report.gaveUp }
+    const context = { issued, proxyVariable, nowMs: clock.now(), attempts: report.attempts, elapsedMs, gaveUp: report.gaveUp }
     const problem = answer.verdict === 'transient' ? undefined : answer.problem
     return { ok: false, failure: diagnose(last, context, problem) }
   }
