@@ -483,3 +483,63 @@ describe('proxyFor', () => {
     expect(proxyFor(new URL('https://[::1]:8443/v2'), { https_proxy: 'http://proxy:3128', no_proxy: '::1' })).toBeUndefined()
   })
 })
+
+describe('answers no retry can read', () => {
+  test.each(['HPE_INVALID_CONSTANT', 'HPE_UNEXPECTED_CONTENT_LENGTH', 'UND_ERR_RES_EXCEEDED_MAX_SIZE', 'PROXY_407'])(
+    '%s is fatal',
+    (errorCode) => {
+      expect(classifyExchange(exchange({ errorCode }))).toBe('fatal')
+    }
+  )
+
+  it('says a body over the limit is too large, and a parser error is not HTTP', () => {
+    expect(diagnosed('changefeed', exchange({ errorCode: 'UND_ERR_RES_EXCEEDED_MAX_SIZE' }), context()).message).toMatch(
+      /could not be read \(UND_ERR_RES_EXCEEDED_MAX_SIZE\): it is larger than the 1 MiB the action reads\./
+    )
+    expect(diagnosed('changefeed', exchange({ errorCode: 'HPE_INVALID_STATUS' }), context()).message).toMatch(
+      /could not be read \(HPE_INVALID_STATUS\): it is not valid HTTP\/1\.1\./
+    )
+  })
+
+  it('reads a proxy that refuses the tunnel as PROXY_<status>', () => {
+    const refusal = Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), {
+      code: 'UND_ERR_ABORTED',
+      name: 'AbortError'
+    })
+    expect(transportErrorCode(refusal)).toBe('PROXY_407')
+  })
+
+  it('names the proxy variable, never its value, for a 407 and for a proxy it cannot reach', () => {
+    const via = context(undefined, { proxyVariable: 'HTTPS_PROXY' })
+    const auth = diagnosed('changefeed', exchange({ errorCode: 'PROXY_407' }), via)
+    expect(auth.kind).toBe('smoke-proxy')
+    expect(auth.message).toBe(`The proxy in HTTPS_PROXY answered 407 to the tunnel to ${HOST}: it wants authentication.`)
+    const refused = diagnosed('changefeed', exchange({ errorCode: 'ECONNREFUSED' }), via)
+    expect(refused.kind).toBe('smoke-proxy')
+    expect(refused.message).toMatch(/^Could not reach the DICOM service through the proxy in HTTPS_PROXY \(ECONNREFUSED/)
+  })
+})
+
+describe('what the real service answers', () => {
+  it('424: the storage account or key, not retried', () => {
+    const seen = exchange({ status: 424, body: 'The customer-managed key is not accessible.' })
+    expect(classifyExchange(seen)).toBe('fatal')
+    const error = diagnosed('changefeed', seen, context())
+    expect(error.kind).toBe('smoke-dependency')
+    expect(error.message).toMatch(/424 Failed Dependency .*storage account or its customer-managed key/)
+  })
+
+  it('400 UnsupportedApiVersion: says to change api-version', () => {
+    const seen = exchange({ status: 400, body: 'UnsupportedApiVersion: The specified api version is not supported.' })
+    const error = diagnosed('changefeed', seen, context())
+    expect(error.message).toMatch(/does not support this API version/)
+    expect(error.fix).toMatch(/api-version/)
+  })
+
+  it('a v1 change feed page of [] is a pass: sequence numbers skip', () => {
+    expect(readAnswer('changefeed', exchange({ status: 200, contentType: JSON_TYPE, body: '[]' }))).toEqual({
+      verdict: 'ok',
+      sequence: 0
+    })
+  })
+})
