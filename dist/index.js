@@ -1996,7 +1996,9 @@ async function run(env = process.env, runner = createRunner(env)) {
         checkNodeVersion(process.versions.node);
         const config = inputsFromEnv(env);
         checkRunnerFiles(env, config.exportVariable !== undefined);
-        const az = startAz(await findAz(), config);
+        const azPath = await findAz();
+        const azStartedMs = Date.now();
+        const az = startAz(azPath, config);
         await az.started;
         const smokeTarget = config.dicom && config.dicom.smokeTest !== 'off' ? config.dicom : undefined;
         const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) };
@@ -2005,6 +2007,8 @@ async function run(env = process.env, runner = createRunner(env)) {
         const issued = result.exitCode === 0 ? (0,token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
         if (issued)
             runner.mask(issued.value); // before any other line is printed
+        const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`;
+        runner.debug(`az (${azPath}) ended with ${ended} after ${Date.now() - azStartedMs} ms.`);
         for (const warning of splitAzStderr(result.stderr).warnings)
             runner.debug(`az: ${warning}`);
         if (!issued)
@@ -2014,6 +2018,10 @@ async function run(env = process.env, runner = createRunner(env)) {
             runner.exportVariable(config.exportVariable, issued.value);
         logToken(runner, config.resource, issued);
         const report = smoke && (await smokeTest(smoke, config, issued, runner, env));
+        for (const { exchange, attempts } of report?.endpoints ?? []) {
+            const outcome = exchange.errorCode ?? `HTTP ${exchange.status ?? '?'}`;
+            runner.debug(`${exchange.method} ${exchange.url}: ${outcome} in ${Math.round(exchange.latencyMs)} ms, attempt ${attempts}.`);
+        }
         setOutputs(runner, smokeTestOutputs(report));
         await writeSummary(runner, summaryRows(config, issued, report));
         if (report?.failure)

@@ -23,7 +23,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
     checkNodeVersion(process.versions.node)
     const config = inputsFromEnv(env)
     checkRunnerFiles(env, config.exportVariable !== undefined)
-    const az = startAz(await findAz(), config)
+    const azPath = await findAz()
+    const azStartedMs = Date.now()
+    const az = startAz(azPath, config)
     await az.started
     const smokeTarget = config.dicom && config.dicom.smokeTest !== 'off' ? config.dicom : undefined
     const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) }
@@ -32,6 +34,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
     const result = await az.result
     const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined
     if (issued) runner.mask(issued.value) // before any other line is printed
+    const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`
+    runner.debug(`az (${azPath}) ended with ${ended} after ${Date.now() - azStartedMs} ms.`)
     for (const warning of splitAzStderr(result.stderr).warnings) runner.debug(`az: ${warning}`)
     if (!issued) throw classifyAzFailure(result, config)
 
@@ -40,6 +44,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
     logToken(runner, config.resource, issued)
 
     const report = smoke && (await smokeTest(smoke, config, issued, runner, env))
+    for (const { exchange, attempts } of report?.endpoints ?? []) {
+      const outcome = exchange.errorCode ?? `HTTP ${exchange.status ?? '?'}`
+      runner.debug(`${exchange.method} ${exchange.url}: ${outcome} in ${Math.round(exchange.latencyMs)} ms, attempt ${attempts}.`)
+    }
     setOutputs(runner, smokeTestOutputs(report))
     await writeSummary(runner, summaryRows(config, issued, report))
     if (report?.failure) throw report.failure
