@@ -181,7 +181,7 @@ describe('an unexpected error', () => {
     await runAction({ 'export-variable': 'DICOM_TOKEN' }, { FAKE_AZ_TOKEN: jwt })
     const failure = 'The action failed unexpectedly: Cannot export ***.'
     expect(fakeRunner.messages('setFailed')).toEqual([expect.stringContaining(failure)])
-    expect(fakeRunner.messages('debug').filter((line) => !line.startsWith('az ('))[0]).toBe('Error: Cannot export ***')
+    expect(fakeRunner.messages('debug').find((line) => !line.startsWith('az ('))).toBe('Error: Cannot export ***')
     expectNoLeaks(jwt)
   })
 })
