@@ -11,6 +11,7 @@ import { parse } from 'yaml'
 import { isLoopbackHost } from '../../src/dicom-service.ts'
 import { FAILURES, TROUBLESHOOTING_PATH } from '../../src/errors.ts'
 import { MAX_TIMEOUT_SECONDS } from '../../src/inputs.ts'
+import { BASE_DELAY_MS, MAX_DELAY_MS, maxAttempts } from '../../src/retry.ts'
 import { proxyFor } from '../../src/smoke-test/proxy.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -309,5 +310,13 @@ describe('what the docs say about the code', () => {
     expect(action.outputs['smoke-test-result']?.description).toContain(said)
     const row = tableInSection(readme, 'Outputs').rows.find((cells) => cells[0] === '`smoke-test-result`')
     expect(plain(row?.[1] ?? '')).toContain(said)
+  })
+
+  test('the retry bounds and waits in SECURITY.md and the README are the ones the code keeps', () => {
+    const security = readFileSync(join(ROOT, 'SECURITY.md'), 'utf8').replace(/\s+/g, ' ')
+    expect(security).toContain(`at most ${maxAttempts(6000)} requests per endpoint in 6 s, ${maxAttempts(60000)} in 60 s`)
+    const seconds = (ms: number): string => String(ms / 1000)
+    const waits = `(${seconds(BASE_DELAY_MS / 2)}–${seconds(BASE_DELAY_MS)} s, then ${seconds(BASE_DELAY_MS)}–${seconds(2 * BASE_DELAY_MS)} s, … up to ${seconds(MAX_DELAY_MS / 2)}–${seconds(MAX_DELAY_MS)} s)`
+    expect(readme.replace(/\s+/g, ' ')).toContain(waits)
   })
 })
