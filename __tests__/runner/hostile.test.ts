@@ -72,7 +72,7 @@ function expectOneError(result: ActionRun, anchor: string): string {
   expect(result.exitCode).toBe(1)
   expect(result.errors).toHaveLength(1)
   const error = result.errors[0] ?? ''
-  expect(error.endsWith(`#${anchor}`)).toBe(true)
+  expect(error).toMatch(new RegExp(`#${anchor}$`))
   return error
 }
 
