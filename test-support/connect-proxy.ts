@@ -12,7 +12,15 @@ export interface ConnectProxy {
   close(): Promise<void>
 }
 
-export async function startConnectProxy(): Promise<ConnectProxy> {
+export interface ConnectProxyOptions {
+  /**
+   * Answer every CONNECT with this status line instead of tunnelling, e.g. '407 Proxy Authentication Required' (which
+   * also gets a Proxy-Authenticate challenge), as a proxy that wants credentials does.
+   */
+  refuseWith?: string
+}
+
+export async function startConnectProxy(options: ConnectProxyOptions = {}): Promise<ConnectProxy> {
   const tunnels: ConnectProxy['tunnels'] = []
   const sockets = new Set<Socket>()
   const server = http.createServer((_request, response) => {
@@ -21,6 +29,13 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
   server.on('connect', (request: http.IncomingMessage, client: Socket, head: Buffer) => {
     const target = request.url ?? ''
     tunnels.push({ target, headers: request.headers })
+    trackSocket(sockets, client)
+    if (options.refuseWith) {
+      const challenge = options.refuseWith.startsWith('407') ? 'Proxy-Authenticate: Basic realm="corporate proxy"\r\n' : ''
+      client.on('error', () => client.destroy())
+      client.end(`HTTP/1.1 ${options.refuseWith}\r\n${challenge}Content-Length: 0\r\nConnection: close\r\n\r\n`)
+      return
+    }
     const [host = '', port = '443'] = target.split(/:(?=\d+$)/)
     const upstream = net.connect({ host, port: Number(port) }, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')

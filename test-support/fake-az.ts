@@ -1,5 +1,6 @@
 // A stand-in `az` for runner-level tests, driven by FAKE_AZ_* variables. It records how it was called,
-// then behaves like one case of the real CLI: a token in 2.45 or 2.54+ format, an error, garbage, or a hang.
+// then behaves like one case of the real CLI: a token in 2.45 or 2.54+ format, an error, garbage, a hang, or a death
+// by signal. FAKE_AZ_EXPIRES_ON goes into expires_on as the number it reads as (1e20 stays a number, not a string).
 import { appendFileSync, writeFileSync } from 'node:fs'
 import { TENANT_ID } from './ids.ts'
 
@@ -8,7 +9,9 @@ if (env.FAKE_AZ_CALLS) appendFileSync(env.FAKE_AZ_CALLS, `${JSON.stringify({ arg
 
 /** az 2.45 prints expiresOn as the runner's local time, without a zone. */
 function localTimeWithoutZone(epochSeconds: number): string {
-  const d = new Date(epochSeconds * 1000)
+  // An expiry past what a Date holds (FAKE_AZ_EXPIRES_ON=1e20) still gets a readable expiresOn: an hour from now.
+  const ms = epochSeconds * 1000
+  const d = new Date(Number.isNaN(new Date(ms).getTime()) ? Date.now() + 3600_000 : ms)
   const pad = (n: number): string => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.000000`
 }
@@ -40,6 +43,10 @@ switch (mode) {
     break
   case 'fail':
     process.exitCode = Number(env.FAKE_AZ_EXIT ?? 1)
+    break
+  case 'signal':
+    // Killed by a signal, as the OOM killer or a runner cancelling the job would: no exit code, only SIGKILL.
+    process.kill(process.pid, 'SIGKILL')
     break
   case 'hang':
     if (env.FAKE_AZ_PIDFILE) writeFileSync(env.FAKE_AZ_PIDFILE, String(process.pid))

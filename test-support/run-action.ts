@@ -9,7 +9,8 @@ import { parse } from 'yaml'
 import { inputVariable } from '../src/inputs.ts'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-export const ACTION_ENTRY = join(REPO_ROOT, 'dist', 'index.js')
+/** dist/index.js, or the bundle ACTION_ENTRY_UNDER_TEST names (to run the runner-level tests against another build). */
+export const ACTION_ENTRY = process.env.ACTION_ENTRY_UNDER_TEST || join(REPO_ROOT, 'dist', 'index.js')
 
 export interface ActionRun {
   exitCode: number | null
@@ -91,8 +92,10 @@ export interface RunOptions {
   path: string[]
   /** Kill the action after this long (a test guard, far above the action's own timeouts). */
   killAfterMs?: number
-  /** The bundle to run; dist/index.js unless a test runs a modified copy. */
+  /** The bundle to run; ACTION_ENTRY unless a test runs a modified copy. */
   entry?: string
+  /** The Node.js binary to run it with; the one running the tests unless a test needs another version. */
+  node?: string
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -126,7 +129,11 @@ async function runActionIn(work: string, options: RunOptions): Promise<ActionRun
     ...options.env
   }
   const started = Date.now()
-  const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(options.node ?? process.execPath, [options.entry ?? ACTION_ENTRY], {
+    env,
+    cwd: work,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
