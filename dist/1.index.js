@@ -160,7 +160,7 @@ function isTlsError(code) {
 }
 // Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
 // bad status line or header value) or are larger than it reads: no retry makes them readable.
-const PROTOCOL_CODES = /^(HPE_|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/;
+const PROTOCOL_CODES = /^(HPE_|HTTPParserError$|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/;
 function isProtocolError(code) {
     return code !== undefined && PROTOCOL_CODES.test(code);
 }

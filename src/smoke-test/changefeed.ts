@@ -17,7 +17,7 @@ export function isTlsError(code: string | undefined): boolean {
 
 // Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
 // bad status line or header value) or are larger than it reads: no retry makes them readable.
-const PROTOCOL_CODES = /^(HPE_|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/
+const PROTOCOL_CODES = /^(HPE_|HTTPParserError$|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/
 
 export function isProtocolError(code: string | undefined): boolean {
   return code !== undefined && PROTOCOL_CODES.test(code)
