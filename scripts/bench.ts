@@ -2,11 +2,14 @@
 //   A: the action with the smoke test (dist/index.js as the runner runs it),
 //   B: the two shell lines the README starts with (az ... --query accessToken --output tsv, then curl the change feed),
 //   C: az account get-access-token alone, the floor,
-// and prints medians, the ratios A/B and A/C, the action's peak memory and bundle size.
+// and prints medians of wall and CPU time (the process and its children, from GNU time), the ratios A/B and A/C,
+// the action's peak memory, and the JavaScript it loads for this run against the bundle's size.
 // `--write-readme` also records the figures in README.md between the bench markers.
 import { spawn } from 'node:child_process'
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { DEFAULT_RESOURCE } from '../src/dicom-service.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
 import { ACTION_ENTRY, REPO_ROOT, runAction } from '../test-support/run-action.ts'
@@ -22,20 +25,43 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
-function timed(command: string, args: string[], env: Record<string, string>): Promise<number> {
+interface Sample {
+  wallMs: number
+  cpuMs: number
+}
+
+const scratch = await mkdtemp(join(tmpdir(), 'bench-'))
+const cpuFile = join(scratch, 'cpu')
+/** GNU time writes the user and system CPU seconds of what it runs (and its children) to cpuFile. */
+const TIME = ['/usr/bin/time', '-f', '%U %S', '-o', cpuFile]
+
+async function cpuMs(): Promise<number> {
+  const [user = NaN, system = NaN] = (await readFile(cpuFile, 'utf8')).trim().split('\n').at(-1)?.split(' ').map(Number) ?? []
+  return (user + system) * 1000
+}
+
+function timed(command: string, args: string[], env: Record<string, string>): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(TIME[0] ?? '', [...TIME.slice(1), command, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const guard = setTimeout(() => child.kill('SIGKILL'), 30_000)
     child.on('close', (code) => {
       clearTimeout(guard)
-      if (code === 0) resolve(performance.now() - started)
+      const wallMs = performance.now() - started
+      if (code === 0) cpuMs().then((cpu) => resolve({ wallMs, cpuMs: cpu }), reject)
       else reject(new Error(`${command} exited ${code}: ${stderr.slice(0, 300)}`))
     })
   })
 }
+
+/** A hook that lists every file the action loads (its chunks are loaded with import()), for the loaded bytes. */
+const loadedLog = join(scratch, 'loaded')
+const LOAD_HOOK = `data:text/javascript,${encodeURIComponent(
+  `import { registerHooks } from 'node:module'; import { appendFileSync } from 'node:fs';` +
+    `registerHooks({ load(url, context, next) { if (url.startsWith('file:')) appendFileSync(${JSON.stringify(loadedLog)}, url + '\\n'); return next(url, context) } })`
+)}`
 
 console.log('Starting the loopback world…')
 const world = await startLoopbackWorld()
@@ -45,27 +71,32 @@ try {
     `token=$(az account get-access-token --resource=${DEFAULT_RESOURCE} --query accessToken --output tsv)`,
     `curl -sS -o /dev/null --fail -X GET --header "Authorization: Bearer $token" ${world.dicom.url}/v2/changefeed`
   ].join('\n')
-  const contenders: Record<'A' | 'B' | 'C', () => Promise<number>> = {
+  const runTheAction = async (options: { prefix?: string[]; nodeArgs?: string[] }): Promise<number> => {
+    const run = await runAction({
+      inputs: { 'dicom-url': world.dicom.url, 'smoke-test': 'true' },
+      path: world.path,
+      env: world.actionEnv,
+      ...options
+    })
+    if (run.exitCode !== 0 || run.outputs['smoke-test-result'] !== 'passed') throw new Error(`the action failed: ${run.errors.join(' ')}`)
+    return run.durationMs
+  }
+  const contenders: Record<'A' | 'B' | 'C', () => Promise<Sample>> = {
     A: async () => {
-      const run = await runAction({
-        inputs: { 'dicom-url': world.dicom.url, 'smoke-test': 'true' },
-        path: world.path,
-        env: world.actionEnv
-      })
-      if (run.exitCode !== 0 || run.outputs['smoke-test-result'] !== 'passed') throw new Error(`the action failed: ${run.errors.join(' ')}`)
-      return run.durationMs
+      const wallMs = await runTheAction({ prefix: TIME })
+      return { wallMs, cpuMs: await cpuMs() }
     },
     B: () => timed('bash', ['-c', seed], env),
     C: () => timed('az', ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json'], env)
   }
-  const samples: Record<'A' | 'B' | 'C', number[]> = { A: [], B: [], C: [] }
+  const samples: Record<'A' | 'B' | 'C', Sample[]> = { A: [], B: [], C: [] }
   const order: ('A' | 'B' | 'C')[] = ['A', 'B', 'C']
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
     // Rotate who goes first, so no contender always runs on a cold or warm machine.
     const rotation = [...order.slice(round % 3), ...order.slice(0, round % 3)]
     for (const name of rotation) {
-      const ms = await contenders[name]()
-      if (round >= WARMUP) samples[name].push(ms)
+      const sample = await contenders[name]()
+      if (round >= WARMUP) samples[name].push(sample)
     }
     process.stdout.write('.')
   }
@@ -95,22 +126,29 @@ try {
   } catch {
     // GNU time is not everywhere; the other figures stand without it.
   }
+  // What the action loads for this run, against what the bundle holds.
+  await runTheAction({ nodeArgs: ['--import', LOAD_HOOK] })
+  const loaded = [...new Set((await readFile(loadedLog, 'utf8')).trim().split('\n'))]
+  let loadedKiB = 0
+  for (const url of loaded) if (url.includes('/dist/')) loadedKiB += (await stat(fileURLToPath(url))).size / 1024
   const dist = join(REPO_ROOT, 'dist')
   const entryKiB = (await stat(ACTION_ENTRY)).size / 1024
   let totalKiB = 0
   for (const file of await readdir(dist)) if (file.endsWith('.js')) totalKiB += (await stat(join(dist, file))).size / 1024
 
-  const [a, b, c] = [median(samples.A), median(samples.B), median(samples.C)]
+  const wall = (name: 'A' | 'B' | 'C'): number => median(samples[name].map((sample) => sample.wallMs))
+  const cpu = (name: 'A' | 'B' | 'C'): number => median(samples[name].map((sample) => sample.cpuMs))
+  const [a, b, c] = [wall('A'), wall('B'), wall('C')]
   const lines = [
     `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${ROUNDS} alternating rounds on the loopback world (real Azure CLI ${process.env.AZ_VERSION ?? '2.45'}, Node ${process.versions.node}, ${(await import('node:os')).cpus().length} cores); medians.`,
     '',
-    '| | what runs | median |',
-    '|---|---|---|',
-    `| A | this action, \`smoke-test: true\` (token, outputs, both change feed requests, summary) | ${a.toFixed(0)} ms |`,
-    `| B | \`az account get-access-token\`, then \`curl\` on the change feed (the lines at the top) | ${b.toFixed(0)} ms |`,
-    `| C | \`az account get-access-token\` alone (the floor) | ${c.toFixed(0)} ms |`,
+    '| | what runs | wall | CPU |',
+    '|---|---|---|---|',
+    `| A | this action, \`smoke-test: true\` (token, outputs, both change feed requests, summary) | ${a.toFixed(0)} ms | ${cpu('A').toFixed(0)} ms |`,
+    `| B | \`az account get-access-token\`, then \`curl\` on the change feed (the lines at the top) | ${b.toFixed(0)} ms | ${cpu('B').toFixed(0)} ms |`,
+    `| C | \`az account get-access-token\` alone (the floor) | ${c.toFixed(0)} ms | ${cpu('C').toFixed(0)} ms |`,
     '',
-    `A/B = **${(a / b).toFixed(2)}**, A/C = **${(a / c).toFixed(2)}**. Peak memory of the action: ${peakMiB}. \`dist/index.js\`: ${entryKiB.toFixed(0)} KiB (${totalKiB.toFixed(0)} KiB with the lazily loaded chunks).`
+    `Wall: A/B = **${(a / b).toFixed(2)}**, A/C = **${(a / c).toFixed(2)}**; the action adds ${(a - c).toFixed(0)} ms of wall time and ${(cpu('A') - cpu('C')).toFixed(0)} ms of CPU to \`az\` alone. It loads ${loadedKiB.toFixed(0)} KiB of JavaScript for this run (\`dist/index.js\` ${entryKiB.toFixed(0)} KiB; ${totalKiB.toFixed(0)} KiB in all, with the chunks only \`write\` or a proxy loads). Peak memory: ${peakMiB}.`
   ]
   console.log(`\n${lines.join('\n')}`)
   if (process.argv.includes('--write-readme')) {
@@ -128,4 +166,5 @@ try {
   }
 } finally {
   await world.close()
+  await rm(scratch, { recursive: true, force: true })
 }

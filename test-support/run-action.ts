@@ -96,6 +96,10 @@ export interface RunOptions {
   entry?: string
   /** The Node.js binary to run it with; the one running the tests unless a test needs another version. */
   node?: string
+  /** Options for node before the bundle (npm run bench: a hook that lists the files loaded). */
+  nodeArgs?: string[]
+  /** A command that runs node (npm run bench: GNU time, for the CPU time). */
+  prefix?: string[]
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -129,7 +133,13 @@ async function runActionIn(work: string, options: RunOptions): Promise<ActionRun
     ...options.env
   }
   const started = Date.now()
-  const child = spawn(options.node ?? process.execPath, [options.entry ?? ACTION_ENTRY], {
+  const [command = '', ...args] = [
+    ...(options.prefix ?? []),
+    options.node ?? process.execPath,
+    ...(options.nodeArgs ?? []),
+    options.entry ?? ACTION_ENTRY
+  ]
+  const child = spawn(command, args, {
     env,
     cwd: work,
     stdio: ['ignore', 'pipe', 'pipe']
