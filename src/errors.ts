@@ -76,5 +76,8 @@ export function describeFailure(error: ActionError, env: RunnerEnv = process.env
 /** An unexpected error still becomes one line; the stack goes to the debug log only. */
 export function describeUnexpected(error: unknown): string {
   const detail = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '')
-  return `The action failed unexpectedly: ${detail}. This is a bug in the action; please open an issue with the debug log (re-run with debug logging enabled).`
+  return (
+    `The action failed unexpectedly: ${detail}. This is a bug in the action; please open an issue with the debug ` +
+    `log (re-run with debug logging enabled).`
+  )
 }

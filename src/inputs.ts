@@ -29,7 +29,10 @@ export const INPUT_NAMES = [
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
-/** What to do with the DICOM service once the token is there: nothing, read the change feed, or also round-trip one instance. */
+/**
+ * What to do with the DICOM service once the token is there: nothing, read the change feed, or also round-trip one
+ * instance.
+ */
 export type SmokeTestMode = 'off' | 'read' | 'write'
 
 /** The DICOM service, present only when dicom-url is given: what the inputs proved about it. */
@@ -76,7 +79,10 @@ function shownValue(value: string): string {
       .replace(/\?.*$/s, '?***')
   }
   // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
-  shown = shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  shown = shown.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
   return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown
 }
 
@@ -86,7 +92,11 @@ function shownValue(value: string): string {
  */
 function refuseAzFileOrOption(input: InputName, value: string): void {
   if (/^[@-]/.test(value)) {
-    throw invalid(input, value, `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`)
+    throw invalid(
+      input,
+      value,
+      `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`
+    )
   }
 }
 
@@ -127,7 +137,9 @@ function parseSubscription(value: string): string | undefined {
 
 function parseDicomUrl(value: string): URL | undefined {
   if (value === '') return undefined
-  const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for loopback hosts: localhost, 127.x.x.x, [::1])`
+  const allowed =
+    `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for ` +
+    `loopback hosts: localhost, 127.x.x.x, [::1])`
   if (!URL.canParse(value)) throw invalid('dicom-url', value, allowed)
   const url = new URL(value)
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))
@@ -182,7 +194,8 @@ function parseExportVariable(value: string): string | undefined {
     throw invalid(
       'export-variable',
       value,
-      'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, CI, HOME or GITHUB_/RUNNER_/ACTIONS_*'
+      'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, ' +
+        'CI, HOME or GITHUB_/RUNNER_/ACTIONS_*'
     )
   }
   return value
@@ -190,7 +203,14 @@ function parseExportVariable(value: string): string | undefined {
 
 function dicomTarget(url: URL, apiVersion: ApiVersion, smokeTest: SmokeTestMode, waitForAccess: boolean): DicomTarget {
   const normalised = `${url.origin}${url.pathname.replace(/\/+$/, '')}` // no trailing slash, whatever was given
-  return { url: normalised, apiVersion, baseUrl: `${normalised}/${apiVersion}`, host: url.host, smokeTest, waitForAccess }
+  return {
+    url: normalised,
+    apiVersion,
+    baseUrl: `${normalised}/${apiVersion}`,
+    host: url.host,
+    smokeTest,
+    waitForAccess
+  }
 }
 
 /** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
@@ -207,20 +227,23 @@ export function parseInputs(read: (name: InputName) => string): Config {
   const dicomUrl = parseDicomUrl(read('dicom-url'))
   const apiVersion = parseApiVersion(read('api-version'))
   const smokeTest = parseSmokeTest(read('smoke-test'))
-  // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for; it is still checked.
+  // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for; it is still
+  // checked.
   const waitForAccess = parseBoolean('wait-for-access', read('wait-for-access'))
   if (smokeTest !== 'off' && !dicomUrl) {
     throw new ActionError(
       'invalid-input',
       `Input 'smoke-test' is ${read('smoke-test')} but 'dicom-url' is empty.`,
-      'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.'
+      'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or ' +
+        'turn the smoke test off.'
     )
   }
   const resource = parseResource(read('resource'))
   if (smokeTest !== 'off' && isOtherAzureAudience(resource)) {
     throw new ActionError(
       'invalid-input',
-      `Input 'resource' is '${shownValue(resource)}', another Azure service's audience: the smoke test would send that token to dicom-url.`,
+      `Input 'resource' is '${shownValue(resource)}', another Azure service's audience: the smoke test would ` +
+        `send that token to dicom-url.`,
       `Leave 'resource' at its default (${DEFAULT_RESOURCE}) for the smoke test, or turn the smoke test off.`
     )
   }

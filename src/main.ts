@@ -46,14 +46,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
     const report = smoke && (await smokeTest(smoke, config, issued, runner, env))
     for (const { exchange, attempts } of report?.endpoints ?? []) {
       const outcome = exchange.errorCode ?? `HTTP ${exchange.status ?? '?'}`
-      runner.debug(`${exchange.method} ${exchange.url}: ${outcome} in ${Math.round(exchange.latencyMs)} ms, attempt ${attempts}.`)
+      runner.debug(
+        `${exchange.method} ${exchange.url}: ${outcome} in ${Math.round(exchange.latencyMs)} ms, attempt ${attempts}.`
+      )
     }
     setOutputs(runner, smokeTestOutputs(report))
     await writeSummary(runner, summaryRows(config, issued, report))
     if (report?.failure) throw report.failure
     if (report) {
       const { elapsedMs, latestSequence } = report
-      runner.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`)
+      runner.info(
+        `Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ` +
+          `${latestSequence ?? 0}.`
+      )
       if (report.write) {
         const ms = Math.round(report.write.elapsedMs)
         runner.info(`Write round trip passed: one synthetic instance stored, found, retrieved and deleted in ${ms} ms.`)
@@ -88,7 +93,8 @@ async function smokeTest(
   env: NodeJS.ProcessEnv
 ): Promise<SmokeTestReport> {
   const { runSmokeTest } = await import('./smoke-test/run.ts')
-  const runLabel = dicom.smokeTest === 'write' ? (await import('./smoke-test/instance.ts')).runLabelFrom(env) : undefined
+  const runLabel =
+    dicom.smokeTest === 'write' ? (await import('./smoke-test/instance.ts')).runLabelFrom(env) : undefined
   return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel, issued, log })
 }
 
@@ -109,7 +115,8 @@ function logToken(log: Log, resource: string, issued: IssuedToken): void {
   const { claims, expiresAtMs } = issued
   const who = `${describePrincipal(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`
   const inMinutes = (ms: number): number => Math.round((ms - Date.now()) / 60000)
-  const expiry = expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`
+  const expiry =
+    expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`
   log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`)
   for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now())) log.warning(warning)
 }

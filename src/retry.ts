@@ -117,7 +117,9 @@ export function decideRetry(input: {
 }
 
 export type AttemptOutcome<T> =
-  { kind: 'done'; value: T } | { kind: 'transient'; reason: string; retryAfterMs?: number; last: T } | { kind: 'fatal'; value: T }
+  | { kind: 'done'; value: T }
+  | { kind: 'transient'; reason: string; retryAfterMs?: number; last: T }
+  | { kind: 'fatal'; value: T }
 
 export interface RetryClock {
   now(): number
@@ -144,7 +146,11 @@ export interface RetryReport<T> {
  */
 export async function withRetry<T>(
   attempt: (attemptNumber: number, remainingMs: number) => Promise<AttemptOutcome<T>>,
-  options: { deadlineMs: number; clock?: RetryClock; onRetry?: (attemptNumber: number, reason: string, delayMs: number) => void }
+  options: {
+    deadlineMs: number
+    clock?: RetryClock
+    onRetry?: (attemptNumber: number, reason: string, delayMs: number) => void
+  }
 ): Promise<RetryReport<T>> {
   const clock = options.clock ?? systemClock
   for (let attemptNumber = 1; ; attemptNumber++) {
@@ -158,7 +164,11 @@ export async function withRetry<T>(
       random: () => clock.random()
     })
     if (!decision.retry) {
-      return { value: outcome.last, attempts: attemptNumber, gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs } }
+      return {
+        value: outcome.last,
+        attempts: attemptNumber,
+        gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs }
+      }
     }
     options.onRetry?.(attemptNumber, outcome.reason, decision.delayMs)
     await clock.sleep(decision.delayMs)

@@ -33,8 +33,10 @@ export function checkRunnerFiles(env: Record<string, string | undefined>, export
   if (missing.length > 0) {
     throw new ActionError(
       'runner-files',
-      `The runner provides no ${missing.join(' or ')} file, so the token cannot be handed to later steps safely; nothing was run.`,
-      'Run the action as a step of a GitHub Actions job on a runner that supports node24 actions; to run it by hand, set these variables to files that exist.'
+      `The runner provides no ${missing.join(' or ')} file, so the token cannot be handed to later steps safely; ` +
+        `nothing was run.`,
+      'Run the action as a step of a GitHub Actions job on a runner that supports node24 actions; to run it by ' +
+        'hand, set these variables to files that exist.'
     )
   }
 }
@@ -80,7 +82,8 @@ function runnerProtocol(env: Record<string, string | undefined>, stdout: NodeJS.
     } catch (error) {
       throw new ActionError(
         'runner-files',
-        `The runner's ${file} file could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}), so '${name}' was not set.`,
+        `The runner's ${file} file could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}), ` +
+          `so '${name}' was not set.`,
         'Run the action as a step of a GitHub Actions job; by hand, set the variable to a file that exists.'
       )
     }
@@ -106,6 +109,9 @@ function runnerProtocol(env: Record<string, string | undefined>, stdout: NodeJS.
   }
 }
 
-export function createRunner(env: Record<string, string | undefined>, stdout: NodeJS.WritableStream = process.stdout): Runner {
+export function createRunner(
+  env: Record<string, string | undefined>,
+  stdout: NodeJS.WritableStream = process.stdout
+): Runner {
   return sanitising(runnerProtocol(env, stdout))
 }

@@ -34,7 +34,9 @@ function stringClaim(payload: Record<string, unknown>, ...names: string[]): stri
 
 /** Who the token speaks for, as the DICOM service's role assignments name it; undefined for an opaque token. */
 export function describePrincipal(claims: TokenClaims): string | undefined {
-  const parts = [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter((part) => !!part)
+  const parts = [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter(
+    (part) => !!part
+  )
   return parts.length > 0 ? parts.join(', ') : undefined
 }
 
@@ -52,7 +54,12 @@ export function decodeClaims(token: string): TokenClaims {
   const claims = payload as Record<string, unknown>
   const aud = claims.aud
   return {
-    audience: typeof aud === 'string' ? aud : Array.isArray(aud) ? aud.filter((a) => typeof a === 'string').join(', ') : undefined,
+    audience:
+      typeof aud === 'string'
+        ? aud
+        : Array.isArray(aud)
+          ? aud.filter((a) => typeof a === 'string').join(', ')
+          : undefined,
     tenantId: stringClaim(claims, 'tid'),
     objectId: stringClaim(claims, 'oid'),
     appId: stringClaim(claims, 'appid', 'azp'),
@@ -85,22 +92,30 @@ export function audienceMatches(audience: string | undefined, resource: string):
   return audience.split(',').some((a) => normaliseAudience(a) === wanted)
 }
 
-export function tokenWarnings(claims: TokenClaims, resource: string, expiresAtMs: number | undefined, nowMs: number): string[] {
+export function tokenWarnings(
+  claims: TokenClaims,
+  resource: string,
+  expiresAtMs: number | undefined,
+  nowMs: number
+): string[] {
   const warnings: string[] = []
   if (!audienceMatches(claims.audience, resource)) {
     warnings.push(
-      `The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM service will reject it with 401; check the 'resource' input.`
+      `The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM ` +
+        `service will reject it with 401; check the 'resource' input.`
     )
   }
   if (expiresAtMs !== undefined && expiresAtMs - nowMs < EXPIRY_WARNING_MS) {
     const minutes = Math.max(0, Math.floor((expiresAtMs - nowMs) / 60000))
     warnings.push(
-      `The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get 401; get the token right before the steps that use it.`
+      `The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get ` +
+        `401; get the token right before the steps that use it.`
     )
   }
   if (expiresAtMs === undefined) {
     warnings.push(
-      `The token's expiry is unknown: az printed no usable 'expires_on' and the token has no usable 'exp' claim. 'expires-on' is left empty.`
+      `The token's expiry is unknown: az printed no usable 'expires_on' and the token has no usable 'exp' claim. ` +
+        `'expires-on' is left empty.`
     )
   }
   return warnings

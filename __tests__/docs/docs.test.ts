@@ -92,7 +92,9 @@ function headingAnchors(markdown: string): string[] {
 
 /** The contents of ```yaml blocks that are whole workflows (they have jobs). */
 function workflowBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '').filter((block) => /^jobs:/m.test(block))
+  return [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)]
+    .map((match) => match[1] ?? '')
+    .filter((block) => /^jobs:/m.test(block))
 }
 
 // ---- GitHub's parser ----
@@ -124,7 +126,9 @@ function usesOfThisAction(content: string): { inputs: string[]; outputs: string[
   const outputs = ours.flatMap((step) =>
     step.id === undefined
       ? []
-      : [...content.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([\\w-]+)`, 'g'))].map((match) => match[1] ?? '')
+      : [...content.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([\\w-]+)`, 'g'))].map(
+          (match) => match[1] ?? ''
+        )
   )
   return { inputs, outputs }
 }
@@ -163,12 +167,9 @@ describe('README tables', () => {
 
 describe('troubleshooting', () => {
   test('headings get the anchors GitHub gives them', () => {
-    expect(headingAnchors('## 401 Unauthorized\n## AADSTS700024: client assertion expired\n## Timeouts\n## Timeouts')).toEqual([
-      '401-unauthorized',
-      'aadsts700024-client-assertion-expired',
-      'timeouts',
-      'timeouts-1'
-    ])
+    expect(
+      headingAnchors('## 401 Unauthorized\n## AADSTS700024: client assertion expired\n## Timeouts\n## Timeouts')
+    ).toEqual(['401-unauthorized', 'aadsts700024-client-assertion-expired', 'timeouts', 'timeouts-1'])
   })
 
   test("every failure's troubleshooting link lands on a heading of its own", () => {
@@ -183,7 +184,9 @@ describe('troubleshooting', () => {
     const internal = [...troubleshooting.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1])
     const fromReadme = [...readme.matchAll(/\]\(docs\/troubleshooting\.md#([^)]+)\)/g)].map((match) => match[1])
     expect(internal.length).toBeGreaterThan(0)
-    expect([...internal, ...fromReadme].filter((anchor) => anchor === undefined || !anchors.includes(anchor))).toEqual([])
+    expect([...internal, ...fromReadme].filter((anchor) => anchor === undefined || !anchors.includes(anchor))).toEqual(
+      []
+    )
   })
 })
 
@@ -314,7 +317,9 @@ describe('what the docs say about the code', () => {
 
   test('the retry bounds and waits in SECURITY.md and the README are the ones the code keeps', () => {
     const security = readFileSync(join(ROOT, 'SECURITY.md'), 'utf8').replace(/\s+/g, ' ')
-    expect(security).toContain(`at most ${maxAttempts(6000)} requests per endpoint in 6 s, ${maxAttempts(60000)} in 60 s`)
+    expect(security).toContain(
+      `at most ${maxAttempts(6000)} requests per endpoint in 6 s, ${maxAttempts(60000)} in 60 s`
+    )
     const seconds = (ms: number): string => String(ms / 1000)
     const waits = `(${seconds(BASE_DELAY_MS / 2)}–${seconds(BASE_DELAY_MS)} s, then ${seconds(BASE_DELAY_MS)}–${seconds(2 * BASE_DELAY_MS)} s, … up to ${seconds(MAX_DELAY_MS / 2)}–${seconds(MAX_DELAY_MS)} s)`
     expect(readme.replace(/\s+/g, ' ')).toContain(waits)

@@ -16,7 +16,9 @@ const production = Object.entries(lock.packages).filter(([path, entry]) => path 
 
 describe('licenses of what the action bundles', () => {
   it('includes production dependencies at all (the check below is not vacuous)', () => {
-    expect(production.map(([path]) => path)).toEqual(expect.arrayContaining(['node_modules/@actions/exec', 'node_modules/undici']))
+    expect(production.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['node_modules/@actions/exec', 'node_modules/undici'])
+    )
   })
 
   it.each(production)('%s has a permissive license', (_path, entry) => {
@@ -26,7 +28,10 @@ describe('licenses of what the action bundles', () => {
   it('dist/licenses.txt names each bundled package with a permissive license', () => {
     const text = readFileSync(new URL('../../dist/licenses.txt', import.meta.url), 'utf8')
     // ncc writes each package as its name, a line with its license id, then the license text.
-    const credited = [...text.matchAll(/^(@?[a-z0-9][\w./@-]*)\n([\w.-]+)\n/gm)].map(([, name = '', license = '']) => ({ name, license }))
+    const credited = [...text.matchAll(/^(@?[a-z0-9][\w./@-]*)\n([\w.-]+)\n/gm)].map(([, name = '', license = '']) => ({
+      name,
+      license
+    }))
     expect(credited.map((c) => c.name)).toContain('undici')
     for (const { license } of credited) expect(ALLOWED.has(license)).toBe(true)
   })

@@ -10,7 +10,10 @@ import type { Config } from '../inputs.ts'
 import type { AzResult } from './output.ts'
 import { processTree, stillRunning } from './process-tree.ts'
 
-/** How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd). */
+/**
+ * How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program
+ * Files\...\az.cmd).
+ */
 export function azInvocation(
   azPath: string,
   config: Pick<Config, 'resource' | 'tenant' | 'subscription'>
@@ -28,7 +31,8 @@ export async function findAz(): Promise<string> {
     throw new ActionError(
       'az-missing',
       'The Azure CLI (az) was not found on PATH.',
-      'GitHub-hosted runners include it; on a self-hosted runner or container install it (https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.'
+      'GitHub-hosted runners include it; on a self-hosted runner or container install it ' +
+        '(https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.'
     )
   }
   return azPath
@@ -66,7 +70,8 @@ async function stopAz(child: ChildProcess): Promise<void> {
   const tree = await processTree(child.pid)
   signalAll(tree, 'SIGTERM')
   const graceEnds = Date.now() + KILL_GRACE_MS
-  while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds) await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+  while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds)
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   signalAll(await stillRunning(tree), 'SIGKILL')
 }
 
@@ -120,7 +125,8 @@ export function startAz(azPath: string, config: Config): AzRun {
           new ActionError(
             'az-timeout',
             `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`,
-            'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.'
+            'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach ' +
+              'login.microsoftonline.com, or raise timeout-seconds.'
           )
         )
       )

@@ -17,7 +17,8 @@ export function isTlsError(code: string | undefined): boolean {
 
 // Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
 // bad status line or header value) or are larger than it reads: no retry makes them readable.
-const PROTOCOL_CODES = /^(HPE_|HTTPParserError$|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/
+const PROTOCOL_CODES =
+  /^(HPE_|HTTPParserError$|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/
 
 export function isProtocolError(code: string | undefined): boolean {
   return code !== undefined && PROTOCOL_CODES.test(code)
@@ -77,7 +78,8 @@ export function readChangefeedBody(name: EndpointName, exchange: Exchange): { se
   }
   if (!Array.isArray(body)) return { problem: 'a JSON array of change feed entries was expected' }
   const sequences = body.map(entrySequence)
-  if (sequences.some((s) => s === undefined)) return { problem: 'every change feed entry should have a numeric sequence' }
+  if (sequences.some((s) => s === undefined))
+    return { problem: 'every change feed entry should have a numeric sequence' }
   return { sequence: Math.max(0, ...(sequences as number[])) }
 }
 
@@ -92,5 +94,7 @@ export function readAnswer(name: EndpointName, exchange: Exchange, waitForAccess
   const verdict = classifyExchange(exchange, waitForAccess)
   if (verdict !== 'ok') return { verdict }
   const read = readChangefeedBody(name, exchange)
-  return 'sequence' in read ? { verdict: 'ok', sequence: read.sequence } : { verdict: 'fatal', bodyProblem: read.problem }
+  return 'sequence' in read
+    ? { verdict: 'ok', sequence: read.sequence }
+    : { verdict: 'fatal', bodyProblem: read.problem }
 }

@@ -1,5 +1,6 @@
 // The connection the smoke test's requests go out on. It is opened while az is still running, so the TCP and TLS
-// handshakes are done by the time the token arrives; behind a proxy, the requests go through its CONNECT tunnel instead.
+// handshakes are done by the time the token arrives; behind a proxy, the requests go through its CONNECT tunnel
+// instead.
 import net from 'node:net'
 import type { Socket } from 'node:net'
 import tls from 'node:tls'
@@ -34,14 +35,16 @@ export async function openDicomConnection(
   const url = new URL(dicomBaseUrl)
   const secure = url.protocol === 'https:'
   const { hostname, port } = endpointOf(url)
-  if (!secure && !isLoopbackHost(hostname)) throw new Error('plain http is only allowed to loopback hosts') // inputs.ts refuses it first
+  // inputs.ts refuses it first; this only keeps the rule where the connection is made.
+  if (!secure && !isLoopbackHost(hostname)) throw new Error('plain http is only allowed to loopback hosts')
   const connectTimeoutMs = requestTimeoutMs(timeoutMs)
   const proxy = proxyFor(url, env)
   if (proxy) {
     if (!URL.canParse(proxy.uri)) {
       throw new ActionError(
         'smoke-network',
-        `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold credentials).`,
+        `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold ` +
+          `credentials).`,
         `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`
       )
     }

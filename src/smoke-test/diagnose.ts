@@ -43,12 +43,15 @@ function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): Ac
   const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(
     challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? ''
   )?.[1]
-  const said = `The DICOM service rejected the token with 401 at ${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`
+  const said =
+    `The DICOM service rejected the token with 401 at ` +
+    `${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`
   const { claims, expiresAtMs } = context.issued
   if (!audienceMatches(claims.audience, DEFAULT_RESOURCE)) {
     return new ActionError(
       'smoke-unauthorized',
-      `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects '${DEFAULT_RESOURCE}'.`,
+      `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects ` +
+        `'${DEFAULT_RESOURCE}'.`,
       `Leave the 'resource' input at its default (${DEFAULT_RESOURCE}).`
     )
   }
@@ -74,7 +77,8 @@ function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): Ac
   return new ActionError(
     'smoke-unauthorized',
     `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`,
-    `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ${DEFAULT_RESOURCE}.`
+    `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ` +
+      `${DEFAULT_RESOURCE}.`
   )
 }
 
@@ -84,8 +88,10 @@ export function accessNeverApplied(exchange: Exchange, context: DiagnosisContext
   const waited = `${(context.elapsedMs / 1000).toFixed(1)} s`
   return new ActionError(
     'smoke-access-timeout',
-    `The DICOM service still answered 403 to ${exchange.method} ${exchange.url} after waiting ${waited} (${context.attempts} attempt(s)) for ${who} to get a DICOM Data role.`,
-    `Check that the principal has the ${role} role on the DICOM service; a new assignment can take about 10 minutes to apply (longer through a group), so raise timeout-seconds if it was just made.`
+    `The DICOM service still answered 403 to ${exchange.method} ${exchange.url} after waiting ${waited} ` +
+      `(${context.attempts} attempt(s)) for ${who} to get a DICOM Data role.`,
+    `Check that the principal has the ${role} role on the DICOM service; a new assignment can take about 10 ` +
+      `minutes to apply (longer through a group), so raise timeout-seconds if it was just made.`
   )
 }
 
@@ -95,7 +101,8 @@ function diagnoseProxyRefusal(variable: string, status: string, exchange: Exchan
     return new ActionError(
       'smoke-proxy',
       `The proxy in ${variable} answered 407 to the tunnel to ${host}: it wants authentication.`,
-      `Give the proxy's user and password in ${variable} (http://user:password@host:port, from a secret), or list the DICOM host in NO_PROXY.`
+      `Give the proxy's user and password in ${variable} (http://user:password@host:port, from a secret), or ` +
+        `list the DICOM host in NO_PROXY.`
     )
   }
   return new ActionError(
@@ -119,24 +126,31 @@ export function diagnoseExchange(exchange: Exchange, context: DiagnosisContext, 
       return new ActionError(
         'smoke-tls',
         `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`,
-        'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with NODE_EXTRA_CA_CERTS on the runner.'
+        'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with ' +
+          'NODE_EXTRA_CA_CERTS on the runner.'
       )
     }
     if (isProtocolError(code)) {
-      const meaning = code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE' ? 'it is larger than the 1 MiB the action reads' : 'it is not valid HTTP/1.1'
+      const meaning =
+        code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE'
+          ? 'it is larger than the 1 MiB the action reads'
+          : 'it is not valid HTTP/1.1'
       return new ActionError(
         'smoke-response',
         `The answer to ${request} could not be read (${code}): ${meaning}.`,
-        'Something other than the DICOM service may be answering (a proxy, a firewall, another server): check dicom-url.'
+        'Something other than the DICOM service may be answering (a proxy, a firewall, another server): check ' +
+          'dicom-url.'
       )
     }
     const proxy = context.proxyVariable
-    if (proxy !== undefined && code.startsWith('PROXY_')) return diagnoseProxyRefusal(proxy, code.slice(6), exchange, tried)
+    if (proxy !== undefined && code.startsWith('PROXY_'))
+      return diagnoseProxyRefusal(proxy, code.slice(6), exchange, tried)
     if (proxy !== undefined && !TIMEOUT_CODES.has(code)) {
       return new ActionError(
         'smoke-proxy',
         `Could not reach the DICOM service through the proxy in ${proxy} (${code}, ${tried}).`,
-        `Check that the proxy in ${proxy} runs and the runner can reach it (its value is not shown: it may hold credentials), or list the DICOM host in NO_PROXY.`
+        `Check that the proxy in ${proxy} runs and the runner can reach it (its value is not shown: it may hold ` +
+          `credentials), or list the DICOM host in NO_PROXY.`
       )
     }
     if (TIMEOUT_CODES.has(code)) {
@@ -149,7 +163,8 @@ export function diagnoseExchange(exchange: Exchange, context: DiagnosisContext, 
     return new ActionError(
       'smoke-network',
       `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`,
-      'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private endpoints need a runner inside the network).'
+      'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private ' +
+        'endpoints need a runner inside the network).'
     )
   }
   const status = exchange.status ?? 0
@@ -157,30 +172,36 @@ export function diagnoseExchange(exchange: Exchange, context: DiagnosisContext, 
     if (bodyProblem === 'not-json') {
       return new ActionError(
         'smoke-response',
-        `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it starts with: "${preview(exchange.body, token)}".`,
+        `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it ` +
+          `starts with: "${preview(exchange.body, token)}".`,
         'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.'
       )
     }
     return new ActionError(
       'smoke-response',
-      `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it starts with: "${preview(exchange.body, token)}".`,
+      `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it ` +
+        `starts with: "${preview(exchange.body, token)}".`,
       'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.'
     )
   }
   if (status === 401) return diagnoseUnauthorized(exchange, context)
-  if (status === 403 && context.gaveUp) return accessNeverApplied(exchange, context, 'DICOM Data Reader (or DICOM Data Owner)')
+  if (status === 403 && context.gaveUp)
+    return accessNeverApplied(exchange, context, 'DICOM Data Reader (or DICOM Data Owner)')
   if (status === 403) {
     return new ActionError(
       'smoke-forbidden',
-      `The DICOM service refused ${describePrincipal(claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`,
-      'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.'
+      `The DICOM service refused ${describePrincipal(claims) ?? 'the signed-in identity'} with 403 at ` +
+        `${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`,
+      'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role ' +
+        'assignments can take several minutes to apply, so re-run after a few minutes.'
     )
   }
   if (status === 404) {
     return new ActionError(
       'smoke-not-found',
       `The DICOM service answered 404 for ${exchange.url}.`,
-      'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and api-version (v1.0-prerelease, v1 or v2).'
+      'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and ' +
+        'api-version (v1.0-prerelease, v1 or v2).'
     )
   }
   if (status >= 300 && status < 400) {
@@ -202,15 +223,18 @@ export function diagnoseExchange(exchange: Exchange, context: DiagnosisContext, 
     return new ActionError(
       'smoke-unavailable',
       `The DICOM service still answered ${status} to ${request} ${tried}.${retryAfter}`,
-      'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run the smoke test later.'
+      'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run ' +
+        'the smoke test later.'
     )
   }
   const said = exchange.body ? `: "${preview(exchange.body, token)}"` : ''
   if (status === 424) {
     return new ActionError(
       'smoke-dependency',
-      `The DICOM service answered 424 Failed Dependency to ${request}${said}: it cannot reach its storage account or its customer-managed key.`,
-      "Check the service's linked storage account (or Data Lake) and its key vault key and access; this is not retried, as it does not fix itself within a step."
+      `The DICOM service answered 424 Failed Dependency to ${request}${said}: it cannot reach its storage ` +
+        `account or its customer-managed key.`,
+      "Check the service's linked storage account (or Data Lake) and its key vault key and access; this is not " +
+        'retried, as it does not fix itself within a step.'
     )
   }
   // The service answers an API version it does not serve with 400 UnsupportedApiVersion, in plain text.

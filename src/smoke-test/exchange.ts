@@ -69,7 +69,9 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 
 /** Settles (rejects) when the signal aborts, whatever the request still waits for (undici does not abort a connect). */
 function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }))
+  return new Promise((_, reject) =>
+    signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true })
+  )
 }
 
 /** Sends one request with the token and waits at most `timeoutMs` for all of its answer. Never throws. */

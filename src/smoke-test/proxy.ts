@@ -10,7 +10,10 @@ function noProxyEntry(entry: string): { name: string; port?: number } {
 
 /** The host to connect to (IPv6 without brackets) and the port, the scheme's default when the URL has none. */
 export function endpointOf(url: URL): { hostname: string; port: number } {
-  return { hostname: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) }
+  return {
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port || (url.protocol === 'https:' ? 443 : 80))
+  }
 }
 
 /** NO_PROXY as curl and undici read it: '*', or host names (a leading '.' or '*.' optional) with an optional port. */

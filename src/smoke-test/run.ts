@@ -34,7 +34,8 @@ export async function runSmokeTest(input: {
   if (isOtherAzureAudience(audience)) {
     const failure = new ActionError(
       'wrong-audience',
-      `The token az issued is for another Azure service (audience '${audience ?? ''}'), so it was not sent to ${input.dicom.host}.`,
+      `The token az issued is for another Azure service (audience '${audience ?? ''}'), so it was not sent to ` +
+        `${input.dicom.host}.`,
       `Leave the 'resource' input at its default (${DEFAULT_RESOURCE}) for the smoke test.`
     )
     return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt }
@@ -61,7 +62,8 @@ export async function runSmokeTest(input: {
       async (_attempt, remainingMs) => {
         const exchange = await exchangeOnce(send, { url }, input.issued.value, requestTimeoutMs(remainingMs), clock)
         const reading = readAnswer(name, exchange, input.dicom.waitForAccess)
-        if (reading.verdict !== 'transient') return { kind: reading.verdict === 'ok' ? 'done' : 'fatal', value: { exchange, reading } }
+        if (reading.verdict !== 'transient')
+          return { kind: reading.verdict === 'ok' ? 'done' : 'fatal', value: { exchange, reading } }
         return {
           kind: 'transient',
           reason: retryReason(exchange),
@@ -73,7 +75,9 @@ export async function runSmokeTest(input: {
         deadlineMs,
         clock,
         onRetry: (attempt, reason, delayMs) =>
-          input.log.info(`GET ${url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+          input.log.info(
+            `GET ${url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`
+          )
       }
     )
     const { exchange, reading } = report.value

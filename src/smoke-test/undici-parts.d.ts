@@ -1,4 +1,5 @@
-// undici's own modules for what the direct path of the smoke test uses (a client, its connector, `request`), so the bundle carries only what they need
+// undici's own modules for what the direct path of the smoke test uses (a client, its connector, `request`), so the
+// bundle carries only what they need
 // (about half of the package) instead of all of undici. Their types are the package's.
 declare module 'undici/lib/dispatcher/client.js' {
   import type { Client } from 'undici'

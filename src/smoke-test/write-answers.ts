@@ -68,7 +68,10 @@ export function failedSops(body: unknown): { sopInstanceUid?: string; failureRea
   return items(body, TAGS.failedSopSequence).map((item) => {
     const sop = firstValue(item, TAGS.referencedSopInstanceUid)
     const reason = firstValue(item, TAGS.failureReason)
-    return { sopInstanceUid: typeof sop === 'string' ? sop : undefined, failureReason: typeof reason === 'number' ? reason : undefined }
+    return {
+      sopInstanceUid: typeof sop === 'string' ? sop : undefined,
+      failureReason: typeof reason === 'number' ? reason : undefined
+    }
   })
 }
 
@@ -91,7 +94,8 @@ export function readStowAnswer(
   const verdict = classifyExchange(exchange, waitForAccess)
   if (verdict === 'transient') return { verdict, reason: '' }
   if (verdict === 'fatal') return { verdict }
-  if (!isDataSet(body)) return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON STOW-RS response' } }
+  if (!isDataSet(body))
+    return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON STOW-RS response' } }
   const stored = items(body, TAGS.referencedSopSequence).some(
     (item) => firstValue(item, TAGS.referencedSopInstanceUid) === uids.sopInstanceUid
   )
@@ -99,13 +103,18 @@ export function readStowAnswer(
 }
 
 /** A QIDO-RS search for the study: whether it lists it (204 and [] list nothing). */
-export function readSearchAnswer(exchange: Exchange, studyInstanceUid: string, waitForAccess: boolean): Answer<boolean> {
+export function readSearchAnswer(
+  exchange: Exchange,
+  studyInstanceUid: string,
+  waitForAccess: boolean
+): Answer<boolean> {
   const verdict = classifyExchange(exchange, waitForAccess)
   if (verdict === 'transient') return { verdict, reason: '' }
   if (verdict === 'fatal') return { verdict }
   if (exchange.status === 204 || (exchange.body ?? '').trim() === '') return { verdict: 'ok', value: false }
   const body = parseJson(exchange)
-  if (!Array.isArray(body)) return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON array of studies' } }
+  if (!Array.isArray(body))
+    return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON array of studies' } }
   const found = body.some((study) => isDataSet(study) && firstValue(study, TAGS.studyInstanceUid) === studyInstanceUid)
   return { verdict: 'ok', value: found }
 }
@@ -117,7 +126,8 @@ export function readMetadataAnswer(exchange: Exchange, uids: InstanceUids, waitF
   if (verdict === 'fatal' || exchange.status === 204) return { verdict: 'fatal' }
   const body = parseJson(exchange)
   const instance = Array.isArray(body) ? (body as unknown[])[0] : undefined
-  if (!isDataSet(instance)) return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON array with the instance' } }
+  if (!isDataSet(instance))
+    return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON array with the instance' } }
   const found: Partial<InstanceUids> = {}
   for (const name of ['studyInstanceUid', 'seriesInstanceUid', 'sopInstanceUid'] as const) {
     const value = firstValue(instance, TAGS[name])
@@ -187,7 +197,8 @@ export function readFeedPage(
   if (verdict === 'fatal') return { verdict }
   const text = (exchange.body ?? '').trim()
   const body = exchange.status === 204 || text === '' || text === 'null' ? [] : parseJson({ ...exchange, body: text })
-  if (!Array.isArray(body)) return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a JSON array of change feed entries' } }
+  if (!Array.isArray(body))
+    return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a JSON array of change feed entries' } }
   const entries = body.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
   const found = entries.some((entry) => {
     const sequence = field(entry, 'sequence')

@@ -28,7 +28,10 @@ function preview(text: string | undefined, token: string): string {
   return quote(text, token, BODY_PREVIEW_CHARS)
 }
 
-/** The attribute a refusal names, when its body does: a tag such as (0010,0020), with the keyword after it if there is one. */
+/**
+ * The attribute a refusal names, when its body does: a tag such as (0010,0020), with the keyword after it if there is
+ * one.
+ */
 export function refusedAttribute(body: string | undefined): string | undefined {
   const match = /\(([0-9A-F]{4}),\s?([0-9A-F]{4})\)(?:\s*[-:]?\s*([A-Z][A-Za-z]+)\b)?/i.exec(body ?? '')
   if (match) return `(${match[1]?.toUpperCase()},${match[2]?.toUpperCase()})${match[3] ? ` ${match[3]}` : ''}`
@@ -44,15 +47,22 @@ export function describeFailureReason(reason: number | undefined): string {
 }
 
 /** The STOW's own failures: the status says what the service thought of the instance or of the caller. */
-export function diagnoseStow(exchange: Exchange, context: DiagnosisContext, problem: WriteProblem | undefined): ActionError {
+export function diagnoseStow(
+  exchange: Exchange,
+  context: DiagnosisContext,
+  problem: WriteProblem | undefined
+): ActionError {
   const token = context.issued.value
   const request = `POST ${exchange.url}`
   const said = exchange.body ? `: "${preview(exchange.body, token)}"` : ''
   if (problem?.kind === 'failed-sop') {
     return new ActionError(
       'write-failed-sop',
-      `The DICOM service answered 202 to ${request} but did not store the synthetic instance: its FailedSOPSequence gives failure reason ${describeFailureReason(problem.failureReason)}.`,
-      'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation failure usually means the service has stricter checks than the smoke test expects — please open an issue with the code.'
+      `The DICOM service answered 202 to ${request} but did not store the synthetic instance: its ` +
+        `FailedSOPSequence gives failure reason ${describeFailureReason(problem.failureReason)}.`,
+      'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation ' +
+        'failure usually means the service has stricter checks than the smoke test expects — please open an issue ' +
+        'with the code.'
     )
   }
   switch (exchange.status) {
@@ -60,29 +70,38 @@ export function diagnoseStow(exchange: Exchange, context: DiagnosisContext, prob
       if (context.gaveUp) return accessNeverApplied(exchange, context, 'DICOM Data Owner')
       return new ActionError(
         'write-forbidden',
-        `The DICOM service refused to store the synthetic instance for ${describePrincipal(context.issued.claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}: it can read, so it has a reader role only; smoke-test: write needs DICOM Data Owner.`,
-        'Assign that principal the DICOM Data Owner role on the DICOM service (or use smoke-test: read); with wait-for-access: true the action waits for a new assignment to apply.'
+        `The DICOM service refused to store the synthetic instance for ` +
+          `${describePrincipal(context.issued.claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}: it ` +
+          `can read, so it has a reader role only; smoke-test: write needs DICOM Data Owner.`,
+        'Assign that principal the DICOM Data Owner role on the DICOM service (or use smoke-test: read); with ' +
+          'wait-for-access: true the action waits for a new assignment to apply.'
       )
     case 409:
       return new ActionError(
         'write-conflict',
-        `The DICOM service answered 409 to ${request}: the instance already exists, although its UIDs were made fresh for this run.`,
-        'Re-run the step; if it happens again, the service may be rejecting by another rule: check the 409 body in the debug log.'
+        `The DICOM service answered 409 to ${request}: the instance already exists, although its UIDs were made ` +
+          `fresh for this run.`,
+        'Re-run the step; if it happens again, the service may be rejecting by another rule: check the 409 body ' +
+          'in the debug log.'
       )
     case 400:
     case 415: {
       const attribute = refusedAttribute(exchange.body)
       return new ActionError(
         'write-refused',
-        `The DICOM service refused the synthetic instance with ${exchange.status} at ${exchange.url}${attribute ? `, naming attribute ${attribute}` : ''}${said}.`,
-        'The service checks instances more strictly than the smoke test expects; please open an issue with this line. Check also that nothing between the runner and the service rewrites the multipart body.'
+        `The DICOM service refused the synthetic instance with ${exchange.status} at ` +
+          `${exchange.url}${attribute ? `, naming attribute ${attribute}` : ''}${said}.`,
+        'The service checks instances more strictly than the smoke test expects; please open an issue with this ' +
+          'line. Check also that nothing between the runner and the service rewrites the multipart body.'
       )
     }
     case 413:
       return new ActionError(
         'write-too-large',
-        `The DICOM service (or a proxy in front of it) answered 413 to ${request}: request too large, for one small synthetic instance.`,
-        'A proxy or gateway between the runner and the service limits request bodies: raise its limit, or use smoke-test: read.'
+        `The DICOM service (or a proxy in front of it) answered 413 to ${request}: request too large, for one ` +
+          `small synthetic instance.`,
+        'A proxy or gateway between the runner and the service limits request bodies: raise its limit, or use ' +
+          'smoke-test: read.'
       )
   }
   return diagnoseExchange(exchange, context, problem === undefined ? undefined : 'a DICOM JSON STOW-RS response')
@@ -103,11 +122,14 @@ export function diagnoseWriteCheck(
     'not-stored': () => `${request} answered 200 without listing the synthetic instance as stored`,
     'not-found': () => `the search ${request} did not find the study that was just stored (${tried})`,
     'uid-mismatch': () =>
-      `the metadata from ${request} is for another instance (${problem.kind === 'uid-mismatch' ? JSON.stringify(problem.found) : ''})`,
+      `the metadata from ${request} is for another instance ` +
+      `(${problem.kind === 'uid-mismatch' ? JSON.stringify(problem.found) : ''})`,
     unreadable: () =>
-      `${request} answered ${exchange.status ?? '?'}, but not with ${problem.kind === 'unreadable' ? problem.expected : 'what was expected'}`,
+      `${request} answered ${exchange.status ?? '?'}, but not with ` +
+      `${problem.kind === 'unreadable' ? problem.expected : 'what was expected'}`,
     'not-in-feed': () =>
-      `the change feed did not list the ${problem.kind === 'not-in-feed' ? problem.action : ''} of the synthetic instance (${tried})`,
+      `the change feed did not list the ${problem.kind === 'not-in-feed' ? problem.action : ''} of the synthetic ` +
+      `instance (${tried})`,
     'still-found': () => `the study was still found after its DELETE (${tried})`
   }
   return new ActionError(
@@ -118,10 +140,16 @@ export function diagnoseWriteCheck(
 }
 
 /** Cleanup failed: the synthetic study is still there, and a person has to delete it. */
-export function cleanupFailed(studyInstanceUid: string, baseUrl: string, cause: ActionError, earlier?: ActionError): ActionError {
+export function cleanupFailed(
+  studyInstanceUid: string,
+  baseUrl: string,
+  cause: ActionError,
+  earlier?: ActionError
+): ActionError {
   return new ActionError(
     'write-cleanup',
-    `Could not delete the synthetic study ${studyInstanceUid} that the smoke test stored: ${cause.message}${earlier ? ` (Before that the round trip had failed: ${earlier.message})` : ''}`,
+    `Could not delete the synthetic study ${studyInstanceUid} that the smoke test stored: ` +
+      `${cause.message}${earlier ? ` (Before that the round trip had failed: ${earlier.message})` : ''}`,
     `Delete it by hand with a DICOM Data Owner token: DELETE ${baseUrl}/studies/${studyInstanceUid}.`
   )
 }

@@ -106,15 +106,30 @@ export async function runWriteCheck(input: WriteCheckInput): Promise<WriteReport
         deadlineMs,
         clock,
         onRetry: (attemptNumber, reason, delayMs) =>
-          log.info(`${title}: attempt ${attemptNumber} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+          log.info(
+            `${title}: attempt ${attemptNumber} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`
+          )
       }
     )
     const { exchange: last, answer } = report.value
     const elapsedMs = clock.now() - stepStart
     const outcome = answer.verdict === 'ok' ? 'passed' : 'failed'
-    steps.push({ title, outcome, elapsedMs, attempts: report.attempts, answer: last.errorCode ?? String(last.status ?? '') })
+    steps.push({
+      title,
+      outcome,
+      elapsedMs,
+      attempts: report.attempts,
+      answer: last.errorCode ?? String(last.status ?? '')
+    })
     if (answer.verdict === 'ok') return { ok: true, value: answer.value }
-    const context = { issued, proxyVariable, nowMs: clock.now(), attempts: report.attempts, elapsedMs, gaveUp: report.gaveUp }
+    const context = {
+      issued,
+      proxyVariable,
+      nowMs: clock.now(),
+      attempts: report.attempts,
+      elapsedMs,
+      gaveUp: report.gaveUp
+    }
     const problem = answer.verdict === 'transient' ? undefined : answer.problem
     return { ok: false, failure: diagnose(last, context, problem) }
   }
@@ -153,7 +168,10 @@ export async function runWriteCheck(input: WriteCheckInput): Promise<WriteReport
     stepsDeadline,
     async () => {
       const body = { contentType: stow.contentType, bytes: stow.body }
-      const last = await exchange({ method: 'POST', url: new URL(`${baseUrl}/studies`), accept: DICOM_JSON, body }, stepsDeadline)
+      const last = await exchange(
+        { method: 'POST', url: new URL(`${baseUrl}/studies`), accept: DICOM_JSON, body },
+        stepsDeadline
+      )
       const answer = readStowAnswer(last, uids, waitForAccess, attempts.uncertain)
       if (last.errorCode !== undefined || (last.status ?? 0) >= 500) attempts.uncertain = true
       return { exchange: last, answer }
@@ -161,7 +179,10 @@ export async function runWriteCheck(input: WriteCheckInput): Promise<WriteReport
     diagnoseStow
   )
   let failure = stored.ok ? undefined : stored.failure
-  if (stored.ok) log.info(`Stored the synthetic study ${uids.studyInstanceUid} (${instance.studyDescription}); it is deleted at the end.`)
+  if (stored.ok)
+    log.info(
+      `Stored the synthetic study ${uids.studyInstanceUid} (${instance.studyDescription}); it is deleted at the end.`
+    )
 
   // 2–4. Find it, read it back, see it in the change feed; the first failure skips the rest but not cleanup.
   const checks: [string, () => Promise<Attempt<void>>][] = [
@@ -172,20 +193,28 @@ export async function runWriteCheck(input: WriteCheckInput): Promise<WriteReport
         const answer = readSearchAnswer(last, uids.studyInstanceUid, waitForAccess)
         if (answer.verdict !== 'ok') return { exchange: last, answer }
         if (answer.value) return { exchange: last, answer: { verdict: 'ok', value: undefined } }
-        return { exchange: last, answer: { verdict: 'pending', reason: 'the study is not found yet', problem: { kind: 'not-found' } } }
+        return {
+          exchange: last,
+          answer: { verdict: 'pending', reason: 'the study is not found yet', problem: { kind: 'not-found' } }
+        }
       }
     ],
     [
       WRITE_STEPS.retrieve,
       async () => {
-        const path = `/studies/${uids.studyInstanceUid}/series/${uids.seriesInstanceUid}/instances/${uids.sopInstanceUid}/metadata`
+        const { studyInstanceUid: study, seriesInstanceUid: series, sopInstanceUid: instance } = uids
+        const path = `/studies/${study}/series/${series}/instances/${instance}/metadata`
         const last = await exchange({ url: new URL(`${baseUrl}${path}`), accept: DICOM_JSON }, stepsDeadline)
         return { exchange: last, answer: readMetadataAnswer(last, uids, waitForAccess) }
       }
     ],
     [
       WRITE_STEPS.feedCreate,
-      () => pollFeed({ action: 'Create', sopInstanceUid: uids.sopInstanceUid, afterSequence: input.sequenceBefore }, stepsDeadline)
+      () =>
+        pollFeed(
+          { action: 'Create', sopInstanceUid: uids.sopInstanceUid, afterSequence: input.sequenceBefore },
+          stepsDeadline
+        )
     ]
   ]
   let skipRest = !stored.ok
@@ -221,7 +250,8 @@ export async function runWriteCheck(input: WriteCheckInput): Promise<WriteReport
           async () => {
             const last = await exchange(searchRequest, cleanupDeadline)
             const search = readSearchAnswer(last, uids.studyInstanceUid, waitForAccess)
-            if (search.verdict === 'ok' && !search.value) return { exchange: last, answer: { verdict: 'ok', value: undefined } }
+            if (search.verdict === 'ok' && !search.value)
+              return { exchange: last, answer: { verdict: 'ok', value: undefined } }
             if (search.verdict !== 'ok') return { exchange: last, answer: search }
             const feed = await pollFeed(
               { action: 'Delete', sopInstanceUid: uids.sopInstanceUid, afterSequence: input.sequenceBefore },
