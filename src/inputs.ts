@@ -78,11 +78,8 @@ function shownValue(value: string): string {
       .replace(/#.*$/s, '#***')
       .replace(/\?.*$/s, '?***')
   }
-  // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
-  shown = shown.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  )
+  const controls = /[\u0000-\u001f\u007f-\u009f]/g // eslint-disable-line no-control-regex -- what is escaped here
+  shown = shown.replace(controls, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
   return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown
 }
 

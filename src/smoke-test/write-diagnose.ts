@@ -126,7 +126,7 @@ export function diagnoseWriteCheck(
       `(${problem.kind === 'uid-mismatch' ? JSON.stringify(problem.found) : ''})`,
     unreadable: () =>
       `${request} answered ${exchange.status ?? '?'}, but not with ` +
-      `${problem.kind === 'unreadable' ? problem.expected : 'what was expected'}`,
+      (problem.kind === 'unreadable' ? problem.expected : 'what was expected'),
     'not-in-feed': () =>
       `the change feed did not list the ${problem.kind === 'not-in-feed' ? problem.action : ''} of the synthetic ` +
       `instance (${tried})`,
