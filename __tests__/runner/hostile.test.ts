@@ -154,7 +154,7 @@ describe('a token and an expiry are what they claim to be (item 4)', () => {
     expect(result.outputs['expires-on']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
   })
 
-  it('an exp of 1e300 with az 2.45 (no expires_on): expires-on is empty and one warning says the expiry is unknown', async () => {
+  it('exp 1e300 from az 2.45 (no expires_on): expires-on is empty; one warning: the expiry is unknown', async () => {
     const result = await run(makeJwt(claims({ exp: 1e300 })), {}, { FAKE_AZ_FORMAT: '2.45' })
     expect(result.exitCode).toBe(0)
     expect(result.errors).toEqual([])
