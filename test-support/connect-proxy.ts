@@ -12,6 +12,8 @@ export interface ConnectProxy {
   close(): Promise<void>
 }
 
+const PROXY_CHALLENGE = 'Proxy-Authenticate: Basic realm="corporate proxy"\r\n'
+
 export interface ConnectProxyOptions {
   /**
    * Answer every CONNECT with this status line instead of tunnelling, e.g. '407 Proxy Authentication Required' (which
@@ -31,7 +33,7 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
     tunnels.push({ target, headers: request.headers })
     trackSocket(sockets, client)
     if (options.refuseWith) {
-      const challenge = options.refuseWith.startsWith('407') ? 'Proxy-Authenticate: Basic realm="corporate proxy"\r\n' : ''
+      const challenge = options.refuseWith.startsWith('407') ? PROXY_CHALLENGE : ''
       client.on('error', () => client.destroy())
       client.end(`HTTP/1.1 ${options.refuseWith}\r\n${challenge}Content-Length: 0\r\nConnection: close\r\n\r\n`)
       return

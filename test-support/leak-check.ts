@@ -57,13 +57,18 @@ function decodings(text: string): string[] {
 
 export const LEAK_WINDOW_CHARS = 16
 
+interface WindowOptions {
+  /** false: not even the mask line may hold the token. */
+  maskLine?: boolean
+}
+
 /**
- * The stronger check: no run of LEAK_WINDOW_CHARS characters of the token's payload or signature appears in a place once
- * all whitespace is removed from it (so a token wrapped at 64 columns, or split by single spaces, is still found), nor
- * once percent-encoding or JSON escapes are undone. The `::add-mask::` line is the one place the token may be, unless
- * `maskLine: false` says it may not be even there (a token the action must refuse).
+ * The stronger check: no run of LEAK_WINDOW_CHARS characters of the token's payload or signature appears in a place
+ * once all whitespace is removed from it (so a token wrapped at 64 columns, or split by single spaces, is still found),
+ * nor once percent-encoding or JSON escapes are undone. The `::add-mask::` line is the one place the token may be,
+ * unless `maskLine: false` says it may not be even there (a token the action must refuse).
  */
-export function findLeakedWindows(token: string, places: Record<string, string>, options: { maskLine?: boolean } = {}): Leak[] {
+export function findLeakedWindows(token: string, places: Record<string, string>, options: WindowOptions = {}): Leak[] {
   const leaks: Leak[] = []
   const maskLine = options.maskLine === false ? undefined : `::add-mask::${token}`
   for (const [where, text] of Object.entries(places)) {

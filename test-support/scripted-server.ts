@@ -4,6 +4,7 @@
 // and records it with the time it arrived.
 import tls from 'node:tls'
 import type { Socket } from 'node:net'
+import type { Certificate } from './tls-cert.ts'
 import { closeServer, listenOnLoopback, trackSockets } from './loopback-server.ts'
 
 export interface ScriptedRequest {
@@ -35,6 +36,8 @@ export interface ScriptedServer {
   close(): Promise<void>
 }
 
+type KeyPair = Pick<Certificate, 'cert' | 'key'>
+
 const HEAD_END = '\r\n\r\n'
 /** A head larger than this is not a request the action sends: the connection is dropped. */
 const MAX_HEAD_BYTES = 64 * 1024
@@ -50,11 +53,12 @@ function parseHead(head: string, connection: number): ScriptedRequest {
   return { method, path, headers, head, at: Date.now(), connection }
 }
 
-export async function startScriptedServer(certificate: { cert: string; key: string }, handler: ScriptedHandler): Promise<ScriptedServer> {
+export async function startScriptedServer(certificate: KeyPair, handler: ScriptedHandler): Promise<ScriptedServer> {
   let current = handler
   const requests: ScriptedRequest[] = []
   let connections = 0
-  const server = tls.createServer({ cert: certificate.cert, key: certificate.key, ALPNProtocols: ['http/1.1'] }, (socket: Socket) => {
+  const options = { cert: certificate.cert, key: certificate.key, ALPNProtocols: ['http/1.1'] }
+  const server = tls.createServer(options, (socket: Socket) => {
     const connection = ++connections
     let buffered = ''
     let hung = false
