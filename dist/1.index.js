@@ -124,7 +124,11 @@ async function withRetry(attempt, options) {
             random: () => clock.random()
         });
         if (!decision.retry) {
-            return { value: outcome.last, attempts: attemptNumber, gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs } };
+            return {
+                value: outcome.last,
+                attempts: attemptNumber,
+                gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs }
+            };
         }
         options.onRetry?.(attemptNumber, outcome.reason, decision.delayMs);
         await clock.sleep(decision.delayMs);
@@ -230,7 +234,9 @@ function readAnswer(name, exchange, waitForAccess = false) {
     if (verdict !== 'ok')
         return { verdict };
     const read = readChangefeedBody(name, exchange);
-    return 'sequence' in read ? { verdict: 'ok', sequence: read.sequence } : { verdict: 'fatal', bodyProblem: read.problem };
+    return 'sequence' in read
+        ? { verdict: 'ok', sequence: read.sequence }
+        : { verdict: 'fatal', bodyProblem: read.problem };
 }
 
 
@@ -277,10 +283,12 @@ function preview(text, token) {
 function diagnoseUnauthorized(exchange, context) {
     const description = challengeParameter(exchange.wwwAuthenticate, 'error_description');
     const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? '')?.[1];
-    const said = `The DICOM service rejected the token with 401 at ${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`;
+    const said = `The DICOM service rejected the token with 401 at ` +
+        `${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`;
     const { claims, expiresAtMs } = context.issued;
     if (!(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .audienceMatches */ .K6)(claims.audience, _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects '${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}'.`, `Leave the 'resource' input at its default (${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}).`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects ` +
+            `'${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}'.`, `Leave the 'resource' input at its default (${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}).`);
     }
     if (expiresAtMs !== undefined && expiresAtMs <= context.nowMs) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token expired at ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .formatExpiry */ .B8)(expiresAtMs)}.`, 'Get the token right before the steps that use it.');
@@ -291,18 +299,22 @@ function diagnoseUnauthorized(exchange, context) {
         serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`, `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`);
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`, `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}.`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`, `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ` +
+        `${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}.`);
 }
 /** wait-for-access ran out of time: still 403 at the deadline. `role` is the role the request needs. */
 function accessNeverApplied(exchange, context, role) {
     const who = (0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .describePrincipal */ .wC)(context.issued.claims) ?? 'the signed-in identity';
     const waited = `${(context.elapsedMs / 1000).toFixed(1)} s`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-access-timeout', `The DICOM service still answered 403 to ${exchange.method} ${exchange.url} after waiting ${waited} (${context.attempts} attempt(s)) for ${who} to get a DICOM Data role.`, `Check that the principal has the ${role} role on the DICOM service; a new assignment can take about 10 minutes to apply (longer through a group), so raise timeout-seconds if it was just made.`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-access-timeout', `The DICOM service still answered 403 to ${exchange.method} ${exchange.url} after waiting ${waited} ` +
+        `(${context.attempts} attempt(s)) for ${who} to get a DICOM Data role.`, `Check that the principal has the ${role} role on the DICOM service; a new assignment can take about 10 ` +
+        `minutes to apply (longer through a group), so raise timeout-seconds if it was just made.`);
 }
 function diagnoseProxyRefusal(variable, status, exchange, tried) {
     const host = new URL(exchange.url).host;
     if (status === '407') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-proxy', `The proxy in ${variable} answered 407 to the tunnel to ${host}: it wants authentication.`, `Give the proxy's user and password in ${variable} (http://user:password@host:port, from a secret), or list the DICOM host in NO_PROXY.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-proxy', `The proxy in ${variable} answered 407 to the tunnel to ${host}: it wants authentication.`, `Give the proxy's user and password in ${variable} (http://user:password@host:port, from a secret), or ` +
+            `list the DICOM host in NO_PROXY.`);
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-proxy', `The proxy in ${variable} answered ${status} to the tunnel to ${host} (${tried}).`, `Check that the proxy may reach the DICOM host, or list it in NO_PROXY.`);
 }
@@ -317,39 +329,50 @@ function diagnoseExchange(exchange, context, bodyProblem) {
     if (exchange.errorCode !== undefined) {
         const code = exchange.errorCode;
         if ((0,_changefeed_js__WEBPACK_IMPORTED_MODULE_4__/* .isTlsError */ .sl)(code)) {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-tls', `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`, 'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with NODE_EXTRA_CA_CERTS on the runner.');
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-tls', `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`, 'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with ' +
+                'NODE_EXTRA_CA_CERTS on the runner.');
         }
         if ((0,_changefeed_js__WEBPACK_IMPORTED_MODULE_4__/* .isProtocolError */ .ZW)(code)) {
-            const meaning = code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE' ? 'it is larger than the 1 MiB the action reads' : 'it is not valid HTTP/1.1';
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `The answer to ${request} could not be read (${code}): ${meaning}.`, 'Something other than the DICOM service may be answering (a proxy, a firewall, another server): check dicom-url.');
+            const meaning = code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE'
+                ? 'it is larger than the 1 MiB the action reads'
+                : 'it is not valid HTTP/1.1';
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `The answer to ${request} could not be read (${code}): ${meaning}.`, 'Something other than the DICOM service may be answering (a proxy, a firewall, another server): check ' +
+                'dicom-url.');
         }
         const proxy = context.proxyVariable;
         if (proxy !== undefined && code.startsWith('PROXY_'))
             return diagnoseProxyRefusal(proxy, code.slice(6), exchange, tried);
         if (proxy !== undefined && !TIMEOUT_CODES.has(code)) {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-proxy', `Could not reach the DICOM service through the proxy in ${proxy} (${code}, ${tried}).`, `Check that the proxy in ${proxy} runs and the runner can reach it (its value is not shown: it may hold credentials), or list the DICOM host in NO_PROXY.`);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-proxy', `Could not reach the DICOM service through the proxy in ${proxy} (${code}, ${tried}).`, `Check that the proxy in ${proxy} runs and the runner can reach it (its value is not shown: it may hold ` +
+                `credentials), or list the DICOM host in NO_PROXY.`);
         }
         if (TIMEOUT_CODES.has(code)) {
             return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-timeout', `The DICOM service did not answer ${request} in time (${code}, ${tried}).`, 'Check that the service is running and reachable from the runner, or raise timeout-seconds.');
         }
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-network', `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`, 'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private endpoints need a runner inside the network).');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-network', `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`, 'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private ' +
+            'endpoints need a runner inside the network).');
     }
     const status = exchange.status ?? 0;
     if (status === 200 || status === 204) {
         if (bodyProblem === 'not-json') {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it starts with: "${preview(exchange.body, token)}".`, 'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.');
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it ` +
+                `starts with: "${preview(exchange.body, token)}".`, 'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.');
         }
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it starts with: "${preview(exchange.body, token)}".`, 'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it ` +
+            `starts with: "${preview(exchange.body, token)}".`, 'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.');
     }
     if (status === 401)
         return diagnoseUnauthorized(exchange, context);
     if (status === 403 && context.gaveUp)
         return accessNeverApplied(exchange, context, 'DICOM Data Reader (or DICOM Data Owner)');
     if (status === 403) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-forbidden', `The DICOM service refused ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .describePrincipal */ .wC)(claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role assignments can take several minutes to apply, so re-run after a few minutes.');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-forbidden', `The DICOM service refused ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .describePrincipal */ .wC)(claims) ?? 'the signed-in identity'} with 403 at ` +
+            `${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role ' +
+            'assignments can take several minutes to apply, so re-run after a few minutes.');
     }
     if (status === 404) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, 'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and api-version (v1.0-prerelease, v1 or v2).');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, 'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and ' +
+            'api-version (v1.0-prerelease, v1 or v2).');
     }
     if (status >= 300 && status < 400) {
         const target = exchange.location && URL.canParse(exchange.location, exchange.url)
@@ -361,11 +384,14 @@ function diagnoseExchange(exchange, context, bodyProblem) {
         const retryAfter = context.gaveUp?.reason === 'retry-after-past-deadline' && context.gaveUp.retryAfterMs !== undefined
             ? ` It asked to retry after ${Math.ceil(context.gaveUp.retryAfterMs / 1000)} s, past the deadline.`
             : '';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unavailable', `The DICOM service still answered ${status} to ${request} ${tried}.${retryAfter}`, 'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run the smoke test later.');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unavailable', `The DICOM service still answered ${status} to ${request} ${tried}.${retryAfter}`, 'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run ' +
+            'the smoke test later.');
     }
     const said = exchange.body ? `: "${preview(exchange.body, token)}"` : '';
     if (status === 424) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-dependency', `The DICOM service answered 424 Failed Dependency to ${request}${said}: it cannot reach its storage account or its customer-managed key.`, "Check the service's linked storage account (or Data Lake) and its key vault key and access; this is not retried, as it does not fix itself within a step.");
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-dependency', `The DICOM service answered 424 Failed Dependency to ${request}${said}: it cannot reach its storage ` +
+            `account or its customer-managed key.`, "Check the service's linked storage account (or Data Lake) and its key vault key and access; this is not " +
+            'retried, as it does not fix itself within a step.');
     }
     // The service answers an API version it does not serve with 400 UnsupportedApiVersion, in plain text.
     if (status === 400 && /UnsupportedApiVersion|api[- ]version/i.test(exchange.body ?? '')) {
@@ -506,7 +532,8 @@ async function runSmokeTest(input) {
     const deadlineMs = startedAt + input.timeoutMs;
     const audience = input.issued.claims.audience;
     if ((0,_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .isOtherAzureAudience */ .mn)(audience)) {
-        const failure = new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('wrong-audience', `The token az issued is for another Azure service (audience '${audience ?? ''}'), so it was not sent to ${input.dicom.host}.`, `Leave the 'resource' input at its default (${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}) for the smoke test.`);
+        const failure = new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('wrong-audience', `The token az issued is for another Azure service (audience '${audience ?? ''}'), so it was not sent to ` +
+            `${input.dicom.host}.`, `Leave the 'resource' input at its default (${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}) for the smoke test.`);
         return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt };
     }
     let send;
@@ -558,7 +585,7 @@ async function runSmokeTest(input) {
     const latestSequence = readFailure ? undefined : (endpoints.find((e) => e.name === 'latest')?.sequence ?? 0);
     let write;
     if (input.dicom.smokeTest === 'write' && latestSequence !== undefined) {
-        const { runWriteCheck } = await __webpack_require__.e(/* import() */ 740).then(__webpack_require__.bind(__webpack_require__, 8740));
+        const { runWriteCheck } = await __webpack_require__.e(/* import() */ 297).then(__webpack_require__.bind(__webpack_require__, 297));
         const { timeoutMs, issued, log, runLabel } = input;
         write = await runWriteCheck({
             send,

@@ -37,7 +37,10 @@ function noProxyEntry(entry) {
 }
 /** The host to connect to (IPv6 without brackets) and the port, the scheme's default when the URL has none. */
 function endpointOf(url) {
-    return { hostname: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) };
+    return {
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(url.port || (url.protocol === 'https:' ? 443 : 80))
+    };
 }
 /** NO_PROXY as curl and undici read it: '*', or host names (a leading '.' or '*.' optional) with an optional port. */
 function bypassesProxy(hostname, port, noProxy) {
@@ -74,7 +77,8 @@ function proxyFor(url, env) {
 
 ;// CONCATENATED MODULE: ./src/smoke-test/connection.ts
 // The connection the smoke test's requests go out on. It is opened while az is still running, so the TCP and TLS
-// handshakes are done by the time the token arrives; behind a proxy, the requests go through its CONNECT tunnel instead.
+// handshakes are done by the time the token arrives; behind a proxy, the requests go through its CONNECT tunnel
+// instead.
 
 
 
@@ -93,13 +97,15 @@ async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
     const url = new URL(dicomBaseUrl);
     const secure = url.protocol === 'https:';
     const { hostname, port } = endpointOf(url);
+    // inputs.ts refuses it first; this only keeps the rule where the connection is made.
     if (!secure && !(0,dicom_service/* isLoopbackHost */.cW)(hostname))
-        throw new Error('plain http is only allowed to loopback hosts'); // inputs.ts refuses it first
+        throw new Error('plain http is only allowed to loopback hosts');
     const connectTimeoutMs = (0,exchange/* requestTimeoutMs */.Hl)(timeoutMs);
     const proxy = proxyFor(url, env);
     if (proxy) {
         if (!URL.canParse(proxy.uri)) {
-            throw new errors/* ActionError */.lZ('smoke-network', `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold credentials).`, `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`);
+            throw new errors/* ActionError */.lZ('smoke-network', `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold ` +
+                `credentials).`, `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`);
         }
         // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end. The whole of
         // undici loads here: its proxy agent opens the tunnel with methods that undici's index adds to every dispatcher.

@@ -167,7 +167,8 @@ function describeFailure(error, env = process.env) {
 /** An unexpected error still becomes one line; the stack goes to the debug log only. */
 function describeUnexpected(error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
-    return `The action failed unexpectedly: ${detail}. This is a bug in the action; please open an issue with the debug log (re-run with debug logging enabled).`;
+    return (`The action failed unexpectedly: ${detail}. This is a bug in the action; please open an issue with the debug ` +
+        `log (re-run with debug logging enabled).`);
 }
 
 
@@ -177,7 +178,7 @@ function describeUnexpected(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4505);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8659);
 // Entry point for the runner (runs.main: dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -189,7 +190,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4505:
+/***/ 8659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -219,15 +220,21 @@ function parseAzOutput(stdout) {
     catch {
         parsed = undefined;
     }
-    const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+    const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? parsed
+        : undefined;
     const accessToken = record?.accessToken;
     if (!record || typeof accessToken !== 'string' || accessToken === '') {
-        throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an accessToken (not shown: it may contain the token).`, 'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim), that no extension or upgrade prompt writes to its stdout, and that it is 2.30 or later.');
+        throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an ` +
+            `accessToken (not shown: it may contain the token).`, 'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim), that no extension or ' +
+            'upgrade prompt writes to its stdout, and that it is 2.30 or later.');
     }
     // The runner masks a secret line by line, and undici sends only visible ASCII in a header: a token with whitespace,
     // control or non-ASCII characters could be neither hidden nor used.
     if (!/^[\x21-\x7e]+$/.test(accessToken)) {
-        throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed an accessToken of ${accessToken.length} characters with whitespace, control or non-ASCII characters, which is not a usable token (not shown).`, 'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim) and that nothing rewrites its output.');
+        throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed an accessToken of ${accessToken.length} characters with whitespace, ` +
+            `control or non-ASCII characters, which is not a usable token (not shown).`, 'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim) and that nothing rewrites ' +
+            'its output.');
     }
     const epoch = Number(record.expires_on);
     return {
@@ -253,40 +260,64 @@ const MAX_QUOTED_CHARS = 400;
 function quoteAz(errors) {
     return (0,print/* quote */.hD)(errors.map((line) => line.replace(/^ERROR:\s*/, '')).join(' '), undefined, MAX_QUOTED_CHARS);
 }
-const NETWORK_PATTERNS = /Failed to establish a new connection|Max retries exceeded|Name or service not known|getaddrinfo|Temporary failure in name resolution|Connection (?:refused|reset|aborted)|ConnectionError|timed out|SSLError|certificate verify failed|ProxyError/i;
+const NETWORK_PATTERNS = new RegExp([
+    'Failed to establish a new connection',
+    'Max retries exceeded',
+    'Name or service not known',
+    'getaddrinfo',
+    'Temporary failure in name resolution',
+    'Connection (?:refused|reset|aborted)',
+    'ConnectionError',
+    'timed out',
+    'SSLError',
+    'certificate verify failed',
+    'ProxyError'
+].join('|'), 'i');
 /** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
 function classifyAzFailure(result, config) {
     const { errors } = splitAzStderr(result.stderr);
     const ended = result.signal
         ? `az account get-access-token was stopped by signal ${result.signal}`
         : `az account get-access-token failed with exit code ${result.exitCode}`;
-    const said = errors.length > 0 ? quoteAz(errors) : `(no error text; ${result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`})`;
+    const said = errors.length > 0
+        ? quoteAz(errors)
+        : `(no error text; ${result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`})`;
     // az's lines do not always end a sentence; the fix that follows must not run into them.
     const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`;
     const aadsts = /AADSTS(\d+)/.exec(said);
     if (aadsts?.[1] === '700024') {
-        return new src_errors/* ActionError */.lZ('oidc-assertion-expired', `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`, "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again for this token: run this action soon after azure/login (or run azure/login again right before it).");
+        return new src_errors/* ActionError */.lZ('oidc-assertion-expired', `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`, "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again " +
+            'for this token: run this action soon after azure/login (or run azure/login again right before it).');
     }
     if (aadsts?.[1] === '500011') {
-        return new src_errors/* ActionError */.lZ('resource-not-found', `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`, `Check the 'resource' input (the DICOM service's is ${dicom_service/* DEFAULT_RESOURCE */.BZ}) and that the tenant you log in to has an Azure Health Data Services workspace.`);
+        return new src_errors/* ActionError */.lZ('resource-not-found', `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`, `Check the 'resource' input (the DICOM service's is ${dicom_service/* DEFAULT_RESOURCE */.BZ}) and that the tenant you log in to ` +
+            `has an Azure Health Data Services workspace.`);
     }
     if (aadsts) {
-        return new src_errors/* ActionError */.lZ('aad-error', `Entra ID refused the token request (AADSTS${aadsts[1]}) — ${azSaid}`, `Look up AADSTS${aadsts[1]} (https://login.microsoftonline.com/error?code=${aadsts[1]}) and check the credentials azure/login used.`);
+        return new src_errors/* ActionError */.lZ('aad-error', `Entra ID refused the token request (AADSTS${aadsts[1]}) — ${azSaid}`, `Look up AADSTS${aadsts[1]} (https://login.microsoftonline.com/error?code=${aadsts[1]}) and check the ` +
+            `credentials azure/login used.`);
     }
     if (/Tenant shouldn't be specified for managed identity/i.test(said)) {
-        return new src_errors/* ActionError */.lZ('tenant-with-managed-identity', `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for tokens — ${azSaid}`, `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal of tenant '${config.tenant ?? ''}'.`);
+        return new src_errors/* ActionError */.lZ('tenant-with-managed-identity', `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for ` +
+            `tokens — ${azSaid}`, `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal ` +
+            `of tenant '${config.tenant ?? ''}'.`);
     }
     if (/az login|az account set|No subscription found|Please run 'az login'/i.test(said)) {
-        return new src_errors/* ActionError */.lZ('az-not-logged-in', `The Azure CLI is not logged in — ${azSaid}`, 'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.');
+        return new src_errors/* ActionError */.lZ('az-not-logged-in', `The Azure CLI is not logged in — ${azSaid}`, 'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, ' +
+            'subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.');
     }
     if (/MSI|managed identity|identity endpoint|IMDS/i.test(said)) {
-        return new src_errors/* ActionError */.lZ('identity-endpoint', `The managed identity endpoint did not give az a token — ${azSaid}`, "On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the endpoint is reachable, or log in with azure/login instead. A 400 can also mean the resource is unknown in the tenant (az hides AADSTS500011 for managed identities): check the 'resource' input.");
+        return new src_errors/* ActionError */.lZ('identity-endpoint', `The managed identity endpoint did not give az a token — ${azSaid}`, 'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the ' +
+            'endpoint is reachable, or log in with azure/login instead. A 400 can also mean the resource is unknown in ' +
+            "the tenant (az hides AADSTS500011 for managed identities): check the 'resource' input.");
     }
     if (NETWORK_PATTERNS.test(said)) {
-        return new src_errors/* ActionError */.lZ('az-network', `The Azure CLI could not reach Entra ID — ${azSaid}`, 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for TLS-inspecting proxies) and try again.');
+        return new src_errors/* ActionError */.lZ('az-network', `The Azure CLI could not reach Entra ID — ${azSaid}`, 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for ' +
+            'TLS-inspecting proxies) and try again.');
     }
     return new src_errors/* ActionError */.lZ('az-failed', `${ended} — ${azSaid}`, result.exitCode === 2
-        ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the tenant/subscription inputs.'
+        ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the ' +
+            'tenant/subscription inputs.'
         : 'Check the inputs and that azure/login succeeded earlier in this job.');
 }
 
@@ -1517,7 +1548,10 @@ async function stillRunning(pids) {
 
 
 
-/** How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd). */
+/**
+ * How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program
+ * Files\...\az.cmd).
+ */
 function azInvocation(azPath, config) {
     const args = ['account', 'get-access-token', '--resource', config.resource];
     if (config.tenant)
@@ -1530,7 +1564,8 @@ function azInvocation(azPath, config) {
 async function findAz() {
     const azPath = await which('az', false);
     if (!azPath) {
-        throw new src_errors/* ActionError */.lZ('az-missing', 'The Azure CLI (az) was not found on PATH.', 'GitHub-hosted runners include it; on a self-hosted runner or container install it (https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.');
+        throw new src_errors/* ActionError */.lZ('az-missing', 'The Azure CLI (az) was not found on PATH.', 'GitHub-hosted runners include it; on a self-hosted runner or container install it ' +
+            '(https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.');
     }
     return azPath;
 }
@@ -1602,7 +1637,8 @@ function startAz(azPath, config) {
         let timedOut = false;
         const timer = setTimeout(() => {
             timedOut = true; // az's own end, once killed, is not the result
-            void (child ? stopAz(child) : Promise.resolve()).then(() => reject(new src_errors/* ActionError */.lZ('az-timeout', `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach login.microsoftonline.com, or raise timeout-seconds.')));
+            void (child ? stopAz(child) : Promise.resolve()).then(() => reject(new src_errors/* ActionError */.lZ('az-timeout', `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach ' +
+                'login.microsoftonline.com, or raise timeout-seconds.')));
         }, config.timeoutMs);
         const settle = (finish) => {
             if (timedOut)
@@ -1615,9 +1651,37 @@ function startAz(azPath, config) {
     return { started, result };
 }
 
+;// CONCATENATED MODULE: ./src/refusal.ts
+// How a refused input is shown (pure): on one line, with no control character and nothing of a URL that could be a
+// secret, whatever the value holds. Every refusal of an input goes through here, then through the printer.
+
+const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * A refused value as the log may show it: on one line, and without what could be a secret in a URL — user info,
+ * query and fragment — whether or not the URL parses (a bad port, a space, an '@' inside a password).
+ */
+function shownValue(value) {
+    let shown = value;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        shown = shown
+            .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@') // greedy: up to the last '@' before the path
+            .replace(/#.*$/s, '#***')
+            .replace(/\?.*$/s, '?***');
+    }
+    const controls = /[\u0000-\u001f\u007f-\u009f]/g; // eslint-disable-line no-control-regex -- what is escaped here
+    shown = shown.replace(controls, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+}
+/** The one line an input the action does not accept gets: its name, the value as it may be shown, what is allowed. */
+function refusal(input, value, allowed) {
+    const shown = shownValue(value);
+    return new src_errors/* ActionError */.lZ('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
 // so bad input is refused before az or the network is touched.
+
 
 
 const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -1639,35 +1703,14 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
 const YAML_TRUE = ['true', 'True', 'TRUE'];
 const YAML_FALSE = ['false', 'False', 'FALSE'];
-const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * A refused value as the log may show it: on one line, and without what could be a secret in a URL — user info,
- * query and fragment — whether or not the URL parses (a bad port, a space, an '@' inside a password).
- */
-function shownValue(value) {
-    let shown = value;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-        shown = shown
-            .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@') // greedy: up to the last '@' before the path
-            .replace(/#.*$/s, '#***')
-            .replace(/\?.*$/s, '?***');
-    }
-    // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
-    shown = shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
-}
 /**
  * az reads an argument that starts with '@' as "the contents of this file" and one that starts with '-' as an option:
  * `@/proc/self/environ` would put the step's environment into az's error message. No value passed to az may.
  */
 function refuseAzFileOrOption(input, value) {
     if (/^[@-]/.test(value)) {
-        throw invalid(input, value, `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`);
+        throw refusal(input, value, `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`);
     }
-}
-function invalid(input, value, allowed) {
-    const shown = shownValue(value);
-    return new src_errors/* ActionError */.lZ('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
 }
 function parseResource(value) {
     if (value === '')
@@ -1675,7 +1718,7 @@ function parseResource(value) {
     refuseAzFileOrOption('resource', value);
     const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value);
     if (!(looksLikeUri || (0,dicom_service/* isGuid */.W_)(value))) {
-        throw invalid('resource', value, `an absolute URI such as ${dicom_service/* DEFAULT_RESOURCE */.BZ}, or an application (client) ID GUID`);
+        throw refusal('resource', value, `an absolute URI such as ${dicom_service/* DEFAULT_RESOURCE */.BZ}, or an application (client) ID GUID`);
     }
     return value;
 }
@@ -1684,7 +1727,7 @@ function parseTenant(value) {
         return undefined;
     refuseAzFileOrOption('tenant', value);
     if (!(0,dicom_service/* isTenant */.$F)(value)) {
-        throw invalid('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
+        throw refusal('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
     }
     return value;
 }
@@ -1695,20 +1738,21 @@ function parseSubscription(value) {
     // az accepts a subscription ID or its display name.
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
     if (value.length > 128 || /[\u0000-\u001f]/.test(value)) {
-        throw invalid('subscription', value, 'a subscription ID (GUID) or name');
+        throw refusal('subscription', value, 'a subscription ID (GUID) or name');
     }
     return value;
 }
 function parseDicomUrl(value) {
     if (value === '')
         return undefined;
-    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for loopback hosts: localhost, 127.x.x.x, [::1])`;
+    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for ` +
+        `loopback hosts: localhost, 127.x.x.x, [::1])`;
     if (!URL.canParse(value))
-        throw invalid('dicom-url', value, allowed);
+        throw refusal('dicom-url', value, allowed);
     const url = new URL(value);
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && (0,dicom_service/* isLoopbackHost */.cW)(url.hostname));
     if (!secure || url.username || url.password || url.search || url.hash) {
-        throw invalid('dicom-url', value, `${allowed}, without credentials, query or fragment`);
+        throw refusal('dicom-url', value, `${allowed}, without credentials, query or fragment`);
     }
     const path = url.pathname.replace(/\/+$/, '');
     const versionSegment = path.split('/').pop() ?? '';
@@ -1722,7 +1766,7 @@ function parseApiVersion(value) {
         return dicom_service/* DEFAULT_API_VERSION */._L;
     const version = dicom_service/* API_VERSIONS */.Bo.find((v) => v === value);
     if (!version)
-        throw invalid('api-version', value, dicom_service/* API_VERSIONS */.Bo.join(', '));
+        throw refusal('api-version', value, dicom_service/* API_VERSIONS */.Bo.join(', '));
     return version;
 }
 function parseBoolean(input, value) {
@@ -1730,7 +1774,7 @@ function parseBoolean(input, value) {
         return false;
     if (YAML_TRUE.includes(value))
         return true;
-    throw invalid(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)');
+    throw refusal(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)');
 }
 /** `true` is the read check, as before `write` existed; YAML's booleans are read as parseBoolean reads them. */
 function parseSmokeTest(value) {
@@ -1740,14 +1784,14 @@ function parseSmokeTest(value) {
         return 'off';
     if (YAML_TRUE.includes(value))
         return 'read';
-    throw invalid('smoke-test', value, 'false, true (the same as read), read or write');
+    throw refusal('smoke-test', value, 'false, true (the same as read), read or write');
 }
 function parseTimeoutMs(value) {
     if (value === '')
         return DEFAULT_TIMEOUT_SECONDS * 1000;
     const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
     if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
-        throw invalid('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
+        throw refusal('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
     }
     return Math.ceil(seconds * 1000); // never 0 ms for a positive value
 }
@@ -1755,13 +1799,21 @@ function parseExportVariable(value) {
     if (value === '')
         return undefined;
     if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
-        throw invalid('export-variable', value, 'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, CI, HOME or GITHUB_/RUNNER_/ACTIONS_*');
+        throw refusal('export-variable', value, 'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, ' +
+            'CI, HOME or GITHUB_/RUNNER_/ACTIONS_*');
     }
     return value;
 }
 function dicomTarget(url, apiVersion, smokeTest, waitForAccess) {
     const normalised = `${url.origin}${url.pathname.replace(/\/+$/, '')}`; // no trailing slash, whatever was given
-    return { url: normalised, apiVersion, baseUrl: `${normalised}/${apiVersion}`, host: url.host, smokeTest, waitForAccess };
+    return {
+        url: normalised,
+        apiVersion,
+        baseUrl: `${normalised}/${apiVersion}`,
+        host: url.host,
+        smokeTest,
+        waitForAccess
+    };
 }
 /** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
 function parseInputs(read) {
@@ -1773,14 +1825,17 @@ function parseInputs(read) {
     const dicomUrl = parseDicomUrl(read('dicom-url'));
     const apiVersion = parseApiVersion(read('api-version'));
     const smokeTest = parseSmokeTest(read('smoke-test'));
-    // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for; it is still checked.
+    // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for; it is still
+    // checked.
     const waitForAccess = parseBoolean('wait-for-access', read('wait-for-access'));
     if (smokeTest !== 'off' && !dicomUrl) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'smoke-test' is ${read('smoke-test')} but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or turn the smoke test off.');
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'smoke-test' is ${read('smoke-test')} but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or ' +
+            'turn the smoke test off.');
     }
     const resource = parseResource(read('resource'));
     if (smokeTest !== 'off' && (0,dicom_service/* isOtherAzureAudience */.mn)(resource)) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'resource' is '${shownValue(resource)}', another Azure service's audience: the smoke test would send that token to dicom-url.`, `Leave 'resource' at its default (${dicom_service/* DEFAULT_RESOURCE */.BZ}) for the smoke test, or turn the smoke test off.`);
+        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'resource' is '${shownValue(resource)}', another Azure service's audience: the smoke test would ` +
+            `send that token to dicom-url.`, `Leave 'resource' at its default (${dicom_service/* DEFAULT_RESOURCE */.BZ}) for the smoke test, or turn the smoke test off.`);
     }
     return {
         resource,
@@ -1873,7 +1928,9 @@ function checkRunnerFiles(env, exporting) {
     const needed = exporting ? [FILES.output, FILES.env] : [FILES.output];
     const missing = needed.filter((name) => !env[name] || !(0,external_node_fs_namespaceObject.existsSync)(env[name]));
     if (missing.length > 0) {
-        throw new src_errors/* ActionError */.lZ('runner-files', `The runner provides no ${missing.join(' or ')} file, so the token cannot be handed to later steps safely; nothing was run.`, 'Run the action as a step of a GitHub Actions job on a runner that supports node24 actions; to run it by hand, set these variables to files that exist.');
+        throw new src_errors/* ActionError */.lZ('runner-files', `The runner provides no ${missing.join(' or ')} file, so the token cannot be handed to later steps safely; ` +
+            `nothing was run.`, 'Run the action as a step of a GitHub Actions job on a runner that supports node24 actions; to run it by ' +
+            'hand, set these variables to files that exist.');
     }
 }
 /** The choke point: whatever the stages say reaches `sink` only as sanitised lines and cells. */
@@ -1911,7 +1968,8 @@ function runnerProtocol(env, stdout) {
             (0,external_node_fs_namespaceObject.appendFileSync)(env[file] ?? '', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
         }
         catch (error) {
-            throw new src_errors/* ActionError */.lZ('runner-files', `The runner's ${file} file could not be written (${error.code ?? 'error'}), so '${name}' was not set.`, 'Run the action as a step of a GitHub Actions job; by hand, set the variable to a file that exists.');
+            throw new src_errors/* ActionError */.lZ('runner-files', `The runner's ${file} file could not be written (${error.code ?? 'error'}), ` +
+                `so '${name}' was not set.`, 'Run the action as a step of a GitHub Actions job; by hand, set the variable to a file that exists.');
         }
     };
     return {
@@ -1939,6 +1997,8 @@ function createRunner(env, stdout = process.stdout) {
     return sanitising(runnerProtocol(env, stdout));
 }
 
+// EXTERNAL MODULE: ./src/smoke-test/write-plan.ts
+var write_plan = __nccwpck_require__(5323);
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 const SUMMARY_HEADING = 'DICOM access token';
@@ -1990,6 +2050,7 @@ function summaryRows(config, issued, report) {
 
 
 
+
 async function run(env = process.env, runner = createRunner(env)) {
     let connection;
     try {
@@ -2028,7 +2089,8 @@ async function run(env = process.env, runner = createRunner(env)) {
             throw report.failure;
         if (report) {
             const { elapsedMs, latestSequence } = report;
-            runner.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`);
+            runner.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ` +
+                `${latestSequence ?? 0}.`);
             if (report.write) {
                 const ms = Math.round(report.write.elapsedMs);
                 runner.info(`Write round trip passed: one synthetic instance stored, found, retrieved and deleted in ${ms} ms.`);
@@ -2056,8 +2118,7 @@ function connectEarly(dicom, timeoutMs, env) {
 }
 async function smokeTest({ connection, dicom }, config, issued, log, env) {
     const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 1).then(__nccwpck_require__.bind(__nccwpck_require__, 2001));
-    const runLabel = dicom.smokeTest === 'write' ? (await __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 6773))).runLabelFrom(env) : undefined;
-    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel, issued, log });
+    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel: (0,write_plan/* runLabelFrom */.ai)(env), issued, log });
 }
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
 async function writeSummary(runner, rows) {
@@ -2294,6 +2355,47 @@ function quote(text, secret, maxChars) {
 
 /***/ }),
 
+/***/ 5323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Aj: () => (/* binding */ WRITE_STEPS),
+/* harmony export */   L1: () => (/* binding */ cleanupReserveMs),
+/* harmony export */   ai: () => (/* binding */ runLabelFrom)
+/* harmony export */ });
+/* unused harmony exports CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS */
+const WRITE_STEPS = {
+    store: 'Store (STOW-RS)',
+    search: 'Search (QIDO-RS)',
+    retrieve: 'Retrieve metadata (WADO-RS)',
+    feedCreate: 'Change feed lists the Create',
+    delete: 'Delete the study',
+    confirmDelete: 'Change feed or search shows it deleted'
+};
+/**
+ * Cleanup's reserve: the steps before cleanup stop this long before the deadline, so the DELETE and its confirmation
+ * always get time, also after a step spent its retries. A quarter of timeout-seconds, at most 15 s (a DELETE takes well
+ * under a second). Should the deadline have passed anyway, cleanup still gets the reserve from when it starts: a study
+ * left behind is worse than a step that overruns timeout-seconds by a few seconds.
+ */
+const CLEANUP_RESERVE_SHARE = 0.25;
+const MAX_CLEANUP_RESERVE_MS = 15_000;
+function cleanupReserveMs(timeoutMs) {
+    return Math.min(MAX_CLEANUP_RESERVE_MS, Math.round(timeoutMs * CLEANUP_RESERVE_SHARE));
+}
+/** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */
+function runLabelFrom(env) {
+    const repository = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!repository || !runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT;
+    return `${repository} run ${runId}${attempt ? ` attempt ${attempt}` : ''}`;
+}
+
+
+/***/ }),
+
 /***/ 4606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2346,7 +2448,11 @@ function decodeClaims(token) {
     const claims = payload;
     const aud = claims.aud;
     return {
-        audience: typeof aud === 'string' ? aud : Array.isArray(aud) ? aud.filter((a) => typeof a === 'string').join(', ') : undefined,
+        audience: typeof aud === 'string'
+            ? aud
+            : Array.isArray(aud)
+                ? aud.filter((a) => typeof a === 'string').join(', ')
+                : undefined,
         tenantId: stringClaim(claims, 'tid'),
         objectId: stringClaim(claims, 'oid'),
         appId: stringClaim(claims, 'appid', 'azp'),
@@ -2378,14 +2484,17 @@ function audienceMatches(audience, resource) {
 function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
     const warnings = [];
     if (!audienceMatches(claims.audience, resource)) {
-        warnings.push(`The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM service will reject it with 401; check the 'resource' input.`);
+        warnings.push(`The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM ` +
+            `service will reject it with 401; check the 'resource' input.`);
     }
     if (expiresAtMs !== undefined && expiresAtMs - nowMs < EXPIRY_WARNING_MS) {
         const minutes = Math.max(0, Math.floor((expiresAtMs - nowMs) / 60000));
-        warnings.push(`The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get 401; get the token right before the steps that use it.`);
+        warnings.push(`The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get ` +
+            `401; get the token right before the steps that use it.`);
     }
     if (expiresAtMs === undefined) {
-        warnings.push(`The token's expiry is unknown: az printed no usable 'expires_on' and the token has no usable 'exp' claim. 'expires-on' is left empty.`);
+        warnings.push(`The token's expiry is unknown: az printed no usable 'expires_on' and the token has no usable 'exp' claim. ` +
+            `'expires-on' is left empty.`);
     }
     return warnings;
 }

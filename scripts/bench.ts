@@ -36,14 +36,18 @@ const cpuFile = join(scratch, 'cpu')
 const TIME = ['/usr/bin/time', '-f', '%U %S', '-o', cpuFile]
 
 async function cpuMs(): Promise<number> {
-  const [user = NaN, system = NaN] = (await readFile(cpuFile, 'utf8')).trim().split('\n').at(-1)?.split(' ').map(Number) ?? []
+  const [user = NaN, system = NaN] =
+    (await readFile(cpuFile, 'utf8')).trim().split('\n').at(-1)?.split(' ').map(Number) ?? []
   return (user + system) * 1000
 }
 
 function timed(command: string, args: string[], env: Record<string, string>): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(TIME[0] ?? '', [...TIME.slice(1), command, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(TIME[0] ?? '', [...TIME.slice(1), command, ...args], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const guard = setTimeout(() => child.kill('SIGKILL'), 30_000)
@@ -60,13 +64,18 @@ function timed(command: string, args: string[], env: Record<string, string>): Pr
 const loadedLog = join(scratch, 'loaded')
 const LOAD_HOOK = `data:text/javascript,${encodeURIComponent(
   `import { registerHooks } from 'node:module'; import { appendFileSync } from 'node:fs';` +
-    `registerHooks({ load(url, context, next) { if (url.startsWith('file:')) appendFileSync(${JSON.stringify(loadedLog)}, url + '\\n'); return next(url, context) } })`
+    `registerHooks({ load(url, context, next) { if (url.startsWith('file:')) ` +
+    `appendFileSync(${JSON.stringify(loadedLog)}, url + '\\n'); return next(url, context) } })`
 )}`
 
 console.log('Starting the loopback world…')
 const world = await startLoopbackWorld()
 try {
-  const env = { ...world.actionEnv, PATH: [...world.path, '/usr/bin', '/bin'].join(':'), CURL_CA_BUNDLE: world.azure.certificate.certPath }
+  const env = {
+    ...world.actionEnv,
+    PATH: [...world.path, '/usr/bin', '/bin'].join(':'),
+    CURL_CA_BUNDLE: world.azure.certificate.certPath
+  }
   const seed = [
     `token=$(az account get-access-token --resource=${DEFAULT_RESOURCE} --query accessToken --output tsv)`,
     `curl -sS -o /dev/null --fail -X GET --header "Authorization: Bearer $token" ${world.dicom.url}/v2/changefeed`
@@ -78,7 +87,8 @@ try {
       env: world.actionEnv,
       ...options
     })
-    if (run.exitCode !== 0 || run.outputs['smoke-test-result'] !== 'passed') throw new Error(`the action failed: ${run.errors.join(' ')}`)
+    if (run.exitCode !== 0 || run.outputs['smoke-test-result'] !== 'passed')
+      throw new Error(`the action failed: ${run.errors.join(' ')}`)
     return run.durationMs
   }
   const contenders: Record<'A' | 'B' | 'C', () => Promise<Sample>> = {
@@ -134,21 +144,30 @@ try {
   const dist = join(REPO_ROOT, 'dist')
   const entryKiB = (await stat(ACTION_ENTRY)).size / 1024
   let totalKiB = 0
-  for (const file of await readdir(dist)) if (file.endsWith('.js')) totalKiB += (await stat(join(dist, file))).size / 1024
+  for (const file of await readdir(dist))
+    if (file.endsWith('.js')) totalKiB += (await stat(join(dist, file))).size / 1024
 
   const wall = (name: 'A' | 'B' | 'C'): number => median(samples[name].map((sample) => sample.wallMs))
   const cpu = (name: 'A' | 'B' | 'C'): number => median(samples[name].map((sample) => sample.cpuMs))
   const [a, b, c] = [wall('A'), wall('B'), wall('C')]
   const lines = [
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${ROUNDS} alternating rounds on the loopback world (real Azure CLI ${process.env.AZ_VERSION ?? '2.45'}, Node ${process.versions.node}, ${(await import('node:os')).cpus().length} cores); medians.`,
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${ROUNDS} alternating rounds on ` +
+      `the loopback world (real Azure CLI ${process.env.AZ_VERSION ?? '2.45'}, Node ${process.versions.node}, ` +
+      `${(await import('node:os')).cpus().length} cores); medians.`,
     '',
     '| | what runs | wall | CPU |',
     '|---|---|---|---|',
-    `| A | this action, \`smoke-test: true\` (token, outputs, both change feed requests, summary) | ${a.toFixed(0)} ms | ${cpu('A').toFixed(0)} ms |`,
-    `| B | \`az account get-access-token\`, then \`curl\` on the change feed (the lines at the top) | ${b.toFixed(0)} ms | ${cpu('B').toFixed(0)} ms |`,
+    `| A | this action, \`smoke-test: true\` (token, outputs, both change feed requests, summary) | ` +
+      `${a.toFixed(0)} ms | ${cpu('A').toFixed(0)} ms |`,
+    `| B | \`az account get-access-token\`, then \`curl\` on the change feed (the lines at the top) | ` +
+      `${b.toFixed(0)} ms | ${cpu('B').toFixed(0)} ms |`,
     `| C | \`az account get-access-token\` alone (the floor) | ${c.toFixed(0)} ms | ${cpu('C').toFixed(0)} ms |`,
     '',
-    `Wall: A/B = **${(a / b).toFixed(2)}**, A/C = **${(a / c).toFixed(2)}**; the action adds ${(a - c).toFixed(0)} ms of wall time and ${(cpu('A') - cpu('C')).toFixed(0)} ms of CPU to \`az\` alone. It loads ${loadedKiB.toFixed(0)} KiB of JavaScript for this run (\`dist/index.js\` ${entryKiB.toFixed(0)} KiB; ${totalKiB.toFixed(0)} KiB in all, with the chunks only \`write\` or a proxy loads). Peak memory: ${peakMiB}.`
+    `Wall: A/B = **${(a / b).toFixed(2)}**, A/C = **${(a / c).toFixed(2)}**; the action adds ` +
+      `${(a - c).toFixed(0)} ms of wall time and ${(cpu('A') - cpu('C')).toFixed(0)} ms of CPU to \`az\` alone. It ` +
+      `loads ${loadedKiB.toFixed(0)} KiB of JavaScript for this run (\`dist/index.js\` ${entryKiB.toFixed(0)} KiB; ` +
+      `${totalKiB.toFixed(0)} KiB in all, with the chunks only \`write\` or a proxy loads). Peak memory: ` +
+      `${peakMiB}.`
   ]
   console.log(`\n${lines.join('\n')}`)
   if (process.argv.includes('--write-readme')) {
@@ -161,7 +180,10 @@ try {
     )
     // Formatted as `npm run format:check` expects it, so recording figures never breaks the test command.
     const prettier = await import('prettier')
-    await writeFile(readmePath, await prettier.format(updated, { ...(await prettier.resolveConfig(readmePath)), filepath: readmePath }))
+    await writeFile(
+      readmePath,
+      await prettier.format(updated, { ...(await prettier.resolveConfig(readmePath)), filepath: readmePath })
+    )
     console.log('\nREADME.md updated.')
   }
 } finally {

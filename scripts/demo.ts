@@ -21,10 +21,11 @@ function renderLog(stdout: string, masks: string[]): string[] {
     if (line === '' || line.startsWith('::add-mask::')) continue
     const command = /^::(debug|warning|error|notice)[^:]*::(.*)$/.exec(line)
     if (!command) lines.push(mask(line))
-    else if (command[1] !== 'debug' || debug)
-      lines.push(
-        `${command[1] === 'debug' ? '##[debug]' : `${command[1]?.replace(/^./, (c) => c.toUpperCase())}: `}${mask(command[2] ?? '')}`
-      )
+    else if (command[1] !== 'debug' || debug) {
+      // As the runner shows them: ##[debug]… for debug lines, "Warning: …" and "Error: …" for the others.
+      const label = command[1] === 'debug' ? '##[debug]' : `${command[1]?.replace(/^./, (c) => c.toUpperCase())}: `
+      lines.push(`${label}${mask(command[2] ?? '')}`)
+    }
   }
   return lines
 }
@@ -52,9 +53,17 @@ try {
     orthanc = started
     const roles = { [world.azure.identity.objectId]: 'owner' } as const
     const tenantId = world.azure.identity.tenantId
-    front = await startDicomFront({ certificate: world.azure.certificate, orthanc, roles, tenantId, faults: { createHiddenForReads: 1 } })
+    front = await startDicomFront({
+      certificate: world.azure.certificate,
+      orthanc,
+      roles,
+      tenantId,
+      faults: { createHiddenForReads: 1 }
+    })
   }
-  const inputs = front ? { 'dicom-url': front.url, 'smoke-test': 'write' } : { 'dicom-url': world.dicom.url, 'smoke-test': 'true' }
+  const inputs = front
+    ? { 'dicom-url': front.url, 'smoke-test': 'write' }
+    : { 'dicom-url': world.dicom.url, 'smoke-test': 'true' }
   console.log(
     `\nRunning dist/index.js as a workflow step with:\n${Object.entries(inputs)
       .map(([name, value]) => `  ${name}: ${value}`)

@@ -9,12 +9,17 @@ import { REPO_ROOT } from '../test-support/run-action.ts'
 
 const envFile = resolve(process.argv[2] ?? '.env')
 if (!existsSync(envFile)) {
-  console.error(`npm run local-action: no ${envFile}. Copy .env.example to .env and set the inputs, or name another file.`)
+  console.error(
+    `npm run local-action: no ${envFile}. Copy .env.example to .env and set the inputs, or name another file.`
+  )
   process.exit(1)
 }
 
 const localAction = join(REPO_ROOT, 'node_modules', '.bin', 'local-action')
-const child = spawn(localAction, ['.', 'src/main.ts', envFile], { cwd: REPO_ROOT, stdio: ['inherit', 'pipe', 'inherit'] })
+const child = spawn(localAction, ['.', 'src/main.ts', envFile], {
+  cwd: REPO_ROOT,
+  stdio: ['inherit', 'pipe', 'inherit']
+})
 let failed = false
 let partial = ''
 const scan = (line: string): void => {

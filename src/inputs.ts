@@ -11,6 +11,7 @@ import {
 } from './dicom-service.ts'
 import type { ApiVersion } from './dicom-service.ts'
 import { ActionError } from './errors.ts'
+import { refusal, shownValue } from './refusal.ts'
 
 export const DEFAULT_TIMEOUT_SECONDS = 60
 export const MAX_TIMEOUT_SECONDS = 3600
@@ -64,32 +65,13 @@ const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/
 const YAML_TRUE = ['true', 'True', 'TRUE']
 const YAML_FALSE = ['false', 'False', 'FALSE']
 
-const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
-
-/**
- * A refused value as the log may show it: on one line, and without what could be a secret in a URL — user info,
- * query and fragment — whether or not the URL parses (a bad port, a space, an '@' inside a password).
- */
-function shownValue(value: string): string {
-  let shown = value
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    shown = shown
-      .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@') // greedy: up to the last '@' before the path
-      .replace(/#.*$/s, '#***')
-      .replace(/\?.*$/s, '?***')
-  }
-  const controls = /[\u0000-\u001f\u007f-\u009f]/g // eslint-disable-line no-control-regex -- what is escaped here
-  shown = shown.replace(controls, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown
-}
-
 /**
  * az reads an argument that starts with '@' as "the contents of this file" and one that starts with '-' as an option:
  * `@/proc/self/environ` would put the step's environment into az's error message. No value passed to az may.
  */
 function refuseAzFileOrOption(input: InputName, value: string): void {
   if (/^[@-]/.test(value)) {
-    throw invalid(
+    throw refusal(
       input,
       value,
       `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`
@@ -97,17 +79,12 @@ function refuseAzFileOrOption(input: InputName, value: string): void {
   }
 }
 
-function invalid(input: InputName, value: string, allowed: string): ActionError {
-  const shown = shownValue(value)
-  return new ActionError('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`)
-}
-
 function parseResource(value: string): string {
   if (value === '') return DEFAULT_RESOURCE
   refuseAzFileOrOption('resource', value)
   const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value)
   if (!(looksLikeUri || isGuid(value))) {
-    throw invalid('resource', value, `an absolute URI such as ${DEFAULT_RESOURCE}, or an application (client) ID GUID`)
+    throw refusal('resource', value, `an absolute URI such as ${DEFAULT_RESOURCE}, or an application (client) ID GUID`)
   }
   return value
 }
@@ -116,7 +93,7 @@ function parseTenant(value: string): string | undefined {
   if (value === '') return undefined
   refuseAzFileOrOption('tenant', value)
   if (!isTenant(value)) {
-    throw invalid('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com')
+    throw refusal('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com')
   }
   return value
 }
@@ -127,7 +104,7 @@ function parseSubscription(value: string): string | undefined {
   // az accepts a subscription ID or its display name.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (value.length > 128 || /[\u0000-\u001f]/.test(value)) {
-    throw invalid('subscription', value, 'a subscription ID (GUID) or name')
+    throw refusal('subscription', value, 'a subscription ID (GUID) or name')
   }
   return value
 }
@@ -137,11 +114,11 @@ function parseDicomUrl(value: string): URL | undefined {
   const allowed =
     `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for ` +
     `loopback hosts: localhost, 127.x.x.x, [::1])`
-  if (!URL.canParse(value)) throw invalid('dicom-url', value, allowed)
+  if (!URL.canParse(value)) throw refusal('dicom-url', value, allowed)
   const url = new URL(value)
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))
   if (!secure || url.username || url.password || url.search || url.hash) {
-    throw invalid('dicom-url', value, `${allowed}, without credentials, query or fragment`)
+    throw refusal('dicom-url', value, `${allowed}, without credentials, query or fragment`)
   }
   const path = url.pathname.replace(/\/+$/, '')
   const versionSegment = path.split('/').pop() ?? ''
@@ -158,14 +135,14 @@ function parseDicomUrl(value: string): URL | undefined {
 function parseApiVersion(value: string): ApiVersion {
   if (value === '') return DEFAULT_API_VERSION
   const version = API_VERSIONS.find((v) => v === value)
-  if (!version) throw invalid('api-version', value, API_VERSIONS.join(', '))
+  if (!version) throw refusal('api-version', value, API_VERSIONS.join(', '))
   return version
 }
 
 function parseBoolean(input: InputName, value: string): boolean {
   if (value === '' || YAML_FALSE.includes(value)) return false
   if (YAML_TRUE.includes(value)) return true
-  throw invalid(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)')
+  throw refusal(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)')
 }
 
 /** `true` is the read check, as before `write` existed; YAML's booleans are read as parseBoolean reads them. */
@@ -173,14 +150,14 @@ function parseSmokeTest(value: string): SmokeTestMode {
   if (value === 'read' || value === 'write') return value
   if (value === '' || YAML_FALSE.includes(value)) return 'off'
   if (YAML_TRUE.includes(value)) return 'read'
-  throw invalid('smoke-test', value, 'false, true (the same as read), read or write')
+  throw refusal('smoke-test', value, 'false, true (the same as read), read or write')
 }
 
 function parseTimeoutMs(value: string): number {
   if (value === '') return DEFAULT_TIMEOUT_SECONDS * 1000
   const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN
   if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
-    throw invalid('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`)
+    throw refusal('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`)
   }
   return Math.ceil(seconds * 1000) // never 0 ms for a positive value
 }
@@ -188,7 +165,7 @@ function parseTimeoutMs(value: string): number {
 function parseExportVariable(value: string): string | undefined {
   if (value === '') return undefined
   if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
-    throw invalid(
+    throw refusal(
       'export-variable',
       value,
       'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, ' +

@@ -13,6 +13,7 @@ import { checkRunnerFiles, createRunner } from './runner.ts'
 import type { Runner } from './runner.ts'
 import type { DicomConnection } from './smoke-test/connection.ts'
 import type { SmokeTestReport } from './smoke-test/report.ts'
+import { runLabelFrom } from './smoke-test/write-plan.ts'
 import { SUMMARY_HEADING, summaryRows } from './summary.ts'
 import { describePrincipal, formatExpiry, issueToken, tokenWarnings } from './token.ts'
 import type { IssuedToken } from './token.ts'
@@ -93,9 +94,7 @@ async function smokeTest(
   env: NodeJS.ProcessEnv
 ): Promise<SmokeTestReport> {
   const { runSmokeTest } = await import('./smoke-test/run.ts')
-  const runLabel =
-    dicom.smokeTest === 'write' ? (await import('./smoke-test/instance.ts')).runLabelFrom(env) : undefined
-  return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel, issued, log })
+  return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel: runLabelFrom(env), issued, log })
 }
 
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */

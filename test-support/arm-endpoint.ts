@@ -38,7 +38,11 @@ export async function startArmEndpoint(options: ArmEndpointOptions): Promise<Arm
     tenantId: options.tenantId,
     displayName: SUBSCRIPTION_DISPLAY_NAME,
     state: 'Enabled',
-    subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' }
+    subscriptionPolicies: {
+      locationPlacementId: 'Public_2014-09-01',
+      quotaId: 'PayAsYouGo_2014-09-01',
+      spendingLimit: 'Off'
+    }
   }
 
   const server: Server = createServer(
@@ -55,9 +59,13 @@ export async function startArmEndpoint(options: ArmEndpointOptions): Promise<Arm
       } else if (method === 'GET' && path === `/subscriptions/${subscriptionId.toLowerCase()}`) {
         sendJson(res, 200, subscription)
       } else if (method === 'GET' && path === '/tenants') {
-        sendJson(res, 200, { value: [{ id: `/tenants/${options.tenantId}`, tenantId: options.tenantId, tenantCategory: 'Home' }] })
+        sendJson(res, 200, {
+          value: [{ id: `/tenants/${options.tenantId}`, tenantId: options.tenantId, tenantCategory: 'Home' }]
+        })
       } else {
-        sendJson(res, 404, { error: { code: 'NotFound', message: `The loopback ARM endpoint has no ${method} ${url.pathname}` } })
+        sendJson(res, 404, {
+          error: { code: 'NotFound', message: `The loopback ARM endpoint has no ${method} ${url.pathname}` }
+        })
       }
     }
   )

@@ -41,13 +41,17 @@ export function findRealAz(): string | undefined {
 
 function requireAz(): string {
   const az = findRealAz()
-  if (az === undefined) throw new Error('The Azure CLI (az) is not on PATH; the loopback Azure world needs the real az.')
+  if (az === undefined)
+    throw new Error('The Azure CLI (az) is not on PATH; the loopback Azure world needs the real az.')
   return az
 }
 
 // Inherited variables that would point az at a real identity, cloud, account or proxy, or change its behaviour.
-const INHERITED_AZURE_VARIABLE =
-  /^(AZURE_|ARM_|MSI_|IDENTITY_|IMDS_|AZUREPS_|APPSETTING_|ACC_CLOUD$|REQUESTS_CA_BUNDLE$|CURL_CA_BUNDLE$|SSL_CERT_|(HTTPS?|ALL|NO)_PROXY$)/i
+const INHERITED_AZURE_VARIABLE = new RegExp(
+  String.raw`^(AZURE_|ARM_|MSI_|IDENTITY_|IMDS_|AZUREPS_|APPSETTING_|ACC_CLOUD$|REQUESTS_CA_BUNDLE$|` +
+    String.raw`CURL_CA_BUNDLE$|SSL_CERT_|(HTTPS?|ALL|NO)_PROXY$)`,
+  'i'
+)
 
 function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {}
@@ -131,12 +135,18 @@ export function runAz(session: AzSession, args: string[], timeoutMs = DEFAULT_AZ
 async function mustSucceed(session: AzSession, args: string[]): Promise<AzResult> {
   const result = await runAz(session, args)
   if (result.exitCode !== 0) {
-    throw new Error(`az ${args.join(' ')} exited ${result.exitCode}\nstderr: ${result.stderr}\nstdout: ${result.stdout}`)
+    throw new Error(
+      `az ${args.join(' ')} exited ${result.exitCode}\nstderr: ${result.stderr}\nstdout: ${result.stdout}`
+    )
   }
   return result
 }
 
-export async function loginAz(options: { identityUrl: string; armUrl: string; caBundlePath: string }): Promise<AzSession> {
+export async function loginAz(options: {
+  identityUrl: string
+  armUrl: string
+  caBundlePath: string
+}): Promise<AzSession> {
   const session = await prepareAzEnv(options)
   const authority = options.armUrl.replace(/\/+$/, '')
   // All three AD endpoints must be given, or az fetches cloud metadata from the network.

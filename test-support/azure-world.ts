@@ -38,7 +38,10 @@ export async function startAzureWorld(options: AzureWorldOptions = {}): Promise<
   try {
     const certificate = await makeSelfSignedCertificate()
     cleanups.push(() => removeCertificate(certificate))
-    const identity = await startIdentityEndpoint({ tenantId: options.tenantId, lifetimeSeconds: options.lifetimeSeconds })
+    const identity = await startIdentityEndpoint({
+      tenantId: options.tenantId,
+      lifetimeSeconds: options.lifetimeSeconds
+    })
     cleanups.push(() => identity.close())
     // Also the sessions made later with prepareAzEnv against this identity endpoint.
     cleanups.push(() => removeSessionsOf(identity.url))

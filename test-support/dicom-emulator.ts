@@ -122,7 +122,8 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
   const expected: BearerExpectation = { audience, tenantId: options.tenantId }
   let entryCount = checkedEntryCount(options.entries ?? 3)
   let fault: DicomFault = options.fault ?? { kind: 'none' }
-  // Counts requests that a counted fault (throttled, unavailable, reset) has answered, so it can turn healthy after `times`.
+  // Counts requests that a counted fault (throttled, unavailable, reset) has answered, so it can turn healthy after
+  // `times`.
   let faultHits = 0
 
   const main = new TrackedServer(options.certificate)
@@ -187,7 +188,12 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
       case 'html':
         return send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, SIGN_IN_PAGE)
       case 'redirect':
-        return send(res, 302, { Location: `${emulator.otherOrigin.url}${url?.pathname ?? '/'}${url?.search ?? ''}` }, '')
+        return send(
+          res,
+          302,
+          { Location: `${emulator.otherOrigin.url}${url?.pathname ?? '/'}${url?.search ?? ''}` },
+          ''
+        )
       case 'none':
         break
     }
@@ -213,11 +219,14 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
       return sendText(
         res,
         400,
-        `The HTTP resource that matches the request URI '${url.pathname}' does not support the API version '${version}'.`
+        `The HTTP resource that matches the request URI '${url.pathname}' does not support the API version ` +
+          `'${version}'.`
       )
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendText(res, 405, `The requested resource does not support http method '${req.method}'.`, { Allow: 'GET' })
+      return sendText(res, 405, `The requested resource does not support http method '${req.method}'.`, {
+        Allow: 'GET'
+      })
     }
 
     const query = url.searchParams
@@ -259,7 +268,10 @@ export async function startDicomEmulator(options: DicomEmulatorOptions): Promise
     )
   }
 
-  const [mainPort, otherPort] = await Promise.all([listenOnLoopback(main.server, options.port ?? 0), listenOnLoopback(other.server)])
+  const [mainPort, otherPort] = await Promise.all([
+    listenOnLoopback(main.server, options.port ?? 0),
+    listenOnLoopback(other.server)
+  ])
   emulator.url = `https://127.0.0.1:${mainPort}`
   emulator.otherOrigin.url = `https://127.0.0.1:${otherPort}`
   return emulator
@@ -366,7 +378,9 @@ function parseRequest(req: IncomingMessage): { request: RecordedRequest; url: UR
   return { request, url }
 }
 
-/** Headers as sent, keys lowercased; unlike req.headers this keeps repeats (node drops duplicate Authorization headers). */
+/**
+ * Headers as sent, keys lowercased; unlike req.headers this keeps repeats (node drops duplicate Authorization headers).
+ */
 function rawHeaders(req: IncomingMessage): Record<string, string | string[] | undefined> {
   const headers: Record<string, string | string[] | undefined> = {}
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
@@ -378,7 +392,13 @@ function rawHeaders(req: IncomingMessage): Record<string, string | string[] | un
   return headers
 }
 
-function parseInteger(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number | string {
+function parseInteger(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number
+): number | string {
   const text = query.get(name)
   if (text === null) return fallback
   if (!/^\s*[+-]?\d+\s*$/.test(text)) return `The value '${text}' is not valid for ${name}.`
@@ -402,13 +422,17 @@ function parseTime(query: URLSearchParams, name: string): { text: string; ms: nu
   const zoned = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(text)
   const ms = Date.parse(text)
   if (!zoned || Number.isNaN(ms)) {
-    return `The value '${text}' is not valid for ${name}: use an ISO 8601 date and time with a time zone, such as '2025-01-15T09:00:00Z' or '2025-01-15T10:00:00+01:00'.`
+    return (
+      `The value '${text}' is not valid for ${name}: use an ISO 8601 date and time with a time zone, such as ` +
+      `'2025-01-15T09:00:00Z' or '2025-01-15T10:00:00+01:00'.`
+    )
   }
   return { text, ms }
 }
 
 function checkedEntryCount(count: number): number {
-  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`entries must be a whole number >= 0, got ${count}`)
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw new RangeError(`entries must be a whole number >= 0, got ${count}`)
   return count
 }
 
@@ -438,7 +462,9 @@ const SIGN_IN_PAGE = `<!DOCTYPE html>
 <body>
 <h1>Corporate network sign-in</h1>
 <p>Your request was intercepted by a proxy. Sign in to continue to dicom.azurehealthcareapis.com.</p>
-<form method="post" action="/login"><input name="user"><input name="password" type="password"><button>Sign in</button></form>
+<form method="post" action="/login">
+<input name="user"><input name="password" type="password"><button>Sign in</button>
+</form>
 </body>
 </html>
 `

@@ -5,7 +5,8 @@ import { appendFileSync, writeFileSync } from 'node:fs'
 import { TENANT_ID } from './ids.ts'
 
 const env = process.env
-if (env.FAKE_AZ_CALLS) appendFileSync(env.FAKE_AZ_CALLS, `${JSON.stringify({ argv: process.argv.slice(2), pid: process.pid })}\n`)
+if (env.FAKE_AZ_CALLS)
+  appendFileSync(env.FAKE_AZ_CALLS, `${JSON.stringify({ argv: process.argv.slice(2), pid: process.pid })}\n`)
 
 /** az 2.45 prints expiresOn as the runner's local time, without a zone. */
 function localTimeWithoutZone(epochSeconds: number): string {
@@ -13,7 +14,10 @@ function localTimeWithoutZone(epochSeconds: number): string {
   const ms = epochSeconds * 1000
   const d = new Date(Number.isNaN(new Date(ms).getTime()) ? Date.now() + 3600_000 : ms)
   const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.000000`
+  return (
+    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
+    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.000000`
+  )
 }
 
 const mode = env.FAKE_AZ_MODE ?? 'token'

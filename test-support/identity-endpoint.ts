@@ -85,7 +85,10 @@ export async function startIdentityEndpoint(options: IdentityEndpointOptions = {
       return
     }
     if (fault === 'server-error') {
-      sendJson(res, 500, { error: 'internal_error', error_description: 'Loopback identity endpoint: simulated internal error' })
+      sendJson(res, 500, {
+        error: 'internal_error',
+        error_description: 'Loopback identity endpoint: simulated internal error'
+      })
       return
     }
     if (fault === 'bad-request') {
@@ -93,14 +96,17 @@ export async function startIdentityEndpoint(options: IdentityEndpointOptions = {
         error: 'invalid_resource',
         error_description:
           `AADSTS500011: The resource principal named ${resource} was not found in the tenant named ${tenantId}. ` +
-          'This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. ' +
+          'This can happen if the application has not been installed by the administrator of the tenant or ' +
+          'consented to by any user in the tenant. ' +
           'You might have sent your authentication request to the wrong tenant.'
       })
       return
     }
 
     const nowSeconds = Math.floor(Date.now() / 1000)
-    const token = makeJwt(accessTokenClaims({ audience: resource, tenantId, objectId, appId, lifetimeSeconds }, nowSeconds))
+    const token = makeJwt(
+      accessTokenClaims({ audience: resource, tenantId, objectId, appId, lifetimeSeconds }, nowSeconds)
+    )
     issued.push(token)
     sendJson(res, 200, {
       access_token: token,
@@ -145,7 +151,8 @@ export async function startIdentityEndpoint(options: IdentityEndpointOptions = {
     async close(): Promise<void> {
       fault = 'refuse'
       await closeServer(server, sockets)
-      if (relistenError !== undefined) throw new Error(`identity endpoint could not listen again on port ${port}: ${relistenError.message}`)
+      if (relistenError !== undefined)
+        throw new Error(`identity endpoint could not listen again on port ${port}: ${relistenError.message}`)
     }
   }
 }

@@ -43,7 +43,9 @@ export function useInProcessRunner(): void {
   })
   afterEach(async () => {
     process.env.PATH = ORIGINAL_PATH
-    await Promise.all([dirname(callsFile), ...madeDirectories.splice(0)].map((dir) => rm(dir, { recursive: true, force: true })))
+    await Promise.all(
+      [dirname(callsFile), ...madeDirectories.splice(0)].map((dir) => rm(dir, { recursive: true, force: true }))
+    )
   })
 }
 

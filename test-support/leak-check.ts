@@ -18,24 +18,37 @@ export function findLeaks(token: string, places: Record<string, string>): Leak[]
       .join('\n')
     if (visible.includes(token)) leaks.push({ where, segment: 'token' })
     token.split('.').forEach((segment, index) => {
-      if (segment.length >= 8 && visible.includes(segment)) leaks.push({ where, segment: SEGMENT_NAMES[index] ?? 'signature' })
+      if (segment.length >= 8 && visible.includes(segment))
+        leaks.push({ where, segment: SEGMENT_NAMES[index] ?? 'signature' })
     })
   }
   return leaks
 }
 
-/** The places a finished run shows to people: log, summary, every output but `token`, exported variables but `allowedVariable`. */
+/**
+ * The places a finished run shows to people: log, summary, every output but `token`, exported variables but
+ * `allowedVariable`.
+ */
 export function runPlaces(
-  run: { stdout: string; stderr: string; summary: string; outputs: Record<string, string>; exportedEnv: Record<string, string> },
+  run: {
+    stdout: string
+    stderr: string
+    summary: string
+    outputs: Record<string, string>
+    exportedEnv: Record<string, string>
+  },
   allowedVariable?: string
 ): Record<string, string> {
   const places: Record<string, string> = { stdout: run.stdout, stderr: run.stderr, summary: run.summary }
   for (const [name, value] of Object.entries(run.outputs)) if (name !== 'token') places[`output ${name}`] = value
-  for (const [name, value] of Object.entries(run.exportedEnv)) if (name !== allowedVariable) places[`env ${name}`] = value
+  for (const [name, value] of Object.entries(run.exportedEnv))
+    if (name !== allowedVariable) places[`env ${name}`] = value
   return places
 }
 
-/** The secret parts of a JWT: payload and signature (the header names only the algorithm and key, and is not secret). */
+/**
+ * The secret parts of a JWT: payload and signature (the header names only the algorithm and key, and is not secret).
+ */
 function secretSegments(token: string): { segment: 'payload' | 'signature'; text: string }[] {
   const [, payload = '', signature = ''] = token.split('.')
   return [

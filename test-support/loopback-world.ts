@@ -20,7 +20,9 @@ export interface LoopbackWorld {
 export async function startLoopbackWorld(options: { lifetimeSeconds?: number } = {}): Promise<LoopbackWorld> {
   const az = findRealAz()
   if (!az)
-    throw new Error('The Azure CLI (az) is not on PATH: install it (Debian: apt-get install -y azure-cli) to run the loopback world.')
+    throw new Error(
+      'The Azure CLI (az) is not on PATH: install it (Debian: apt-get install -y azure-cli) to run the loopback world.'
+    )
   const azure = await startAzureWorld({ lifetimeSeconds: options.lifetimeSeconds })
   const dicom = await startDicomEmulator({ certificate: azure.certificate, tenantId: azure.identity.tenantId }).catch(
     async (error: unknown) => {

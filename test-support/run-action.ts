@@ -35,7 +35,9 @@ interface ActionYml {
 
 export async function declaredInputDefaults(): Promise<Record<string, string>> {
   const action = parse(await readFile(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
-  return Object.fromEntries(Object.entries(action.inputs ?? {}).map(([name, input]) => [name, String(input.default ?? '')]))
+  return Object.fromEntries(
+    Object.entries(action.inputs ?? {}).map(([name, input]) => [name, String(input.default ?? '')])
+  )
 }
 
 /** Parses the runner's file-command format: `name<<DELIMITER` heredocs (and plain name=value lines). */
@@ -133,12 +135,11 @@ async function runActionIn(work: string, options: RunOptions): Promise<ActionRun
     ...options.env
   }
   const started = Date.now()
-  const [command = '', ...args] = [
-    ...(options.prefix ?? []),
-    options.node ?? process.execPath,
-    ...(options.nodeArgs ?? []),
-    options.entry ?? ACTION_ENTRY
-  ]
+  const node = options.node ?? process.execPath
+  const nodeArgs = [...(options.nodeArgs ?? []), options.entry ?? ACTION_ENTRY]
+  const [command, ...args]: [string, ...string[]] = options.prefix
+    ? [options.prefix[0] ?? node, ...options.prefix.slice(1), node, ...nodeArgs]
+    : [node, ...nodeArgs]
   const child = spawn(command, args, {
     env,
     cwd: work,

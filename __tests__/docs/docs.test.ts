@@ -138,21 +138,26 @@ const publishedWorkflows = [...yamlFiles('examples'), ...yamlFiles('.github/work
 // ---- tests ----
 
 describe('README tables', () => {
-  test('the inputs table lists every action.yml input in order, with its required flag, default and a description', () => {
-    const { header, rows } = tableInSection(readme, 'Inputs')
-    expect(header).toEqual(['Name', 'Required', 'Default', 'Description'])
-    expect(rows.map((row) => row.slice(0, 3))).toEqual(
-      Object.entries(action.inputs).map(([name, input]) => [
-        `\`${name}\``,
-        input.required === true ? 'yes' : 'no',
-        `\`${input.default || "''"}\``
-      ])
-    )
-    for (const row of rows) {
-      expect(row).toHaveLength(4)
-      expect(row[3]).not.toBe('')
+  test(
+    'the inputs table lists every action.yml input in ' +
+      'order, with its required flag, default and a ' +
+      'description',
+    () => {
+      const { header, rows } = tableInSection(readme, 'Inputs')
+      expect(header).toEqual(['Name', 'Required', 'Default', 'Description'])
+      expect(rows.map((row) => row.slice(0, 3))).toEqual(
+        Object.entries(action.inputs).map(([name, input]) => [
+          `\`${name}\``,
+          input.required === true ? 'yes' : 'no',
+          `\`${input.default || "''"}\``
+        ])
+      )
+      for (const row of rows) {
+        expect(row).toHaveLength(4)
+        expect(row[3]).not.toBe('')
+      }
     }
-  })
+  )
 
   test('the outputs table lists every action.yml output in order, each with a description', () => {
     const { header, rows } = tableInSection(readme, 'Outputs')
@@ -321,7 +326,10 @@ describe('what the docs say about the code', () => {
       `at most ${maxAttempts(6000)} requests per endpoint in 6 s, ${maxAttempts(60000)} in 60 s`
     )
     const seconds = (ms: number): string => String(ms / 1000)
-    const waits = `(${seconds(BASE_DELAY_MS / 2)}–${seconds(BASE_DELAY_MS)} s, then ${seconds(BASE_DELAY_MS)}–${seconds(2 * BASE_DELAY_MS)} s, … up to ${seconds(MAX_DELAY_MS / 2)}–${seconds(MAX_DELAY_MS)} s)`
+    const waits =
+      `(${seconds(BASE_DELAY_MS / 2)}–${seconds(BASE_DELAY_MS)} s, then ` +
+      `${seconds(BASE_DELAY_MS)}–${seconds(2 * BASE_DELAY_MS)} s, … up to ` +
+      `${seconds(MAX_DELAY_MS / 2)}–${seconds(MAX_DELAY_MS)} s)`
     expect(readme.replace(/\s+/g, ' ')).toContain(waits)
   })
 })

@@ -17,7 +17,10 @@ const source = readdirSync(new URL('../../src', import.meta.url), { recursive: t
   .replaceAll('${DEFAULT_RESOURCE}', DEFAULT_RESOURCE)
   .replaceAll('${TROUBLESHOOTING_PATH}', TROUBLESHOOTING_PATH)
   .replaceAll('${MINIMUM_NODE}', MINIMUM_NODE)
-const azSays = read('test-support/AZ-NOTES.md') + read('__tests__/runner/token.test.ts')
+const azSays = (read('test-support/AZ-NOTES.md') + read('__tests__/runner/token.test.ts')).replace(
+  /(['"`])\s*\+\s*(['"`])/g,
+  ''
+)
 /** What the GitHub runner itself prints, quoted where the docs explain it. */
 const runnerSays = "Skip output 'token' since it may contain secret."
 const troubleshooting = read('docs/troubleshooting.md')
@@ -28,7 +31,10 @@ function quotedMessages(markdown: string): string[] {
   return [...markdown.matchAll(/```text\n([\s\S]*?)\n```/g)].map((match) => match[1] ?? '')
 }
 
-/** Literal stretches of a quoted message: split at <placeholders>, ellipses, [optional parts] and the ' — az said:' seam, then at sentence ends. */
+/**
+ * Literal stretches of a quoted message: split at <placeholders>, ellipses, [optional parts] and the ' — az said:'
+ * seam, then at sentence ends.
+ */
 function fragments(message: string): string[] {
   return message
     .split(/<[^>]*>|…| — |\[|\]/)

@@ -10,7 +10,9 @@ import { runAction } from '../../test-support/run-action.ts'
 import { dirname } from 'node:path'
 
 const az = findRealAz()
-const missing = az ? await orthancUnavailable() : 'the Azure CLI (az) is not on PATH (Debian: apt-get install -y azure-cli)'
+const missing = az
+  ? await orthancUnavailable()
+  : 'the Azure CLI (az) is not on PATH (Debian: apt-get install -y azure-cli)'
 if (missing !== undefined) process.stderr.write(`e2e write round trip skipped: ${missing}\n`)
 const describeWhenReady = missing === undefined ? describe : describe.skip
 

@@ -76,8 +76,13 @@ describeWithAz('the action with the real Azure CLI, offline', () => {
       'latest-sequence': '3',
       'dicom-base-url': `${world.dicom.url}/${version}`
     })
-    expect(world.dicom.requests.map((r) => r.path).sort()).toEqual([`/${version}/changefeed`, `/${version}/changefeed/latest`])
-    expect(world.dicom.requests.every((r) => r.headers.authorization === `Bearer ${result.outputs.token ?? '-'}`)).toBe(true)
+    expect(world.dicom.requests.map((r) => r.path).sort()).toEqual([
+      `/${version}/changefeed`,
+      `/${version}/changefeed/latest`
+    ])
+    expect(world.dicom.requests.every((r) => r.headers.authorization === `Bearer ${result.outputs.token ?? '-'}`)).toBe(
+      true
+    )
   })
 
   it('gives the right UTC expires-on on a runner in Asia/Kolkata, where az 2.45 prints local time', async () => {
@@ -87,12 +92,18 @@ describeWithAz('the action with the real Azure CLI, offline', () => {
   })
 
   it('says to run azure/login first when az is not logged in', async () => {
-    const fresh = await prepareAzEnv({ identityUrl: world.azure.identity.url, caBundlePath: world.azure.certificate.certPath })
+    const fresh = await prepareAzEnv({
+      identityUrl: world.azure.identity.url,
+      caBundlePath: world.azure.certificate.certPath
+    })
     const result = await run({}, fresh.env)
     expect(result.exitCode).toBe(1)
     expect(result.errors).toEqual([
       expect.stringMatching(
-        /^The Azure CLI is not logged in — az said: Please run 'az login' to setup account\. Run azure\/login earlier in the same job.*#not-logged-in$/
+        new RegExp(
+          String.raw`^The Azure CLI is not logged in — az said: Please run 'az login' to setup account\. ` +
+            String.raw`Run azure\/login earlier in the same job.*#not-logged-in$`
+        )
       )
     ])
     expect(result.outputs).toEqual({})
@@ -104,7 +115,10 @@ describeWithAz('the action with the real Azure CLI, offline', () => {
     expect(result.exitCode).toBe(1)
     expect(result.errors).toEqual([
       expect.stringMatching(
-        /^The managed identity endpoint did not give az a token — az said: Failed to connect to MSI\..*#managed-identity-endpoint-unreachable$/
+        new RegExp(
+          String.raw`^The managed identity endpoint did not give az a token — az said: Failed to connect ` +
+            String.raw`to MSI\..*#managed-identity-endpoint-unreachable$`
+        )
       )
     ])
   })

@@ -1,4 +1,5 @@
-// run() in-process, with a recording runner behind the real sanitiser: each branch of the pipeline as a user sees it (outputs, the failure
+// run() in-process, with a recording runner behind the real sanitiser: each branch of the pipeline as a user sees it
+// (outputs, the failure
 // line, masking before anything is printed, what the log and summary show), with a stand-in az on PATH and the DICOM
 // emulator for the smoke test.
 import { readFile } from 'node:fs/promises'
@@ -20,7 +21,7 @@ import {
   useInProcessRunner
 } from '../../test-support/in-process.ts'
 import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
-import { makeSelfSignedCertificate } from '../../test-support/tls-cert.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/tls-cert.ts'
 
 const SERVICE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com'
 const NOT_LOGGED_IN = "ERROR: Please run 'az login' to setup account.\n"
@@ -150,7 +151,9 @@ describe('getting a token', () => {
     await runAction({}, { FAKE_AZ_TOKEN: jwt })
     expect(fakeRunner.messages('setFailed')).toEqual([])
     expect(fakeRunner.outputs).toMatchObject({ token: jwt, 'smoke-test-result': 'skipped' })
-    expect(fakeRunner.messages('debug').filter((line) => !line.startsWith('az ('))).toEqual([`No job summary written: ${why}`])
+    expect(fakeRunner.messages('debug').filter((line) => !line.startsWith('az ('))).toEqual([
+      `No job summary written: ${why}`
+    ])
   })
 })
 
@@ -192,14 +195,16 @@ describe('the smoke test', () => {
 
   // The emulator's certificate is self-signed. The spawned action trusts it through NODE_EXTRA_CA_CERTS, which node
   // reads only at startup; in-process, it is added to this process's default CA list for these tests.
+  let certificate: Certificate
   beforeAll(async () => {
-    const certificate = await makeSelfSignedCertificate('dicom-emulator-in-process')
+    certificate = await makeSelfSignedCertificate('dicom-emulator-in-process')
     tls.setDefaultCACertificates([...systemCertificates, certificate.cert])
     dicom = await startDicomEmulator({ certificate, tenantId: TENANT_ID })
   })
   afterAll(async () => {
     tls.setDefaultCACertificates(systemCertificates)
     await dicom.close()
+    await removeCertificate(certificate)
   })
   beforeEach(() => {
     dicom.setFault({ kind: 'none' })

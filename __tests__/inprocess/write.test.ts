@@ -58,15 +58,20 @@ describeWithOrthanc('smoke-test: write, in-process', () => {
   const storedStudies = async (): Promise<unknown[]> => (await orthanc.json('GET', '/studies')) as unknown[]
   const failures = (): string[] => fakeRunner.messages('setFailed')
 
-  it('passes: one instance stored, found, read, seen in the feed and deleted; round-trip-ms set; Orthanc empty', async () => {
-    await write()
-    expect(failures()).toEqual([])
-    expect(fakeRunner.outputs['smoke-test-result']).toBe('passed')
-    expect(Number(fakeRunner.outputs['round-trip-ms'])).toBeGreaterThan(0)
-    expect(front.feed.map((entry) => entry.action)).toEqual(['Create', 'Delete'])
-    expect(summaryTable()).toMatchObject({ 'Smoke test': 'passed' })
-    expect(await storedStudies()).toEqual([])
-  })
+  it(
+    'passes: one instance stored, found, read, seen in ' +
+      'the feed and deleted; round-trip-ms set; Orthanc ' +
+      'empty',
+    async () => {
+      await write()
+      expect(failures()).toEqual([])
+      expect(fakeRunner.outputs['smoke-test-result']).toBe('passed')
+      expect(Number(fakeRunner.outputs['round-trip-ms'])).toBeGreaterThan(0)
+      expect(front.feed.map((entry) => entry.action)).toEqual(['Create', 'Delete'])
+      expect(summaryTable()).toMatchObject({ 'Smoke test': 'passed' })
+      expect(await storedStudies()).toEqual([])
+    }
+  )
 
   it.each<[string, FrontFaults, RegExp]>([
     ['424 on the store', { stowFailedDependency: true }, /424/],

@@ -10,7 +10,7 @@ import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { maxAttempts } from '../../src/retry.ts'
 import { startConnectProxy } from '../../test-support/connect-proxy.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { findLeakedWindows, findLeaks, runPlaces } from '../../test-support/leak-check.ts'
+import { runPlaces } from '../../test-support/leak-check.ts'
 import { unusedLoopbackPort } from '../../test-support/loopback-server.ts'
 import type { ActionRun } from '../../test-support/run-action.ts'
 import { fakeAzDirectory, runAction } from '../../test-support/run-action.ts'
@@ -19,6 +19,7 @@ import type { ScriptedRequest, ScriptedServer } from '../../test-support/scripte
 import { httpResponse, jsonResponse, startScriptedServer } from '../../test-support/scripted-server.ts'
 import type { Certificate } from '../../test-support/tls-cert.ts'
 import { makeSelfSignedCertificate, removeCertificate } from '../../test-support/tls-cert.ts'
+import { expectNoTokenShown, expectOneError } from '../../test-support/expect-run.ts'
 
 const TENANT = '9c8b7a6f-5e4d-4c3b-8a2f-1e0d9c8b7a6f'
 const OBJECT_ID = '4b3a2f1e-0d9c-4b8a-9f6e-5d4c3b2a1f0e'
@@ -90,17 +91,8 @@ async function smokeTest(
     killAfterMs: 90_000
   })
   // Wherever the run ends, the token shows nowhere but in its mask line and the token output, in no form.
-  expect(findLeaks(jwt, runPlaces(result))).toEqual([])
-  expect(findLeakedWindows(jwt, runPlaces(result))).toEqual([])
+  expectNoTokenShown(result, jwt)
   return { ...result, jwt }
-}
-
-function expectOneError(result: ActionRun, anchor: string): string {
-  expect(result.exitCode).toBe(1)
-  expect(result.errors).toHaveLength(1)
-  const error = result.errors[0] ?? ''
-  expect(error).toMatch(new RegExp(`#${anchor}$`))
-  return error
 }
 
 /** Answers the change feed endpoints with `answer` (latest too, unless `latest` says otherwise). */

@@ -9,9 +9,10 @@ import { dirname, join } from 'node:path'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
 import type { Claims } from '../../test-support/jwt.ts'
-import { findLeakedWindows, findLeaks, runPlaces } from '../../test-support/leak-check.ts'
+import { findLeakedWindows, runPlaces } from '../../test-support/leak-check.ts'
 import type { ActionRun } from '../../test-support/run-action.ts'
 import { fakeAzDirectory, runAction } from '../../test-support/run-action.ts'
+import { expectNoTokenShown, expectOneError } from '../../test-support/expect-run.ts'
 
 const TENANT = '5d0f3c2b-8a7e-4f61-9b2d-0c1e2f3a4b5c'
 const OBJECT_ID = '2e4f6a8c-0b1d-4e3f-8a5c-7e9f1b3d5a7c'
@@ -63,17 +64,8 @@ async function run(jwt: string, inputs: Record<string, string>, env: Record<stri
     path: [azDir, ...SYSTEM_PATH],
     env: { FAKE_AZ_CALLS: calls, FAKE_AZ_TOKEN: jwt, FAKE_AZ_TENANT: TENANT, ...env }
   })
-  expect(findLeaks(jwt, runPlaces(result))).toEqual([])
-  expect(findLeakedWindows(jwt, runPlaces(result))).toEqual([])
+  expectNoTokenShown(result, jwt)
   return result
-}
-
-function expectOneError(result: ActionRun, anchor: string): string {
-  expect(result.exitCode).toBe(1)
-  expect(result.errors).toHaveLength(1)
-  const error = result.errors[0] ?? ''
-  expect(error).toMatch(new RegExp(`#${anchor}$`))
-  return error
 }
 
 /** The lines of stdout that the runner would read as commands a step should never issue, or that forge an error. */

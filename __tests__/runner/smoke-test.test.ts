@@ -58,7 +58,11 @@ interface SmokeRun extends ActionRun {
   jwt: string
 }
 
-async function smokeTest(inputs: Record<string, string> = {}, jwt = token(), env: Record<string, string> = {}): Promise<SmokeRun> {
+async function smokeTest(
+  inputs: Record<string, string> = {},
+  jwt = token(),
+  env: Record<string, string> = {}
+): Promise<SmokeRun> {
   const result = await runAction({
     inputs: { 'dicom-url': dicom.url, 'smoke-test': 'true', 'timeout-seconds': '10', ...inputs },
     path: [azDir, dirname(process.execPath)],
@@ -95,7 +99,9 @@ describe('a healthy DICOM service', () => {
         'latest-sequence': '3',
         'dicom-base-url': `${dicom.url}/${version}`
       })
-      expect(dicom.requests.map((r) => `${r.method} ${r.path}?${new URLSearchParams(r.query).toString()}`).sort()).toEqual([
+      expect(
+        dicom.requests.map((r) => `${r.method} ${r.path}?${new URLSearchParams(r.query).toString()}`).sort()
+      ).toEqual([
         `GET /${version}/changefeed/latest?includeMetadata=false`,
         `GET /${version}/changefeed?offset=0&limit=1&includeMetadata=false`
       ])
@@ -156,12 +162,19 @@ describe('behind a proxy', () => {
     }
   })
 
-  it('fails the smoke test, not the token, when the proxy variable is unusable, without showing its value', async () => {
-    const result = await smokeTest({}, token(), { HTTPS_PROXY: 'http://user:s3cr3t-pw@[not-a-host' })
-    expectFailedSmokeTest(result, /^The proxy in HTTPS_PROXY is not a URL the smoke test can use/, 'connection-errors')
-    expect(result.stdout).not.toContain('s3cr3t-pw')
-    expect(result.summary).toContain('<td>Smoke test</td><td>failed</td>')
-  })
+  it(
+    'fails the smoke test, not the token, when the ' + 'proxy variable is unusable, without showing its ' + 'value',
+    async () => {
+      const result = await smokeTest({}, token(), { HTTPS_PROXY: 'http://user:s3cr3t-pw@[not-a-host' })
+      expectFailedSmokeTest(
+        result,
+        /^The proxy in HTTPS_PROXY is not a URL the smoke test can use/,
+        'connection-errors'
+      )
+      expect(result.stdout).not.toContain('s3cr3t-pw')
+      expect(result.summary).toContain('<td>Smoke test</td><td>failed</td>')
+    }
+  )
 
   it('goes direct to hosts listed in NO_PROXY', async () => {
     const proxy = await startConnectProxy()
@@ -176,45 +189,63 @@ describe('behind a proxy', () => {
 })
 
 describe('diagnosing a DICOM service that refuses', () => {
-  it("401: passes on the service's error_description and compares the token's audience with the service's", async () => {
-    // A custom audience: a token for another Azure service (Resource Manager, Graph…) is never sent at all.
-    const result = await smokeTest({}, token('api://contoso-other-app/'))
-    expectFailedSmokeTest(
-      result,
-      /rejected the token with 401 at .*: "The audience 'api:\/\/contoso-other-app\/' is invalid"\. The token's audience is 'api:\/\/contoso-other-app\/', but the DICOM service expects 'https:\/\/dicom\.healthcareapis\.azure\.com'\./,
-      '401-unauthorized'
-    )
-  })
+  it(
+    "401: passes on the service's error_description " + "and compares the token's audience with the " + "service's",
+    async () => {
+      // A custom audience: a token for another Azure service (Resource Manager, Graph…) is never sent at all.
+      const result = await smokeTest({}, token('api://contoso-other-app/'))
+      expectFailedSmokeTest(
+        result,
+        new RegExp(
+          String.raw`rejected the token with 401 at .*: "The audience 'api:\/\/contoso-other-app\/' is ` +
+            String.raw`invalid"\. The token's audience is 'api:\/\/contoso-other-app\/', but the DICOM ` +
+            String.raw`service expects 'https:\/\/dicom\.healthcareapis\.azure\.com'\.`
+        ),
+        '401-unauthorized'
+      )
+    }
+  )
 
   it("401: says when the token comes from another tenant than the service's", async () => {
     const otherTenant = '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f0'
     const result = await smokeTest({}, token(DEFAULT_RESOURCE, { tenantId: otherTenant }))
     expectFailedSmokeTest(
       result,
-      `"The tenant '${otherTenant}' is invalid". The service belongs to tenant ${TENANT}, but the token was issued by tenant ${otherTenant}.`,
+      `"The tenant '${otherTenant}' is invalid". The service belongs to tenant ${TENANT}, but the token was ` +
+        `issued by tenant ${otherTenant}.`,
       '401-unauthorized'
     )
   })
 
   it('401: says when the token has already expired', async () => {
     const expiredAt = String(Math.floor(Date.now() / 1000) - 60)
-    const result = await smokeTest({}, token(DEFAULT_RESOURCE, { lifetimeSeconds: -60 }), { FAKE_AZ_EXPIRES_ON: expiredAt })
-    expectFailedSmokeTest(result, /"The token is expired"\. The token expired at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\./, '401-unauthorized')
+    const result = await smokeTest({}, token(DEFAULT_RESOURCE, { lifetimeSeconds: -60 }), {
+      FAKE_AZ_EXPIRES_ON: expiredAt
+    })
+    expectFailedSmokeTest(
+      result,
+      /"The token is expired"\. The token expired at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\./,
+      '401-unauthorized'
+    )
     expect(result.warnings).toEqual([expect.stringContaining('The token expires in 0 minute(s)')])
   })
 
-  it('403: names the principal and the DICOM Data Reader/Owner roles, and the delay before role changes apply', async () => {
-    dicom.setFault({ kind: 'forbidden' })
-    const result = await smokeTest()
-    expectFailedSmokeTest(
-      result,
-      new RegExp(
-        `refused object id ${OBJECT_ID}.* with 403 .*"Authorization failed\\.".*DICOM Data Reader \\(or DICOM Data Owner\\) role.*several minutes`
-      ),
-      '403-forbidden'
-    )
-    expect(dicom.requests).toHaveLength(2) // never retried
-  })
+  it(
+    '403: names the principal and the DICOM Data ' + 'Reader/Owner roles, and the delay before role ' + 'changes apply',
+    async () => {
+      dicom.setFault({ kind: 'forbidden' })
+      const result = await smokeTest()
+      expectFailedSmokeTest(
+        result,
+        new RegExp(
+          `refused object id ${OBJECT_ID}.* with 403 .*"Authorization failed\\.".*DICOM Data Reader \\(or DICOM ` +
+            `Data Owner\\) role.*several minutes`
+        ),
+        '403-forbidden'
+      )
+      expect(dicom.requests).toHaveLength(2) // never retried
+    }
+  )
 
   it('404: shows the URL that was tried', async () => {
     dicom.setFault({ kind: 'not-found' })
@@ -251,7 +282,10 @@ describe('diagnosing a DICOM service that refuses', () => {
         const result = await smokeTest({ 'dicom-url': impostor.url }, token(), env)
         expectFailedSmokeTest(
           result,
-          /The TLS certificate of 127\.0\.0\.1:\d+ was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)/,
+          new RegExp(
+            String.raw`The TLS certificate of 127\.0\.0\.1:\d+ was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|` +
+              String.raw`SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)`
+          ),
           'tls-certificate-errors'
         )
         expect(impostor.requests).toEqual([])
@@ -276,9 +310,10 @@ describe('retrying transient failures inside one deadline', () => {
     const retries = result.stdout
       .split('\n')
       .filter((line) =>
-        /^GET https:\/\/127\.0\.0\.1:\d+\/v2\/changefeed\S*: attempt \d failed \((HTTP 503|HTTP 429|ECONNRESET|UND_ERR_SOCKET)\); retrying in \d+\.\d s\.$/.test(
-          line
-        )
+        new RegExp(
+          String.raw`^GET https:\/\/127\.0\.0\.1:\d+\/v2\/changefeed\S*: attempt \d failed \((HTTP 503|` +
+            String.raw`HTTP 429|ECONNRESET|UND_ERR_SOCKET)\); retrying in \d+\.\d s\.$`
+        ).test(line)
       )
     expect(retries.length).toBeGreaterThanOrEqual(1)
     if (fault.kind === 'throttled') expect(retries.every((line) => line.endsWith('retrying in 1.0 s.'))).toBe(true)
@@ -298,7 +333,11 @@ describe('retrying transient failures inside one deadline', () => {
   it('stops retrying at the deadline when the service stays unavailable', async () => {
     dicom.setFault({ kind: 'unavailable', times: 10_000 })
     const result = await smokeTest({ 'timeout-seconds': '2' })
-    expectFailedSmokeTest(result, /still answered 503 to GET .* after \d+ attempt\(s\) in [0-2]\.\d s/, 'throttled-or-unavailable')
+    expectFailedSmokeTest(
+      result,
+      /still answered 503 to GET .* after \d+ attempt\(s\) in [0-2]\.\d s/,
+      'throttled-or-unavailable'
+    )
     expect(dicom.requests.length).toBeGreaterThan(2)
     expect(result.durationMs).toBeLessThan(2000 + 1500)
   })
@@ -306,7 +345,11 @@ describe('retrying transient failures inside one deadline', () => {
   it('a hanging service cannot hold the step past the deadline', async () => {
     dicom.setFault({ kind: 'hang' })
     const result = await smokeTest({ 'timeout-seconds': '2' })
-    expectFailedSmokeTest(result, /did not answer GET .* in time \(TimeoutError, after 1 attempt\(s\) in 2\.\d s\)/, 'timeouts')
+    expectFailedSmokeTest(
+      result,
+      /did not answer GET .* in time \(TimeoutError, after 1 attempt\(s\) in 2\.\d s\)/,
+      'timeouts'
+    )
     expect(result.durationMs).toBeLessThan(2000 + 1500)
   })
 
@@ -316,7 +359,11 @@ describe('retrying transient failures inside one deadline', () => {
     const sockets = trackSockets(silent)
     try {
       const result = await smokeTest({ 'dicom-url': `https://127.0.0.1:${port}`, 'timeout-seconds': '2' })
-      expectFailedSmokeTest(result, /did not answer GET .* in time \(TimeoutError, after \d+ attempt\(s\) in 2\.\d s\)/, 'timeouts')
+      expectFailedSmokeTest(
+        result,
+        /did not answer GET .* in time \(TimeoutError, after \d+ attempt\(s\) in 2\.\d s\)/,
+        'timeouts'
+      )
       expect(result.durationMs).toBeLessThan(2000 + 1500)
     } finally {
       await closeServer(silent, sockets)
@@ -328,7 +375,9 @@ describe('retrying transient failures inside one deadline', () => {
     const result = await smokeTest({ 'dicom-url': `https://127.0.0.1:${port}`, 'timeout-seconds': '2' })
     expectFailedSmokeTest(
       result,
-      new RegExp(`Could not reach the DICOM service at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED, after \\d+ attempt\\(s\\)`),
+      new RegExp(
+        `Could not reach the DICOM service at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED, after \\d+ attempt\\(s\\)`
+      ),
       'connection-errors'
     )
     expect(result.durationMs).toBeLessThan(2000 + 1500)

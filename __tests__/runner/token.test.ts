@@ -58,7 +58,11 @@ async function azCalls(): Promise<string[][]> {
     .map((line) => (JSON.parse(line) as { argv: string[] }).argv)
 }
 
-function run(inputs: Record<string, string>, env: Record<string, string>, path = [azDir, ...SYSTEM_PATH]): Promise<ActionRun> {
+function run(
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  path = [azDir, ...SYSTEM_PATH]
+): Promise<ActionRun> {
   return runAction({ inputs, path, env: { FAKE_AZ_CALLS: calls, ...env } })
 }
 
@@ -72,42 +76,48 @@ function visibleLines(stdout: string): string[] {
 }
 
 describe('getting a token', () => {
-  it('masks the token before any other line, then outputs the token, its UTC expiry, the tenant and the versioned service URL', async () => {
-    const jwt = token()
-    const expiresOn = 1_900_000_000 // 2030-03-17T17:46:40Z
-    const result = await run(
-      { 'dicom-url': 'https://contoso-dicom.dicom.azurehealthcareapis.com/' },
-      {
-        FAKE_AZ_TOKEN: jwt,
-        FAKE_AZ_EXPIRES_ON: String(expiresOn),
-        FAKE_AZ_TENANT: TENANT,
-        FAKE_AZ_STDERR: 'WARNING: A new version of Azure CLI is available.\n'
-      }
-    )
-    expect(result.exitCode).toBe(0)
-    expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${jwt}`)
-    expect(result.masks).toEqual([jwt])
-    expect(result.outputs).toEqual({
-      token: jwt,
-      'expires-on': '2030-03-17T17:46:40Z',
-      'tenant-id': TENANT,
-      'dicom-base-url': 'https://contoso-dicom.dicom.azurehealthcareapis.com/v2',
-      'smoke-test-result': 'skipped'
-    })
-    expect(result.errors).toEqual([])
-    expect(result.warnings).toEqual([])
-    // az's WARNING lines are debug, not annotations.
-    expect(result.stdout).toContain('::debug::az: WARNING: A new version of Azure CLI is available.')
-    expect(result.stdout).toContain(`object id ${OBJECT_ID}, app id ${APP_ID}, tenant ${TENANT}`)
-    expect(result.summary).toContain('2030-03-17T17:46:40Z')
-    expectNoLeaks(jwt, result)
-  })
+  it(
+    'masks the token before any other line, then outputs the token, its UTC expiry, the tenant and the versioned ' +
+      'service URL',
+    async () => {
+      const jwt = token()
+      const expiresOn = 1_900_000_000 // 2030-03-17T17:46:40Z
+      const result = await run(
+        { 'dicom-url': 'https://contoso-dicom.dicom.azurehealthcareapis.com/' },
+        {
+          FAKE_AZ_TOKEN: jwt,
+          FAKE_AZ_EXPIRES_ON: String(expiresOn),
+          FAKE_AZ_TENANT: TENANT,
+          FAKE_AZ_STDERR: 'WARNING: A new version of Azure CLI is available.\n'
+        }
+      )
+      expect(result.exitCode).toBe(0)
+      expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${jwt}`)
+      expect(result.masks).toEqual([jwt])
+      expect(result.outputs).toEqual({
+        token: jwt,
+        'expires-on': '2030-03-17T17:46:40Z',
+        'tenant-id': TENANT,
+        'dicom-base-url': 'https://contoso-dicom.dicom.azurehealthcareapis.com/v2',
+        'smoke-test-result': 'skipped'
+      })
+      expect(result.errors).toEqual([])
+      expect(result.warnings).toEqual([])
+      // az's WARNING lines are debug, not annotations.
+      expect(result.stdout).toContain('::debug::az: WARNING: A new version of Azure CLI is available.')
+      expect(result.stdout).toContain(`object id ${OBJECT_ID}, app id ${APP_ID}, tenant ${TENANT}`)
+      expect(result.summary).toContain('2030-03-17T17:46:40Z')
+      expectNoLeaks(jwt, result)
+    }
+  )
 
   it('runs az exactly once, silently, with the resource and --output json', async () => {
     const jwt = token()
     const result = await run({}, { FAKE_AZ_TOKEN: jwt })
     expect(result.exitCode).toBe(0)
-    expect(await azCalls()).toEqual([['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json']])
+    expect(await azCalls()).toEqual([
+      ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json']
+    ])
     expect(result.stdout).not.toContain('[command]')
     expect(result.stdout).not.toContain('"accessToken"')
     expect(result.outputs['dicom-base-url']).toBeUndefined()
@@ -121,23 +131,42 @@ describe('getting a token', () => {
     expect(subscriptionRun.exitCode).toBe(0)
     expect(await azCalls()).toEqual([
       ['account', 'get-access-token', '--resource', resource, '--tenant', TENANT, '--output', 'json'],
-      ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--subscription', 'Contoso Imaging', '--output', 'json']
+      [
+        'account',
+        'get-access-token',
+        '--resource',
+        DEFAULT_RESOURCE,
+        '--subscription',
+        'Contoso Imaging',
+        '--output',
+        'json'
+      ]
     ])
     expect(tenantRun.warnings).toEqual([])
   })
 
-  it('takes the expiry from the token when az 2.45 prints only local time, on a runner that is not on UTC', async () => {
-    const jwt = token({ lifetimeSeconds: 3600 })
-    const exp = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as { exp: number }
-    const result = await run({}, { FAKE_AZ_TOKEN: jwt, FAKE_AZ_FORMAT: '2.45', FAKE_AZ_EXPIRES_ON: String(exp.exp), TZ: 'Asia/Kolkata' })
-    expect(result.exitCode).toBe(0)
-    expect(result.outputs['expires-on']).toBe(new Date(exp.exp * 1000).toISOString().replace('.000Z', 'Z'))
-    expectNoLeaks(jwt, result)
-  })
+  it(
+    'takes the expiry from the token when az 2.45 ' + 'prints only local time, on a runner that is not ' + 'on UTC',
+    async () => {
+      const jwt = token({ lifetimeSeconds: 3600 })
+      const exp = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as { exp: number }
+      const result = await run(
+        {},
+        { FAKE_AZ_TOKEN: jwt, FAKE_AZ_FORMAT: '2.45', FAKE_AZ_EXPIRES_ON: String(exp.exp), TZ: 'Asia/Kolkata' }
+      )
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs['expires-on']).toBe(new Date(exp.exp * 1000).toISOString().replace('.000Z', 'Z'))
+      expectNoLeaks(jwt, result)
+    }
+  )
 
   it('succeeds without a job summary file, as on runners or local tools that have none', async () => {
     const jwt = token()
-    const result = await runAction({ inputs: {}, path: [azDir, ...SYSTEM_PATH], env: { FAKE_AZ_TOKEN: jwt, GITHUB_STEP_SUMMARY: '' } })
+    const result = await runAction({
+      inputs: {},
+      path: [azDir, ...SYSTEM_PATH],
+      env: { FAKE_AZ_TOKEN: jwt, GITHUB_STEP_SUMMARY: '' }
+    })
     expect(result.exitCode).toBe(0)
     expect(result.errors).toEqual([])
     expect(result.outputs.token).toBe(jwt)
@@ -146,7 +175,10 @@ describe('getting a token', () => {
   it("keeps every segment of the token out of az's WARNING lines in the debug log", async () => {
     const jwt = token()
     const [, payload, signature] = jwt.split('.')
-    const result = await run({}, { FAKE_AZ_TOKEN: jwt, FAKE_AZ_STDERR: `WARNING: cached ${signature ?? ''} and ${payload ?? ''}\n` })
+    const result = await run(
+      {},
+      { FAKE_AZ_TOKEN: jwt, FAKE_AZ_STDERR: `WARNING: cached ${signature ?? ''} and ${payload ?? ''}\n` }
+    )
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain('::debug::az: WARNING: cached *** and ***')
     expectNoLeaks(jwt, result)
@@ -165,7 +197,9 @@ describe('getting a token', () => {
     const result = await run({}, { FAKE_AZ_TOKEN: jwt })
     expect(result.exitCode).toBe(0)
     expect(result.warnings).toEqual([
-      expect.stringContaining(`audience is 'https://management.azure.com/', not the requested resource '${DEFAULT_RESOURCE}'`)
+      expect.stringContaining(
+        `audience is 'https://management.azure.com/', not the requested resource '${DEFAULT_RESOURCE}'`
+      )
     ])
     expectNoLeaks(jwt, result)
   })
@@ -221,13 +255,16 @@ describe('when az is missing or fails', () => {
       '#not-logged-in'
     ],
     [
-      'ERROR: AADSTS700024: Client assertion is not within its valid time range. Current time: 2026-11-23T20:40:02Z, assertion valid from 2026-11-23T20:30:00Z, expiry time of assertion 2026-11-23T20:35:00Z.\nInteractive authentication is needed. Please run:\naz login\n',
+      'ERROR: AADSTS700024: Client assertion is not within its valid time range. Current time: ' +
+        '2026-11-23T20:40:02Z, assertion valid from 2026-11-23T20:30:00Z, expiry time of assertion ' +
+        '2026-11-23T20:35:00Z.\nInteractive authentication is needed. Please run:\naz login\n',
       'AADSTS700024',
       'which lasts about 5 minutes',
       '#aadsts700024-client-assertion-expired'
     ],
     [
-      'ERROR: AADSTS500011: The resource principal named https://dicom.healthcareapis.azure.com was not found in the tenant named Contoso.\n',
+      'ERROR: AADSTS500011: The resource principal named https://dicom.healthcareapis.azure.com was not found in ' +
+        'the tenant named Contoso.\n',
       `Entra ID does not know the resource '${DEFAULT_RESOURCE}' in this tenant (AADSTS500011)`,
       "Check the 'resource' input",
       '#aadsts500011-resource-not-found-in-tenant'
@@ -239,13 +276,16 @@ describe('when az is missing or fails', () => {
       '#tenant-with-managed-identity'
     ],
     [
-      'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly and check the network connection.\n',
+      'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly and check the network ' +
+        'connection.\n',
       'The managed identity endpoint did not give az a token',
       'managed identity',
       '#managed-identity-endpoint-unreachable'
     ],
     [
-      "ERROR: HTTPSConnectionPool(host='login.microsoftonline.com', port=443): Max retries exceeded with url: /common/oauth2/token (Caused by NewConnectionError('Failed to establish a new connection: [Errno -3] Temporary failure in name resolution'))\n",
+      "ERROR: HTTPSConnectionPool(host='login.microsoftonline.com', port=443): Max retries exceeded with url: " +
+        "/common/oauth2/token (Caused by NewConnectionError('Failed to establish a new connection: [Errno -3] " +
+        "Temporary failure in name resolution'))\n",
       'The Azure CLI could not reach Entra ID',
       'HTTPS_PROXY',
       '#network-errors-from-the-azure-cli'
@@ -286,10 +326,13 @@ describe('when az is missing or fails', () => {
         env: { FAKE_AZ_CALLS: calls, FAKE_AZ_MODE: 'hang', FAKE_AZ_PIDFILE: pidFile }
       })
       expect(result.exitCode).toBe(1)
-      expect(result.errors).toEqual([expect.stringContaining('az account get-access-token did not finish within 1.5 s and was stopped.')])
+      expect(result.errors).toEqual([
+        expect.stringContaining('az account get-access-token did not finish within 1.5 s and was stopped.')
+      ])
       expect(result.durationMs).toBeLessThan(4000)
       const pid = Number(await readFile(pidFile, 'utf8'))
-      // The hung az (python, behind a launcher or not) is gone: not even running unreaped, as a container's init may leave it.
+      // The hung az (python, behind a launcher or not) is gone: not even running unreaped, as a container's init may
+      // leave it.
       expect(await stillRunning([pid])).toEqual([])
     }
   )

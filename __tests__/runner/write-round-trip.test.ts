@@ -28,10 +28,20 @@ let cert: Certificate
 beforeAll(async () => {
   ;[azDir, cert] = await Promise.all([fakeAzDirectory(), makeSelfSignedCertificate('dicom-front')])
 })
-afterAll(() => rm(dirname(cert.certPath), { recursive: true, force: true }))
+afterAll(async () => {
+  await Promise.all([dirname(cert.certPath), azDir].map((dir) => rm(dir, { recursive: true, force: true })))
+})
 
 function token(oid: string): string {
-  return makeJwt(accessTokenClaims({ audience: DEFAULT_RESOURCE, tenantId: TENANT, objectId: oid, appId: 'app-1', lifetimeSeconds: 3600 }))
+  return makeJwt(
+    accessTokenClaims({
+      audience: DEFAULT_RESOURCE,
+      tenantId: TENANT,
+      objectId: oid,
+      appId: 'app-1',
+      lifetimeSeconds: 3600
+    })
+  )
 }
 
 interface RunOptions {
@@ -90,37 +100,53 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   const storedStudies = async (): Promise<unknown[]> => (await orthanc.json('GET', '/studies')) as unknown[]
   const requestLines = (): string[] => front.requests.map((r) => `${r.method} ${r.path} ${r.status ?? ''}`)
 
-  async function write(faults: FrontFaults = {}, inputs: Record<string, string> = {}, options: RunOptions = {}): Promise<ActionRun> {
+  async function write(
+    faults: FrontFaults = {},
+    inputs: Record<string, string> = {},
+    options: RunOptions = {}
+  ): Promise<ActionRun> {
     front.setFaults(faults)
     return runSmokeTest(front.url, inputs, options)
   }
 
-  it('stores, finds, retrieves, sees in the change feed and deletes one instance; Orthanc is empty afterwards', async () => {
-    const result = await write()
-    expect(result.exitCode).toBe(0)
-    expect(result.errors).toEqual([])
-    expect(result.outputs['smoke-test-result']).toBe('passed')
-    expect(Number(result.outputs['round-trip-ms'])).toBeGreaterThan(0)
-    expect(await storedStudies()).toEqual([])
-    const lines = requestLines()
-    expect(lines.filter((l) => l.startsWith('POST'))).toEqual([expect.stringMatching(/^POST \/v2\/studies 200$/)])
-    expect(lines.filter((l) => l.startsWith('DELETE'))).toEqual([expect.stringMatching(/^DELETE \/v2\/studies\/2\.25\.\d+ 204$/)])
-    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/v2\/studies\/.+\/metadata 200$/)]))
-    expect(front.feed.map((entry) => entry.action)).toEqual(['Create', 'Delete'])
-    const description = front.feed[0]?.metadata?.['00081030']?.Value?.[0]
-    expect(description).toBe('dicom-token-action smoke test, contoso/pacs run 42 attempt 1')
-    expect(result.stdout).toMatch(/Write round trip passed: .* in \d+ ms\./)
-    for (const step of ['Store \\(STOW-RS\\)', 'Search \\(QIDO-RS\\)', 'Retrieve metadata \\(WADO-RS\\)', 'Change feed lists the Create']) {
-      expect(result.summary).toMatch(new RegExp(`<td>Write: ${step}</td><td>passed in \\d+ ms`))
+  it(
+    'stores, finds, retrieves, sees in the change feed ' + 'and deletes one instance; Orthanc is empty ' + 'afterwards',
+    async () => {
+      const result = await write()
+      expect(result.exitCode).toBe(0)
+      expect(result.errors).toEqual([])
+      expect(result.outputs['smoke-test-result']).toBe('passed')
+      expect(Number(result.outputs['round-trip-ms'])).toBeGreaterThan(0)
+      expect(await storedStudies()).toEqual([])
+      const lines = requestLines()
+      expect(lines.filter((l) => l.startsWith('POST'))).toEqual([expect.stringMatching(/^POST \/v2\/studies 200$/)])
+      expect(lines.filter((l) => l.startsWith('DELETE'))).toEqual([
+        expect.stringMatching(/^DELETE \/v2\/studies\/2\.25\.\d+ 204$/)
+      ])
+      expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/v2\/studies\/.+\/metadata 200$/)]))
+      expect(front.feed.map((entry) => entry.action)).toEqual(['Create', 'Delete'])
+      const description = front.feed[0]?.metadata?.['00081030']?.Value?.[0]
+      expect(description).toBe('dicom-token-action smoke test, contoso/pacs run 42 attempt 1')
+      expect(result.stdout).toMatch(/Write round trip passed: .* in \d+ ms\./)
+      for (const step of [
+        'Store \\(STOW-RS\\)',
+        'Search \\(QIDO-RS\\)',
+        'Retrieve metadata \\(WADO-RS\\)',
+        'Change feed lists the Create'
+      ]) {
+        expect(result.summary).toMatch(new RegExp(`<td>Write: ${step}</td><td>passed in \\d+ ms`))
+      }
+      expect(result.summary).toMatch(/<td>Write: Delete the study<\/td><td>passed in \d+ ms \(204\)/)
+      expect(result.summary).toMatch(/<td>Round trip<\/td><td>\d+ ms<\/td>/)
     }
-    expect(result.summary).toMatch(/<td>Write: Delete the study<\/td><td>passed in \d+ ms \(204\)/)
-    expect(result.summary).toMatch(/<td>Round trip<\/td><td>\d+ ms<\/td>/)
-  })
+  )
 
   it('waits for the Create when the change feed lags', async () => {
     const result = await write({ createHiddenForReads: 3 })
     expect(result.exitCode).toBe(0)
-    expect(result.stdout).toMatch(/Change feed lists the Create: attempt 1 failed \(the Create is not in the change feed yet\); retrying/)
+    expect(result.stdout).toMatch(
+      /Change feed lists the Create: attempt 1 failed \(the Create is not in the change feed yet\); retrying/
+    )
     expect(await storedStudies()).toEqual([])
   })
 
@@ -167,19 +193,27 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
       /answered 424 Failed Dependency .*storage account or its customer-managed key/,
       '424-failed-dependency'
     ],
-    ['413', { stowStatus: { status: 413, body: 'Request Entity Too Large' } }, /answered 413 .*request too large/, '413-request-too-large'],
+    [
+      '413',
+      { stowStatus: { status: 413, body: 'Request Entity Too Large' } },
+      /answered 413 .*request too large/,
+      '413-request-too-large'
+    ],
     [
       '202 with a FailedSOPSequence',
       { stowFailureReason: 272 },
       /answered 202 .*failure reason 272 \(0x0110, processing failure\)/,
       '202-accepted-with-a-failedsopsequence'
     ]
-  ])('%s on the STOW: one line saying why, not retried, nothing left in Orthanc', async (_name, faults, message, anchor) => {
-    const result = await write(faults)
-    expectOneError(result, message, anchor)
-    expect(requestLines().filter((l) => l.startsWith('POST'))).toHaveLength(1)
-    expect(await storedStudies()).toEqual([])
-  })
+  ])(
+    '%s on the STOW: one line saying why, not retried, nothing left in Orthanc',
+    async (_name, faults, message, anchor) => {
+      const result = await write(faults)
+      expectOneError(result, message, anchor)
+      expect(requestLines().filter((l) => l.startsWith('POST'))).toHaveLength(1)
+      expect(await storedStudies()).toEqual([])
+    }
+  )
 
   it('a DELETE that keeps failing fails the step and prints the study UID to delete by hand', async () => {
     const result = await write({ deleteStatus: 500 }, { 'timeout-seconds': '4' })
@@ -197,21 +231,33 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
       while (front.requests.filter((r) => r.status === 403).length < 2) await new Promise((r) => setTimeout(r, 50))
       front.roles.set(NEWCOMER, 'owner')
     }
-    const result = await write({}, { 'wait-for-access': 'true', 'timeout-seconds': '20' }, { oid: NEWCOMER, during: grantAfterTwo403s })
+    const result = await write(
+      {},
+      { 'wait-for-access': 'true', 'timeout-seconds': '20' },
+      { oid: NEWCOMER, during: grantAfterTwo403s }
+    )
     expect(result.exitCode).toBe(0)
-    expect(result.stdout).toMatch(/attempt 1 failed \(HTTP 403, waiting for the role assignment to apply\); retrying in/)
+    expect(result.stdout).toMatch(
+      /attempt 1 failed \(HTTP 403, waiting for the role assignment to apply\); retrying in/
+    )
     expect(await storedStudies()).toEqual([])
   })
 
-  it('wait-for-access: still 403 at the deadline gives one line with 403, the roles and how long it waited', async () => {
-    const result = await write({}, { 'wait-for-access': 'true', 'timeout-seconds': '3' }, { oid: NEWCOMER })
-    expectOneError(
-      result,
-      /still answered 403 to GET .* after waiting [1-3]\.\d s \(\d+ attempt\(s\)\) for object id .* to get a DICOM Data role\. .*DICOM Data Reader/,
-      'still-403-after-waiting-for-access'
-    )
-    expect(result.durationMs).toBeLessThan(3000 + 2500)
-  })
+  it(
+    'wait-for-access: still 403 at the deadline gives ' + 'one line with 403, the roles and how long it waited',
+    async () => {
+      const result = await write({}, { 'wait-for-access': 'true', 'timeout-seconds': '3' }, { oid: NEWCOMER })
+      expectOneError(
+        result,
+        new RegExp(
+          String.raw`still answered 403 to GET .* after waiting [1-3]\.\d s \(\d+ attempt\(s\)\) for ` +
+            String.raw`object id .* to get a DICOM Data role\. .*DICOM Data Reader`
+        ),
+        'still-403-after-waiting-for-access'
+      )
+      expect(result.durationMs).toBeLessThan(3000 + 2500)
+    }
+  )
 
   it('without wait-for-access a 403 fails at once', async () => {
     const result = await write({}, {}, { oid: NEWCOMER })

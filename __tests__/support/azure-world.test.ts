@@ -66,48 +66,56 @@ describeWithAz('the loopback Azure world with the real Azure CLI', () => {
     world.identity.setLifetimeSeconds(3600)
   })
 
-  test('every az call is pinned to loopback: own config dir, loopback MSI endpoint, refused proxy for anything else', () => {
-    const env = world.session.env
-    expect(env.AZURE_CONFIG_DIR).toBe(world.session.configDir)
-    expect(world.session.configDir.startsWith(tmpdir())).toBe(true)
-    expect(env.MSI_ENDPOINT).toBe(world.identity.url)
-    expect(env.MSI_ENDPOINT).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/msi\/token$/)
-    expect(env.REQUESTS_CA_BUNDLE).toBe(world.certificate.certPath)
-    expect(env.AZURE_CORE_COLLECT_TELEMETRY).toBe('0')
-    expect(env.HTTPS_PROXY).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    expect(env.NO_PROXY).toBe('127.0.0.1,localhost')
-    expect(world.arm.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/)
-  })
-
-  test('az logs in with the managed identity and issues a DICOM token for the tenant, expiresOn in local time', async () => {
-    // The login in beforeAll asked for an ARM token and listed subscriptions over TLS.
-    expect(world.identity.requests.some((r) => r.resource === 'https://management.core.windows.net/')).toBe(true)
-    expect(world.arm.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /subscriptions?api-version=2019-11-01')
-
-    const before = world.identity.requests.length
-    const result = await getToken(['--resource', DICOM_RESOURCE])
-
-    expect(result.exitCode).toBe(0)
-    expect(result.stderr).toBe('')
-    const { output, claims } = parseToken(result.stdout)
-    expect(claims.aud).toBe(DICOM_RESOURCE)
-    expect(claims.tid).toBe(world.identity.tenantId)
-    expect(output.tenant).toBe(world.identity.tenantId)
-    expect(output.subscription).toBe(world.arm.subscriptionId)
-    expect(output.tokenType).toBe('Bearer')
-    expect(world.identity.issued).toContain(output.accessToken)
-    expect(output.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.000000$/)
-    expect(output.expiresOn).toBe(localWallClock(claims.exp as number))
-    // az 2.54+ adds the epoch; 2.45 does not. Either way it must agree with the token.
-    if (output.expires_on !== undefined) expect(output.expires_on).toBe(claims.exp)
-
-    const asked = world.identity.requests.slice(before)
-    expect(asked.length).toBeGreaterThanOrEqual(1)
-    for (const request of asked) {
-      expect(request).toMatchObject({ method: 'POST', resource: DICOM_RESOURCE })
-      expect(request.headers.metadata).toBe('true')
+  test(
+    'every az call is pinned to loopback: own config dir, ' + 'loopback MSI endpoint, refused proxy for anything else',
+    () => {
+      const env = world.session.env
+      expect(env.AZURE_CONFIG_DIR).toBe(world.session.configDir)
+      expect(world.session.configDir.startsWith(tmpdir())).toBe(true)
+      expect(env.MSI_ENDPOINT).toBe(world.identity.url)
+      expect(env.MSI_ENDPOINT).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/msi\/token$/)
+      expect(env.REQUESTS_CA_BUNDLE).toBe(world.certificate.certPath)
+      expect(env.AZURE_CORE_COLLECT_TELEMETRY).toBe('0')
+      expect(env.HTTPS_PROXY).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      expect(env.NO_PROXY).toBe('127.0.0.1,localhost')
+      expect(world.arm.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/)
     }
-  })
+  )
+
+  test(
+    'az logs in with the managed identity and issues a ' + 'DICOM token for the tenant, expiresOn in local time',
+    async () => {
+      // The login in beforeAll asked for an ARM token and listed subscriptions over TLS.
+      expect(world.identity.requests.some((r) => r.resource === 'https://management.core.windows.net/')).toBe(true)
+      expect(world.arm.requests.map((r) => `${r.method} ${r.path}`)).toContain(
+        'GET /subscriptions?api-version=2019-11-01'
+      )
+
+      const before = world.identity.requests.length
+      const result = await getToken(['--resource', DICOM_RESOURCE])
+
+      expect(result.exitCode).toBe(0)
+      expect(result.stderr).toBe('')
+      const { output, claims } = parseToken(result.stdout)
+      expect(claims.aud).toBe(DICOM_RESOURCE)
+      expect(claims.tid).toBe(world.identity.tenantId)
+      expect(output.tenant).toBe(world.identity.tenantId)
+      expect(output.subscription).toBe(world.arm.subscriptionId)
+      expect(output.tokenType).toBe('Bearer')
+      expect(world.identity.issued).toContain(output.accessToken)
+      expect(output.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.000000$/)
+      expect(output.expiresOn).toBe(localWallClock(claims.exp as number))
+      // az 2.54+ adds the epoch; 2.45 does not. Either way it must agree with the token.
+      if (output.expires_on !== undefined) expect(output.expires_on).toBe(claims.exp)
+
+      const asked = world.identity.requests.slice(before)
+      expect(asked.length).toBeGreaterThanOrEqual(1)
+      for (const request of asked) {
+        expect(request).toMatchObject({ method: 'POST', resource: DICOM_RESOURCE })
+        expect(request.headers.metadata).toBe('true')
+      }
+    }
+  )
 
   test('a custom resource reaches the identity endpoint exactly as asked', async () => {
     const resource = 'https://example.test/api'
@@ -130,20 +138,23 @@ describeWithAz('the loopback Azure world with the real Azure CLI', () => {
     expect(output.expiresOn).toBe(localWallClock(claims.exp as number))
   })
 
-  test('with TZ=Asia/Kolkata expiresOn is the same instant written as +05:30 wall-clock time, with no zone', async () => {
-    const inZone = (tz: string): AzSession => ({ ...world.session, env: { ...world.session.env, TZ: tz } })
+  test(
+    'with TZ=Asia/Kolkata expiresOn is the same ' + 'instant written as +05:30 wall-clock time, with ' + 'no zone',
+    async () => {
+      const inZone = (tz: string): AzSession => ({ ...world.session, env: { ...world.session.env, TZ: tz } })
 
-    const [kolkata, utc] = await Promise.all([
-      getToken(['--resource', DICOM_RESOURCE], inZone('Asia/Kolkata')),
-      getToken(['--resource', DICOM_RESOURCE], inZone('UTC'))
-    ])
+      const [kolkata, utc] = await Promise.all([
+        getToken(['--resource', DICOM_RESOURCE], inZone('Asia/Kolkata')),
+        getToken(['--resource', DICOM_RESOURCE], inZone('UTC'))
+      ])
 
-    const k = parseToken(kolkata.stdout)
-    const u = parseToken(utc.stdout)
-    expect(wallClockAsUtcSeconds(k.output.expiresOn) - (k.claims.exp as number)).toBe(KOLKATA_OFFSET_SECONDS)
-    expect(wallClockAsUtcSeconds(u.output.expiresOn) - (u.claims.exp as number)).toBe(0)
-    expect(k.output.expiresOn).not.toMatch(/Z|[+-]\d{2}:?\d{2}$/)
-  })
+      const k = parseToken(kolkata.stdout)
+      const u = parseToken(utc.stdout)
+      expect(wallClockAsUtcSeconds(k.output.expiresOn) - (k.claims.exp as number)).toBe(KOLKATA_OFFSET_SECONDS)
+      expect(wallClockAsUtcSeconds(u.output.expiresOn) - (u.claims.exp as number)).toBe(0)
+      expect(k.output.expiresOn).not.toMatch(/Z|[+-]\d{2}:?\d{2}$/)
+    }
+  )
 
   test('not logged in: az exits 1 with "Please run \'az login\'" and never asks the identity endpoint', async () => {
     const fresh = await prepareAzEnv({ identityUrl: world.identity.url, caBundlePath: world.certificate.certPath })
@@ -151,7 +162,11 @@ describeWithAz('the loopback Azure world with the real Azure CLI', () => {
     try {
       const result = await getToken(['--resource', DICOM_RESOURCE], fresh)
 
-      expect(result).toMatchObject({ exitCode: 1, stdout: '', stderr: "ERROR: Please run 'az login' to setup account.\n" })
+      expect(result).toMatchObject({
+        exitCode: 1,
+        stdout: '',
+        stderr: "ERROR: Please run 'az login' to setup account.\n"
+      })
       expect(world.identity.requests.length).toBe(before)
     } finally {
       await rm(fresh.configDir, { recursive: true, force: true })
@@ -169,7 +184,8 @@ describeWithAz('the loopback Azure world with the real Azure CLI', () => {
       exitCode: 1,
       stdout: '',
       stderr:
-        'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request returned: <Response [500]>\n'
+        'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request ' +
+        'returned: <Response [500]>\n'
     })
     expect(world.identity.requests.length).toBeGreaterThan(before)
     expect(world.identity.issued.length).toBe(issued)
@@ -184,33 +200,47 @@ describeWithAz('the loopback Azure world with the real Azure CLI', () => {
       exitCode: 1,
       stdout: '',
       stderr:
-        'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request returned: <Response [400]>\n'
+        'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request ' +
+        'returned: <Response [400]>\n'
     })
     expect(result.stderr).not.toContain('AADSTS')
   })
 
-  test('the identity endpoint refusing connections: az exits 1 with "Connection refused", and recovers when it is back', async () => {
-    world.identity.setFault('refuse')
+  test(
+    'the identity endpoint refusing connections: az exits 1 ' +
+      'with "Connection refused", and recovers when it is back',
+    async () => {
+      world.identity.setFault('refuse')
 
-    const refused = await getToken(['--resource', DICOM_RESOURCE])
+      const refused = await getToken(['--resource', DICOM_RESOURCE])
 
-    expect(refused.exitCode).toBe(1)
-    expect(refused.stdout).toBe('')
-    expect(refused.stderr).toMatch(
-      /^ERROR: Failed to connect to MSI\. Please make sure MSI is configured correctly and check the network connection\.\nError detail: HTTPConnectionPool\(host='127\.0\.0\.1', port=\d+\): Max retries exceeded with url: \/msi\/token \(Caused by NewConnectionError\('.*: Failed to establish a new connection: \[Errno 111\] Connection refused'\)\)\n$/
-    )
+      expect(refused.exitCode).toBe(1)
+      expect(refused.stdout).toBe('')
+      expect(refused.stderr).toMatch(
+        new RegExp(
+          String.raw`^ERROR: Failed to connect to MSI\. Please make sure MSI is configured correctly ` +
+            String.raw`and check the network connection\.\nError detail: HTTPConnectionPool\(host='127\.0\.0\.1', ` +
+            String.raw`port=\d+\): Max retries exceeded with url: \/msi\/token \(Caused by NewConnectionError\('.*:` +
+            String.raw` Failed to establish a new connection: \[Errno 111\] Connection refused'\)\)\n$`
+        )
+      )
 
-    world.identity.setFault('none')
-    const recovered = await getToken(['--resource', DICOM_RESOURCE])
-    expect(recovered.exitCode).toBe(0)
-  })
+      world.identity.setFault('none')
+      const recovered = await getToken(['--resource', DICOM_RESOURCE])
+      expect(recovered.exitCode).toBe(0)
+    }
+  )
 
   test('--tenant with the managed identity: az exits 1 before asking the identity endpoint', async () => {
     const before = world.identity.requests.length
 
     const result = await getToken(['--resource', DICOM_RESOURCE, '--tenant', world.identity.tenantId])
 
-    expect(result).toMatchObject({ exitCode: 1, stdout: '', stderr: "ERROR: Tenant shouldn't be specified for managed identity account\n" })
+    expect(result).toMatchObject({
+      exitCode: 1,
+      stdout: '',
+      stderr: "ERROR: Tenant shouldn't be specified for managed identity account\n"
+    })
     expect(world.identity.requests.length).toBe(before)
   })
 

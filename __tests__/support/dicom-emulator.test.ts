@@ -92,7 +92,11 @@ describe('healthy change feed', () => {
   test('v2 entries also carry the partition name and file path', async () => {
     const dicom = await emulator()
     const [first] = await feed(`${dicom.url}/v2/changefeed`)
-    expect(first).toMatchObject({ sequence: 1, partitionName: 'Microsoft.Default', filePath: expect.stringMatching(/\.dcm$/) })
+    expect(first).toMatchObject({
+      sequence: 1,
+      partitionName: 'Microsoft.Default',
+      filePath: expect.stringMatching(/\.dcm$/)
+    })
   })
 
   test('v1.0-prerelease serves the v1 shape', async () => {
@@ -217,7 +221,11 @@ describe('authentication', () => {
   })
 
   test.each([
-    ['another audience', { aud: 'https://management.azure.com/' }, "The audience 'https://management.azure.com/' is invalid"],
+    [
+      'another audience',
+      { aud: 'https://management.azure.com/' },
+      "The audience 'https://management.azure.com/' is invalid"
+    ],
     ['an expired token', { exp: Math.floor(Date.now() / 1000) - 60 }, 'The token is expired'],
     ['another tenant', { tid: 'other-tenant' }, "The tenant 'other-tenant' is invalid"]
   ])('%s is a 401 whose challenge gives the reason', async (_case, overrides, reason) => {
@@ -238,7 +246,10 @@ describe('authentication', () => {
 
   test('a non-Bearer Authorization header counts as no bearer token', async () => {
     const dicom = await emulator()
-    const response = await request(`${dicom.url}/v2/changefeed`, { dispatcher: agent, headers: { authorization: 'Basic dXNlcjpwYXNz' } })
+    const response = await request(`${dicom.url}/v2/changefeed`, {
+      dispatcher: agent,
+      headers: { authorization: 'Basic dXNlcjpwYXNz' }
+    })
     await response.body.dump()
     expect(response.statusCode).toBe(401)
     expect(response.headers['www-authenticate']).toContain('No bearer token was presented')
@@ -329,7 +340,9 @@ describe('faults', () => {
 
   test('reset drops the connection without an answer for the first `times` requests', async () => {
     const dicom = await emulator({ fault: { kind: 'reset', times: 1 } })
-    await expect(get(`${dicom.url}/v2/changefeed`)).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|UND_ERR_SOCKET/) })
+    await expect(get(`${dicom.url}/v2/changefeed`)).rejects.toMatchObject({
+      code: expect.stringMatching(/ECONNRESET|UND_ERR_SOCKET/)
+    })
     expect((await get(`${dicom.url}/v2/changefeed`)).status).toBe(200)
     expect(dicom.requests).toHaveLength(2)
   })
@@ -348,7 +361,9 @@ describe('faults', () => {
       () => 'failed'
     )
     while (dicom.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10))
-    expect(await Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200))])).toBe('still waiting')
+    expect(
+      await Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200))])
+    ).toBe('still waiting')
     const started = Date.now()
     await dicom.close()
     expect(await outcome).toBe('failed')
@@ -357,22 +372,25 @@ describe('faults', () => {
 })
 
 describe('recording and connections', () => {
-  test('every request is recorded in order with query, version and headers as received, rejected ones included', async () => {
-    const dicom = await emulator()
-    await get(`${dicom.url}/v2/changefeed?offset=1&limit=2`, null)
-    const bearer = token()
-    await get(`${dicom.url}/v1/changefeed/latest`, bearer)
-    await get(`${dicom.url}/changefeed`, bearer)
-    expect(dicom.requests.map(({ method, path, query, version }) => ({ method, path, query, version }))).toEqual([
-      { method: 'GET', path: '/v2/changefeed', query: { offset: '1', limit: '2' }, version: 'v2' },
-      { method: 'GET', path: '/v1/changefeed/latest', query: {}, version: 'v1' },
-      { method: 'GET', path: '/changefeed', query: {}, version: undefined }
-    ])
-    expect(dicom.requests[0]?.headers).not.toHaveProperty('authorization')
-    expect(dicom.requests[1]?.headers.authorization).toBe(`Bearer ${bearer}`)
-    expect(dicom.requests[1]?.headers.host).toBe(new URL(dicom.url).host)
-    expect(dicom.requests[1]?.at).toBeGreaterThanOrEqual(dicom.requests[0]?.at ?? Infinity)
-  })
+  test(
+    'every request is recorded in order with query, ' + 'version and headers as received, rejected ones ' + 'included',
+    async () => {
+      const dicom = await emulator()
+      await get(`${dicom.url}/v2/changefeed?offset=1&limit=2`, null)
+      const bearer = token()
+      await get(`${dicom.url}/v1/changefeed/latest`, bearer)
+      await get(`${dicom.url}/changefeed`, bearer)
+      expect(dicom.requests.map(({ method, path, query, version }) => ({ method, path, query, version }))).toEqual([
+        { method: 'GET', path: '/v2/changefeed', query: { offset: '1', limit: '2' }, version: 'v2' },
+        { method: 'GET', path: '/v1/changefeed/latest', query: {}, version: 'v1' },
+        { method: 'GET', path: '/changefeed', query: {}, version: undefined }
+      ])
+      expect(dicom.requests[0]?.headers).not.toHaveProperty('authorization')
+      expect(dicom.requests[1]?.headers.authorization).toBe(`Bearer ${bearer}`)
+      expect(dicom.requests[1]?.headers.host).toBe(new URL(dicom.url).host)
+      expect(dicom.requests[1]?.at).toBeGreaterThanOrEqual(dicom.requests[0]?.at ?? Infinity)
+    }
+  )
 
   test('two pipelined requests travel over one TLS connection', async () => {
     const dicom = await emulator()

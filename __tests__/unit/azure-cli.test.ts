@@ -1,5 +1,6 @@
 // How az is called, how its output is read, and how its failures become errors a person can act on.
-// The stderr texts are what the Azure CLI prints (2.45 observed in __tests__/support; newer ones from its source and logs).
+// The stderr texts are what the Azure CLI prints (2.45 observed in __tests__/support; newer ones from its source and
+// logs).
 import { classifyAzFailure, parseAzOutput, splitAzStderr, type AzResult } from '../../src/azure-cli/output.ts'
 import { azInvocation } from '../../src/azure-cli/run.ts'
 import { ActionError, type FailureKind } from '../../src/errors.ts'
@@ -23,14 +24,26 @@ function newToken(): string {
 
 describe('azInvocation', () => {
   test.each([
-    [{ resource: DEFAULT_RESOURCE }, ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json']],
+    [
+      { resource: DEFAULT_RESOURCE },
+      ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json']
+    ],
     [
       { resource: DEFAULT_RESOURCE, tenant: TENANT_ID },
       ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--tenant', TENANT_ID, '--output', 'json']
     ],
     [
       { resource: DEFAULT_RESOURCE, subscription: 'Contoso Health (Production)' },
-      ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--subscription', 'Contoso Health (Production)', '--output', 'json']
+      [
+        'account',
+        'get-access-token',
+        '--resource',
+        DEFAULT_RESOURCE,
+        '--subscription',
+        'Contoso Health (Production)',
+        '--output',
+        'json'
+      ]
     ],
     [
       { resource: 'api://contoso-dicom', tenant: 'contoso.onmicrosoft.com', subscription: SUBSCRIPTION_ID },
@@ -120,7 +133,9 @@ describe('parseAzOutput', () => {
   })
 
   it('ignores an expires_on that is not a number', () => {
-    expect(parseAzOutput(JSON.stringify({ accessToken: newToken(), expires_on: 'soon' })).expiresOnEpoch).toBeUndefined()
+    expect(
+      parseAzOutput(JSON.stringify({ accessToken: newToken(), expires_on: 'soon' })).expiresOnEpoch
+    ).toBeUndefined()
   })
 
   const token = newToken()
@@ -181,7 +196,10 @@ describe('classifyAzFailure', () => {
     classifyAzFailure({ exitCode, stdout: '', stderr } satisfies AzResult, cfg)
 
   const AADSTS700024 = [
-    'ERROR: AADSTS700024: Client assertion is not within its valid time range. Current time: 2026-11-23T20:32:40.4526372Z, assertion valid from 2026-11-23T20:21:02.0000000Z, expiry time of assertion 2026-11-23T20:26:02.0000000Z. Review the documentation at https://docs.microsoft.com/azure/active-directory/develop/active-directory-certificate-credentials .',
+    'ERROR: AADSTS700024: Client assertion is not within its valid time range. Current time: ' +
+      '2026-11-23T20:32:40.4526372Z, assertion valid from 2026-11-23T20:21:02.0000000Z, expiry time of assertion ' +
+      '2026-11-23T20:26:02.0000000Z. Review the documentation at ' +
+      'https://docs.microsoft.com/azure/active-directory/develop/active-directory-certificate-credentials .',
     'Trace ID: 4b5e2c1a-1f2e-4c3d-9a8b-7c6d5e4f3a2b',
     'Correlation ID: 9f8e7d6c-5b4a-4321-8765-43210fedcba9',
     'Timestamp: 2026-11-23 20:32:40Z',
@@ -189,19 +207,33 @@ describe('classifyAzFailure', () => {
     'az login',
     ''
   ].join('\n')
-  const AADSTS500011 = `ERROR: AADSTS500011: The resource principal named https://dicom.healthcareapis.azure.com was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.\nTrace ID: 0e6f\nCorrelation ID: 1a2b\nTimestamp: 2026-11-23 20:32:40Z\n`
+  const AADSTS500011 =
+    `ERROR: AADSTS500011: The resource principal named https://dicom.healthcareapis.azure.com was not found in the ` +
+    `tenant named Contoso. This can happen if the application has not been installed by the administrator of the ` +
+    `tenant or consented to by any user in the tenant. You might have sent your authentication request to the ` +
+    `wrong tenant.\nTrace ID: 0e6f\nCorrelation ID: 1a2b\nTimestamp: 2026-11-23 20:32:40Z\n`
   const NOT_LOGGED_IN = "ERROR: Please run 'az login' to setup account.\n"
   const TENANT_WITH_MSI = "ERROR: Tenant shouldn't be specified for managed identity account\n"
   const MSI_UNREACHABLE =
     'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly and check the network connection.\n'
   const MSI_REFUSED =
-    "ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly and check the network connection.\nError detail: HTTPConnectionPool(host='127.0.0.1', port=40123): Max retries exceeded with url: /msi/token (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f6a2c1d0>: Failed to establish a new connection: [Errno 111] Connection refused'))\n"
+    'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly and check the network ' +
+    "connection.\nError detail: HTTPConnectionPool(host='127.0.0.1', port=40123): Max retries exceeded with url: " +
+    "/msi/token (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f6a2c1d0>: Failed " +
+    "to establish a new connection: [Errno 111] Connection refused'))\n"
   const MSI_500 =
-    'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request returned: <Response [500]>\n'
+    'ERROR: Failed to connect to MSI. Please make sure MSI is configured correctly.\nGet Token request returned: ' +
+    '<Response [500]>\n'
   const NAME_RESOLUTION =
-    "ERROR: HTTPSConnectionPool(host='login.microsoftonline.com', port=443): Max retries exceeded with url: /72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f3c>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution'))\n"
+    "ERROR: HTTPSConnectionPool(host='login.microsoftonline.com', port=443): Max retries exceeded with url: " +
+    '/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token (Caused by ' +
+    "NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f3c>: Failed to establish a new " +
+    "connection: [Errno -3] Temporary failure in name resolution'))\n"
   const TLS_PROXY =
-    "ERROR: HTTPSConnectionPool(host='login.microsoftonline.com', port=443): Max retries exceeded with url: /common/discovery/instance (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1006)')))\n"
+    "ERROR: HTTPSConnectionPool(host='login.microsoftonline.com', port=443): Max retries exceeded with url: " +
+    "/common/discovery/instance (Caused by SSLError(SSLCertVerificationError(1, '[SSL: " +
+    'CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain ' +
+    "(_ssl.c:1006)')))\n"
   const RESET = "ERROR: ('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))\n"
   const BAD_ARGUMENTS = [
     'ERROR: argument --tenant/-t: expected one argument',
@@ -241,7 +273,11 @@ describe('classifyAzFailure', () => {
   test.each([
     ['not logged in', NOT_LOGGED_IN, "Please run 'az login' to setup account."],
     ['an expired OIDC client assertion', AADSTS700024, 'Client assertion is not within its valid time range.'],
-    ['a tenant given with a managed identity', TENANT_WITH_MSI, "Tenant shouldn't be specified for managed identity account"],
+    [
+      'a tenant given with a managed identity',
+      TENANT_WITH_MSI,
+      "Tenant shouldn't be specified for managed identity account"
+    ],
     ['an unreachable managed identity endpoint', MSI_UNREACHABLE, 'Failed to connect to MSI.'],
     ['a failed name resolution', NAME_RESOLUTION, 'Temporary failure in name resolution'],
     ['an unknown error', 'ERROR: Something unexpected happened.\n', 'Something unexpected happened.']
@@ -270,14 +306,19 @@ describe('classifyAzFailure', () => {
   test.each([
     [
       'AADSTS7000215',
-      'ERROR: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.\n'
+      'ERROR: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the ' +
+        'client secret value, not the client secret ID.\n'
     ],
     [
       'AADSTS70021',
-      'ERROR: AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: https://token.actions.githubusercontent.com.\n'
+      'ERROR: AADSTS70021: No matching federated identity record found for presented assertion. Assertion ' +
+        'Issuer: https://token.actions.githubusercontent.com.\n'
     ],
     ['AADSTS7002400', 'ERROR: AADSTS7002400: A made-up code that starts like 700024.\n'],
-    ['AADSTS50011', 'ERROR: AADSTS50011: The redirect URI specified in the request does not match.\nPlease run az login\n']
+    [
+      'AADSTS50011',
+      'ERROR: AADSTS50011: The redirect URI specified in the request does not match.\nPlease run az login\n'
+    ]
   ])('reports another Entra ID error as aad-error keeping the code %s', (code, stderr) => {
     const error = failed(stderr)
     expect(error.kind).toBe('aad-error')
@@ -309,20 +350,26 @@ describe('classifyAzFailure', () => {
     expect(error.message).toContain('…')
   })
 
-  test.each([NOT_LOGGED_IN, AADSTS700024, AADSTS500011, TENANT_WITH_MSI, MSI_UNREACHABLE, NAME_RESOLUTION, BAD_ARGUMENTS, ''])(
-    'never shows WARNING lines in the message or the fix (%#)',
-    (stderr) => {
-      const warnings = [
-        'WARNING: The behavior of this command has been altered by the following extension: azure-devops',
-        'WARNING: Unable to encode the output with cp1252 encoding.'
-      ]
-      const error = failed(`${warnings[0]}\n${stderr}${warnings[1]}\n`, stderr === BAD_ARGUMENTS ? 2 : 1)
-      const text = `${error.message} ${error.fix}`
-      expect(text).not.toContain('WARNING')
-      expect(text).not.toContain('azure-devops')
-      expect(text).not.toContain('cp1252')
-    }
-  )
+  test.each([
+    NOT_LOGGED_IN,
+    AADSTS700024,
+    AADSTS500011,
+    TENANT_WITH_MSI,
+    MSI_UNREACHABLE,
+    NAME_RESOLUTION,
+    BAD_ARGUMENTS,
+    ''
+  ])('never shows WARNING lines in the message or the fix (%#)', (stderr) => {
+    const warnings = [
+      'WARNING: The behavior of this command has been altered by the following extension: azure-devops',
+      'WARNING: Unable to encode the output with cp1252 encoding.'
+    ]
+    const error = failed(`${warnings[0]}\n${stderr}${warnings[1]}\n`, stderr === BAD_ARGUMENTS ? 2 : 1)
+    const text = `${error.message} ${error.fix}`
+    expect(text).not.toContain('WARNING')
+    expect(text).not.toContain('azure-devops')
+    expect(text).not.toContain('cp1252')
+  })
 
   it('classifies a not-logged-in error preceded by warnings the same as without them', () => {
     expect(failed(`WARNING: A new Azure CLI version is available.\n${NOT_LOGGED_IN}`).kind).toBe('az-not-logged-in')

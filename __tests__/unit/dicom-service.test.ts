@@ -49,16 +49,19 @@ describe('checkNodeVersion', () => {
     expect(() => checkNodeVersion(version)).not.toThrow()
   })
 
-  test.each(['20.20.2', '22.18.9', '18.0.0'])('refuses Node.js %s with one line that says what is needed', (version) => {
-    let refusal: unknown
-    try {
-      checkNodeVersion(version)
-    } catch (error) {
-      refusal = error
+  test.each(['20.20.2', '22.18.9', '18.0.0'])(
+    'refuses Node.js %s with one line that says what is needed',
+    (version) => {
+      let refusal: unknown
+      try {
+        checkNodeVersion(version)
+      } catch (error) {
+        refusal = error
+      }
+      expect(refusal).toBeInstanceOf(ActionError)
+      expect((refusal as ActionError).message).toBe(
+        `The action runs on Node.js ${version}, but it needs Node.js 22.19 or later; nothing was run.`
+      )
     }
-    expect(refusal).toBeInstanceOf(ActionError)
-    expect((refusal as ActionError).message).toBe(
-      `The action runs on Node.js ${version}, but it needs Node.js 22.19 or later; nothing was run.`
-    )
-  })
+  )
 })

@@ -21,7 +21,8 @@ describe('troubleshootingUrl', () => {
       GITHUB_SERVER_URL: 'https://github.contoso.com'
     }
     expect(troubleshootingUrl('az-not-logged-in', env)).toBe(
-      `https://github.contoso.com/contoso/dicom-token-action/blob/v1.2.0/${TROUBLESHOOTING_PATH}#${FAILURES['az-not-logged-in']}`
+      `https://github.contoso.com/contoso/dicom-token-action/blob/v1.2.0/` +
+        `${TROUBLESHOOTING_PATH}#${FAILURES['az-not-logged-in']}`
     )
   })
 
@@ -43,7 +44,9 @@ describe('troubleshootingUrl', () => {
   })
 
   it("ignores a ref without a repository: it would be the workflow's ref, not the action's", () => {
-    expect(troubleshootingUrl('smoke-tls', { GITHUB_ACTION_REF: 'feature/x' })).toBe(troubleshootingUrl('smoke-tls', NO_RUNNER))
+    expect(troubleshootingUrl('smoke-tls', { GITHUB_ACTION_REF: 'feature/x' })).toBe(
+      troubleshootingUrl('smoke-tls', NO_RUNNER)
+    )
   })
 
   it('reads process.env when no environment is given', () => {
@@ -83,10 +86,15 @@ describe('describeFailure', () => {
   })
 
   it('links to the running version of the action', () => {
-    const env = { GITHUB_ACTION_REPOSITORY: 'contoso/dicom-token-action', GITHUB_ACTION_REF: 'v2', GITHUB_SERVER_URL: 'https://github.com' }
+    const env = {
+      GITHUB_ACTION_REPOSITORY: 'contoso/dicom-token-action',
+      GITHUB_ACTION_REF: 'v2',
+      GITHUB_SERVER_URL: 'https://github.com'
+    }
     const line = describeFailure(new ActionError('az-timeout', 'az took too long.', 'Raise timeout-seconds.'), env)
     expect(line).toBe(
-      `az took too long. Raise timeout-seconds. See https://github.com/contoso/dicom-token-action/blob/v2/${TROUBLESHOOTING_PATH}#${FAILURES['az-timeout']}`
+      `az took too long. Raise timeout-seconds. See ` +
+        `https://github.com/contoso/dicom-token-action/blob/v2/${TROUBLESHOOTING_PATH}#${FAILURES['az-timeout']}`
     )
   })
 })

@@ -10,7 +10,11 @@ const value = fc.oneof(
   fc.string({ unit: 'grapheme-composite', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom('', 'true', 'false', 'read', 'write', 'v2', 'v1', '60', '0.5', 'DICOM_TOKEN'),
-  fc.constantFrom('https://dicom.healthcareapis.azure.com', 'https://x.dicom.azurehealthcareapis.com', 'http://127.0.0.1:8080'),
+  fc.constantFrom(
+    'https://dicom.healthcareapis.azure.com',
+    'https://x.dicom.azurehealthcareapis.com',
+    'http://127.0.0.1:8080'
+  ),
   fc.constantFrom('72f988bf-86f1-41af-91ab-2d7cd011db47', 'contoso.onmicrosoft.com', 'Contoso Production'),
   fc
     .tuple(fc.constantFrom('@', '-', '--', '@/proc/self/environ', ' @', '\t-'), fc.string({ maxLength: 20 }))
@@ -18,7 +22,9 @@ const value = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true, authoritySettings: { withUserInfo: true } })
 )
 
-const inputsArb = fc.record(Object.fromEntries(INPUT_NAMES.map((name) => [name, value])) as Record<InputName, typeof value>)
+const inputsArb = fc.record(
+  Object.fromEntries(INPUT_NAMES.map((name) => [name, value])) as Record<InputName, typeof value>
+)
 
 function parsed(inputs: Record<InputName, string>): Config | ActionError {
   try {

@@ -44,7 +44,9 @@ function inputsOrRefusal(values: RawInputs): Config | ActionError {
 
 /** The control characters in a text, as code points, so a failure shows which ones. */
 function controlCharacters(text: string): number[] {
-  return Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)).filter((code) => code < 0x20 || code === 0x7f)
+  return Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)).filter(
+    (code) => code < 0x20 || code === 0x7f
+  )
 }
 
 const actionYml = parseYaml(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
@@ -84,9 +86,12 @@ describe('accepted values', () => {
     expect(inputs({ resource: value }).resource).toBe(value)
   })
 
-  test.each([TENANT_ID, 'contoso.onmicrosoft.com', 'contoso.com', 'health.contoso.co.uk'])('accepts tenant %s', (value) => {
-    expect(inputs({ tenant: value }).tenant).toBe(value)
-  })
+  test.each([TENANT_ID, 'contoso.onmicrosoft.com', 'contoso.com', 'health.contoso.co.uk'])(
+    'accepts tenant %s',
+    (value) => {
+      expect(inputs({ tenant: value }).tenant).toBe(value)
+    }
+  )
 
   test.each([SUBSCRIPTION_ID, 'Contoso Health (Production)', 'x'.repeat(128)])('accepts subscription %s', (value) => {
     expect(inputs({ subscription: value }).subscription).toBe(value)
@@ -301,7 +306,9 @@ describe('dicom-url', () => {
   })
 
   test.each(API_VERSIONS)('builds the base URL as the normalised URL, a slash and api-version %s', (version) => {
-    expect(inputs({ 'dicom-url': `${SERVICE_URL}/`, 'api-version': version }).dicom?.baseUrl).toBe(`${SERVICE_URL}/${version}`)
+    expect(inputs({ 'dicom-url': `${SERVICE_URL}/`, 'api-version': version }).dicom?.baseUrl).toBe(
+      `${SERVICE_URL}/${version}`
+    )
   })
 
   it('uses the default API version in the base URL when api-version is empty', () => {
@@ -361,7 +368,11 @@ describe('inputsFromEnv', () => {
   })
 
   it('ignores names with the hyphen turned into an underscore, or not upper-cased', () => {
-    const config = inputsFromEnv({ INPUT_DICOM_URL: SERVICE_URL, 'input_dicom-url': SERVICE_URL, INPUT_SMOKE_TEST: 'true' })
+    const config = inputsFromEnv({
+      INPUT_DICOM_URL: SERVICE_URL,
+      'input_dicom-url': SERVICE_URL,
+      INPUT_SMOKE_TEST: 'true'
+    })
     expect(config.dicom).toBeUndefined()
   })
 

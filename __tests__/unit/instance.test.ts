@@ -7,11 +7,11 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import {
   SECONDARY_CAPTURE_IMAGE_STORAGE,
-  runLabelFrom,
   stowRequestBody,
   syntheticInstance,
   uidFromUuid
 } from '../../src/smoke-test/instance.ts'
+import { runLabelFrom } from '../../src/smoke-test/write-plan.ts'
 
 const run = promisify(execFile)
 const NOW = new Date('2026-03-04T05:06:07.890Z')

@@ -52,7 +52,9 @@ function report(endpoints: EndpointReport[], fields: Partial<SmokeTestReport> = 
   return { passed: true, endpoints, elapsedMs: 100, ...fields }
 }
 
-const actionYml = parseYaml(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as { outputs: Record<string, unknown> }
+const actionYml = parseYaml(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
+  outputs: Record<string, unknown>
+}
 
 describe('output names', () => {
   it('are exactly the outputs action.yml declares', () => {
@@ -138,7 +140,9 @@ describe('summaryRows', () => {
   })
 
   it('says unknown for what the token does not tell', () => {
-    const rows = new Map(summaryRows(config(), issue({}, { tid: undefined, oid: undefined, appid: undefined, exp: undefined }), undefined))
+    const rows = new Map(
+      summaryRows(config(), issue({}, { tid: undefined, oid: undefined, appid: undefined, exp: undefined }), undefined)
+    )
     expect(rows.get('Tenant')).toBe('unknown')
     expect(rows.get('Principal')).toBe('unknown')
     expect(rows.get('Token expires')).toBe('unknown')

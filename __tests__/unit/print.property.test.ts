@@ -22,7 +22,10 @@ interface Form {
     | { kind: 'none' }
     | { kind: 'url-encoded'; stride: number; offset: number; lowerCase: boolean }
     | { kind: 'json-escaped'; stride: number; offset: number; standardBase64: boolean }
-  layout: { kind: 'whole' } | { kind: 'split'; cuts: number[]; spacing: string[] } | { kind: 'wrapped'; width: number; spacing: string }
+  layout:
+    | { kind: 'whole' }
+    | { kind: 'split'; cuts: number[]; spacing: string[] }
+    | { kind: 'wrapped'; width: number; spacing: string }
 }
 
 const everyFew = { stride: fc.integer({ min: 1, max: 7 }), offset: fc.integer({ min: 0, max: 6 }) }

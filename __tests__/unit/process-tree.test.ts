@@ -1,5 +1,11 @@
 // Finding what a timed-out az started, from /proc or ps output.
-import { descendantsOf, parentFromProcStat, parentsFromPs, stateFromProcStat, stillRunning } from '../../src/azure-cli/process-tree.ts'
+import {
+  descendantsOf,
+  parentFromProcStat,
+  parentsFromPs,
+  stateFromProcStat,
+  stillRunning
+} from '../../src/azure-cli/process-tree.ts'
 
 describe('reading /proc/<pid>/stat', () => {
   it('reads the parent pid and state, even when the command name holds spaces and parentheses', () => {

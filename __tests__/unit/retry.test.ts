@@ -47,7 +47,9 @@ class FakeClock implements RetryClock {
 function script(outcomes: AttemptOutcome<string>[]): (attemptNumber: number) => Promise<AttemptOutcome<string>> {
   return (attemptNumber) => {
     const outcome = outcomes[attemptNumber - 1]
-    return outcome ? Promise.resolve(outcome) : Promise.reject(new Error(`no outcome scripted for attempt ${attemptNumber}`))
+    return outcome
+      ? Promise.resolve(outcome)
+      : Promise.reject(new Error(`no outcome scripted for attempt ${attemptNumber}`))
   }
 }
 
@@ -185,9 +187,16 @@ describe('decideRetry', () => {
     expect(decideRetry({ ...spent, retryAfterMs })).toEqual({ retry: false, reason: 'deadline' })
   })
 
-  test.each([60_000, 120_000])('refuses a Retry-After of %i ms that reaches the deadline, keeping the wait asked for', (retryAfterMs) => {
-    expect(decideRetry({ ...base, retryAfterMs })).toEqual({ retry: false, reason: 'retry-after-past-deadline', retryAfterMs })
-  })
+  test.each([60_000, 120_000])(
+    'refuses a Retry-After of %i ms that reaches the deadline, keeping the wait asked for',
+    (retryAfterMs) => {
+      expect(decideRetry({ ...base, retryAfterMs })).toEqual({
+        retry: false,
+        reason: 'retry-after-past-deadline',
+        retryAfterMs
+      })
+    }
+  )
 
   it('backs off with jitter when there is no Retry-After', () => {
     expect(decideRetry({ ...base, retry: 3 })).toEqual({ retry: true, delayMs: backoffDelayMs(3, () => 0.5) })
@@ -202,7 +211,10 @@ describe('decideRetry', () => {
   })
 
   it('stops when the deadline has already passed, even with no wait at all', () => {
-    expect(decideRetry({ ...base, deadlineMs: NOW_MS - 1, random: () => 0 })).toEqual({ retry: false, reason: 'deadline' })
+    expect(decideRetry({ ...base, deadlineMs: NOW_MS - 1, random: () => 0 })).toEqual({
+      retry: false,
+      reason: 'deadline'
+    })
   })
 })
 
@@ -280,8 +292,15 @@ describe('withRetry', () => {
 
   it('gives up at once when Retry-After asks for more time than is left, and says how long it asked', async () => {
     const clock = new FakeClock()
-    const report = await withRetry(() => Promise.resolve(transient('HTTP 503', 'busy', 120_000)), { deadlineMs: NOW_MS + 60_000, clock })
-    expect(report).toEqual({ value: 'busy', attempts: 1, gaveUp: { reason: 'retry-after-past-deadline', retryAfterMs: 120_000 } })
+    const report = await withRetry(() => Promise.resolve(transient('HTTP 503', 'busy', 120_000)), {
+      deadlineMs: NOW_MS + 60_000,
+      clock
+    })
+    expect(report).toEqual({
+      value: 'busy',
+      attempts: 1,
+      gaveUp: { reason: 'retry-after-past-deadline', retryAfterMs: 120_000 }
+    })
     expect(clock.sleeps).toEqual([])
   })
 

@@ -16,7 +16,11 @@ let printed: string
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'runner-protocol-'))
-  files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }
+  files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary')
+  }
   await Promise.all(Object.values(files).map((file) => writeFile(file, '')))
   stdout = new PassThrough()
   printed = ''

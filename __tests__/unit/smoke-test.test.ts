@@ -35,7 +35,12 @@ function exchange(fields: Partial<Exchange> = {}, name: EndpointName = 'changefe
 }
 
 function tokenFor(audience = DEFAULT_RESOURCE, lifetimeSeconds = 3600): string {
-  return makeJwt(accessTokenClaims({ audience, tenantId: TENANT_ID, objectId: OBJECT_ID, appId: APP_ID, lifetimeSeconds }, NOW_MS / 1000))
+  return makeJwt(
+    accessTokenClaims(
+      { audience, tenantId: TENANT_ID, objectId: OBJECT_ID, appId: APP_ID, lifetimeSeconds },
+      NOW_MS / 1000
+    )
+  )
 }
 
 function context(token: string = tokenFor(), fields: Partial<DiagnosisContext> = {}): DiagnosisContext {
@@ -72,19 +77,25 @@ describe('isTlsError', () => {
     expect(isTlsError(code)).toBe(true)
   })
 
-  test.each(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'TimeoutError', 'UND_ERR_SOCKET', 'UNKNOWN', undefined])(
-    'does not count %s as a TLS error',
-    (code) => {
-      expect(isTlsError(code)).toBe(false)
-    }
-  )
+  test.each([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'ETIMEDOUT',
+    'TimeoutError',
+    'UND_ERR_SOCKET',
+    'UNKNOWN',
+    undefined
+  ])('does not count %s as a TLS error', (code) => {
+    expect(isTlsError(code)).toBe(false)
+  })
 })
 
 describe('transportErrorCode', () => {
   it('takes the code of a Node network error', () => {
-    expect(transportErrorCode(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }))).toBe(
-      'ECONNREFUSED'
-    )
+    expect(
+      transportErrorCode(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }))
+    ).toBe('ECONNREFUSED')
   })
 
   it('takes the code of an undici error', () => {
@@ -93,7 +104,9 @@ describe('transportErrorCode', () => {
   })
 
   it('calls an AbortSignal.timeout abort a TimeoutError', () => {
-    expect(transportErrorCode(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toBe('TimeoutError')
+    expect(transportErrorCode(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toBe(
+      'TimeoutError'
+    )
   })
 
   it("calls undici's aborted request a TimeoutError rather than UND_ERR_ABORTED", () => {
@@ -101,8 +114,12 @@ describe('transportErrorCode', () => {
   })
 
   it('finds the code in a nested cause', () => {
-    const cause = Object.assign(new Error('getaddrinfo ENOTFOUND contoso-dicom.dicom.azurehealthcareapis.com'), { code: 'ENOTFOUND' })
-    expect(transportErrorCode(new TypeError('fetch failed', { cause: new Error('outer', { cause }) }))).toBe('ENOTFOUND')
+    const cause = Object.assign(new Error('getaddrinfo ENOTFOUND contoso-dicom.dicom.azurehealthcareapis.com'), {
+      code: 'ENOTFOUND'
+    })
+    expect(transportErrorCode(new TypeError('fetch failed', { cause: new Error('outer', { cause }) }))).toBe(
+      'ENOTFOUND'
+    )
   })
 
   it('finds a TLS code in a nested cause', () => {
@@ -174,29 +191,59 @@ describe('readChangefeedBody', () => {
       { sequence: 9 }
     ],
     ['an empty change feed', 'changefeed', { status: 200, contentType: JSON_TYPE, body: '[]' }, { sequence: 0 }],
-    ['PascalCase entries', 'changefeed', { status: 200, contentType: 'application/json', body: '[{"Sequence": 8}]' }, { sequence: 8 }],
+    [
+      'PascalCase entries',
+      'changefeed',
+      { status: 200, contentType: 'application/json', body: '[{"Sequence": 8}]' },
+      { sequence: 8 }
+    ],
     ['latest answering 204', 'latest', { status: 204, body: '' }, { sequence: 0 }],
     ['latest answering 200 with no body', 'latest', { status: 200, contentType: JSON_TYPE, body: '' }, { sequence: 0 }],
     ['latest answering 200 with no body or content type', 'latest', { status: 200 }, { sequence: 0 }],
     ['latest answering null', 'latest', { status: 200, contentType: JSON_TYPE, body: 'null' }, { sequence: 0 }],
-    ['the latest entry', 'latest', { status: 200, contentType: JSON_TYPE, body: JSON.stringify(entry(42)) }, { sequence: 42 }],
+    [
+      'the latest entry',
+      'latest',
+      { status: 200, contentType: JSON_TYPE, body: JSON.stringify(entry(42)) },
+      { sequence: 42 }
+    ],
     [
       'the latest entry in PascalCase',
       'latest',
       { status: 200, contentType: JSON_TYPE, body: '{"Sequence": 43, "Action": "Create"}' },
       { sequence: 43 }
     ],
-    ['a +json content type', 'latest', { status: 200, contentType: 'application/dicom+json', body: '{"sequence": 1}' }, { sequence: 1 }],
+    [
+      'a +json content type',
+      'latest',
+      { status: 200, contentType: 'application/dicom+json', body: '{"sequence": 1}' },
+      { sequence: 1 }
+    ],
     [
       'a body that is not JSON',
       'changefeed',
       { status: 200, contentType: JSON_TYPE, body: '<html>Sign in</html>' },
       { problem: 'not-json' }
     ],
-    ['an HTML page', 'changefeed', { status: 200, contentType: 'text/html', body: '<html>Sign in</html>' }, { problem: 'not-json' }],
-    ['JSON sent as text/plain', 'changefeed', { status: 200, contentType: 'text/plain', body: '[]' }, { problem: 'not-json' }],
+    [
+      'an HTML page',
+      'changefeed',
+      { status: 200, contentType: 'text/html', body: '<html>Sign in</html>' },
+      { problem: 'not-json' }
+    ],
+    [
+      'JSON sent as text/plain',
+      'changefeed',
+      { status: 200, contentType: 'text/plain', body: '[]' },
+      { problem: 'not-json' }
+    ],
     ['JSON with no content type', 'changefeed', { status: 200, body: '[]' }, { problem: 'not-json' }],
-    ['latest as an HTML page', 'latest', { status: 200, contentType: 'text/html', body: '<html>Sign in</html>' }, { problem: 'not-json' }]
+    [
+      'latest as an HTML page',
+      'latest',
+      { status: 200, contentType: 'text/html', body: '<html>Sign in</html>' },
+      { problem: 'not-json' }
+    ]
   ])('reads %s', (_, name, fields, expected) => {
     expect(readChangefeedBody(name, exchange(fields, name))).toEqual(expected)
   })
@@ -209,7 +256,9 @@ describe('readChangefeedBody', () => {
     ['a latest entry that is an array', 'latest', '[{"sequence": 1}]']
   ])('says what is wrong with %s', (_, name, body) => {
     const read = readChangefeedBody(name, exchange({ status: 200, contentType: JSON_TYPE, body }, name))
-    expect('problem' in read ? read.problem : `read sequence ${read.sequence}`).toMatch(/^(a|an|every) .*(numeric sequence|JSON array)/)
+    expect('problem' in read ? read.problem : `read sequence ${read.sequence}`).toMatch(
+      /^(a|an|every) .*(numeric sequence|JSON array)/
+    )
   })
 })
 
@@ -222,23 +271,33 @@ describe('classifyExchange', () => {
     expect(classifyExchange(exchange({ status }))).toBe('transient')
   })
 
-  test.each([400, 401, 403, 404, 405, 406, 409, 415, 301, 302, 307, 308, 201, 0])('does not retry HTTP %i', (status) => {
-    expect(classifyExchange(exchange({ status }))).toBe('fatal')
+  test.each([400, 401, 403, 404, 405, 406, 409, 415, 301, 302, 307, 308, 201, 0])(
+    'does not retry HTTP %i',
+    (status) => {
+      expect(classifyExchange(exchange({ status }))).toBe('fatal')
+    }
+  )
+
+  test.each([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'TimeoutError',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_SOCKET'
+  ])('tries the transport error %s again', (errorCode) => {
+    expect(classifyExchange(exchange({ errorCode }))).toBe('transient')
   })
 
-  test.each(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'TimeoutError', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET'])(
-    'tries the transport error %s again',
-    (errorCode) => {
-      expect(classifyExchange(exchange({ errorCode }))).toBe('transient')
-    }
-  )
-
-  test.each(['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'])(
-    'does not retry the TLS error %s',
-    (errorCode) => {
-      expect(classifyExchange(exchange({ errorCode }))).toBe('fatal')
-    }
-  )
+  test.each([
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
+  ])('does not retry the TLS error %s', (errorCode) => {
+    expect(classifyExchange(exchange({ errorCode }))).toBe('fatal')
+  })
 })
 
 describe('diagnoseExchange', () => {
@@ -258,7 +317,12 @@ describe('diagnoseExchange', () => {
     ['429', 'latest', { status: 429 }, 'smoke-unavailable'],
     ['400', 'changefeed', { status: 400, body: '{"error":"bad"}' }, 'smoke-response'],
     ['an HTML page', 'changefeed', { status: 200, contentType: 'text/html', body: '<html></html>' }, 'smoke-response'],
-    ['a body that is not a change feed', 'latest', { status: 200, contentType: JSON_TYPE, body: '{"a": 1}' }, 'smoke-response']
+    [
+      'a body that is not a change feed',
+      'latest',
+      { status: 200, contentType: JSON_TYPE, body: '{"a": 1}' },
+      'smoke-response'
+    ]
   ])('reports %s as %s', (_, name, fields, kind) => {
     expect(diagnosis(name, exchange(fields, name), context())?.kind).toBe(kind)
   })
@@ -283,7 +347,9 @@ describe('diagnoseExchange', () => {
     })
 
     it('names both tenants when the service belongs to another tenant than the token', () => {
-      const wwwAuthenticate = `Bearer authorization_uri="https://login.microsoftonline.com/${OTHER_TENANT_ID}", error="invalid_token", error_description="The access token is from the wrong issuer."`
+      const wwwAuthenticate =
+        `Bearer authorization_uri="https://login.microsoftonline.com/${OTHER_TENANT_ID}", error="invalid_token", ` +
+        `error_description="The access token is from the wrong issuer."`
       const error = diagnosed('changefeed', exchange({ status: 401, wwwAuthenticate }), context())
       expect(error.kind).toBe('smoke-unauthorized')
       expect(error.message).toContain(OTHER_TENANT_ID)
@@ -295,7 +361,8 @@ describe('diagnoseExchange', () => {
     test.each(['common', 'organizations', TENANT_ID, TENANT_ID.toUpperCase()])(
       'does not claim a tenant mismatch when the service names %s',
       (tenant) => {
-        const wwwAuthenticate = `Bearer authorization_uri="https://login.microsoftonline.com/${tenant}", error="invalid_token"`
+        const wwwAuthenticate =
+          `Bearer ` + `authorization_uri="https://login.microsoftonline.com/${tenant}", ` + `error="invalid_token"`
         const error = diagnosed('changefeed', exchange({ status: 401, wwwAuthenticate }), context())
         expect(error.kind).toBe('smoke-unauthorized')
         expect(error.message).not.toMatch(/belongs to tenant/)
@@ -332,7 +399,11 @@ describe('diagnoseExchange', () => {
   })
 
   test.each([
-    [301, 'https://login.microsoftonline.com/common/oauth2/authorize?client_id=abc', 'https://login.microsoftonline.com'],
+    [
+      301,
+      'https://login.microsoftonline.com/common/oauth2/authorize?client_id=abc',
+      'https://login.microsoftonline.com'
+    ],
     [302, 'https://login.contoso.com:8443/sso', 'https://login.contoso.com:8443'],
     [307, '/v1/changefeed', `https://${HOST}`],
     [308, undefined, 'an unknown location']
@@ -345,8 +416,14 @@ describe('diagnoseExchange', () => {
   })
 
   it('shows the content type and the start of an HTML page answering 200', () => {
-    const body = `<!DOCTYPE html>\n<html>\n  <head><title>Sign in to your account</title></head>\n  <body>${'lorem ipsum '.repeat(50)}</body>\n</html>`
-    const error = diagnosed('changefeed', exchange({ status: 200, contentType: 'text/html; charset=utf-8', body }), context())
+    const body =
+      `<!DOCTYPE html>\n<html>\n  <head><title>Sign in to your account</title></head>\n  ` +
+      `<body>${'lorem ipsum '.repeat(50)}</body>\n</html>`
+    const error = diagnosed(
+      'changefeed',
+      exchange({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+      context()
+    )
     expect(error.kind).toBe('smoke-response')
     expect(error.message).toContain("'text/html; charset=utf-8'")
     expect(error.message).toContain('<!DOCTYPE html> <html> <head><title>Sign in to your account</title></head>')
@@ -374,7 +451,11 @@ describe('diagnoseExchange', () => {
   })
 
   it('says the body is not a change feed and why', () => {
-    const error = diagnosed('changefeed', exchange({ status: 200, contentType: JSON_TYPE, body: '{"value": []}' }), context())
+    const error = diagnosed(
+      'changefeed',
+      exchange({ status: 200, contentType: JSON_TYPE, body: '{"value": []}' }),
+      context()
+    )
     expect(error.kind).toBe('smoke-response')
     expect(error.message).toContain('not a change feed')
     expect(error.message).toContain('a JSON array of change feed entries was expected')
@@ -384,7 +465,11 @@ describe('diagnoseExchange', () => {
     const error = diagnosed(
       'changefeed',
       exchange({ status: 503, retryAfter: '120' }),
-      context(undefined, { attempts: 3, elapsedMs: 4200, gaveUp: { reason: 'retry-after-past-deadline', retryAfterMs: 120_000 } })
+      context(undefined, {
+        attempts: 3,
+        elapsedMs: 4200,
+        gaveUp: { reason: 'retry-after-past-deadline', retryAfterMs: 120_000 }
+      })
     )
     expect(error.kind).toBe('smoke-unavailable')
     expect(error.message).toContain('503')
@@ -420,7 +505,11 @@ describe('diagnoseExchange', () => {
   })
 
   it('names the host, the code and the attempts when it cannot connect', () => {
-    const error = diagnosed('changefeed', exchange({ errorCode: 'ECONNREFUSED' }), context(undefined, { attempts: 5, elapsedMs: 12_345 }))
+    const error = diagnosed(
+      'changefeed',
+      exchange({ errorCode: 'ECONNREFUSED' }),
+      context(undefined, { attempts: 5, elapsedMs: 12_345 })
+    )
     expect(error.message).toContain(HOST)
     expect(error.message).toContain('ECONNREFUSED')
     expect(error.message).toContain('after 5 attempt(s) in 12.3 s')
@@ -441,13 +530,21 @@ describe('proxyFor', () => {
   const service = new URL('https://contoso-dicom.dicom.azurehealthcareapis.com/v2')
   const uri = (env: Record<string, string>): string | undefined => proxyFor(service, env)?.uri
 
-  it('sends https through HTTPS_PROXY, preferring the lower-case https_proxy as undici does, and names the variable', () => {
-    expect(proxyFor(service, { HTTPS_PROXY: 'http://upper:3128' })).toEqual({ variable: 'HTTPS_PROXY', uri: 'http://upper:3128' })
-    expect(proxyFor(service, { HTTPS_PROXY: 'http://upper:3128', https_proxy: 'http://lower:3128' })).toEqual({
-      variable: 'https_proxy',
-      uri: 'http://lower:3128'
-    })
-  })
+  it(
+    'sends https through HTTPS_PROXY, preferring the ' +
+      'lower-case https_proxy as undici does, and names the ' +
+      'variable',
+    () => {
+      expect(proxyFor(service, { HTTPS_PROXY: 'http://upper:3128' })).toEqual({
+        variable: 'HTTPS_PROXY',
+        uri: 'http://upper:3128'
+      })
+      expect(proxyFor(service, { HTTPS_PROXY: 'http://upper:3128', https_proxy: 'http://lower:3128' })).toEqual({
+        variable: 'https_proxy',
+        uri: 'http://lower:3128'
+      })
+    }
+  )
 
   it('reads a proxy without a scheme as http://, as curl and the Azure CLI do', () => {
     expect(uri({ HTTPS_PROXY: 'proxy.example.internal:3128' })).toBe('http://proxy.example.internal:3128')
@@ -455,7 +552,10 @@ describe('proxyFor', () => {
 
   it('never sends plain http through a proxy, which would read the token', () => {
     expect(
-      proxyFor(new URL('http://127.0.0.1:8080/v2'), { HTTP_PROXY: 'http://proxy:3128', HTTPS_PROXY: 'http://proxy:3128' })
+      proxyFor(new URL('http://127.0.0.1:8080/v2'), {
+        HTTP_PROXY: 'http://proxy:3128',
+        HTTPS_PROXY: 'http://proxy:3128'
+      })
     ).toBeUndefined()
   })
 
@@ -475,12 +575,18 @@ describe('proxyFor', () => {
     ['thcareapis.com', false],
     ['', false]
   ])('NO_PROXY=%j bypasses the proxy for the DICOM host: %s', (noProxy, bypassed) => {
-    expect(uri({ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: noProxy })).toBe(bypassed ? undefined : 'http://proxy:3128')
+    expect(uri({ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: noProxy })).toBe(
+      bypassed ? undefined : 'http://proxy:3128'
+    )
   })
 
   it('matches loopback hosts and IPv6 literals in NO_PROXY', () => {
-    expect(proxyFor(new URL('https://127.0.0.1:8443/v2'), { https_proxy: 'http://proxy:3128', no_proxy: '127.0.0.1' })).toBeUndefined()
-    expect(proxyFor(new URL('https://[::1]:8443/v2'), { https_proxy: 'http://proxy:3128', no_proxy: '::1' })).toBeUndefined()
+    expect(
+      proxyFor(new URL('https://127.0.0.1:8443/v2'), { https_proxy: 'http://proxy:3128', no_proxy: '127.0.0.1' })
+    ).toBeUndefined()
+    expect(
+      proxyFor(new URL('https://[::1]:8443/v2'), { https_proxy: 'http://proxy:3128', no_proxy: '::1' })
+    ).toBeUndefined()
   })
 })
 
@@ -493,9 +599,9 @@ describe('answers no retry can read', () => {
   )
 
   it('says a body over the limit is too large, and a parser error is not HTTP', () => {
-    expect(diagnosed('changefeed', exchange({ errorCode: 'UND_ERR_RES_EXCEEDED_MAX_SIZE' }), context()).message).toMatch(
-      /could not be read \(UND_ERR_RES_EXCEEDED_MAX_SIZE\): it is larger than the 1 MiB the action reads\./
-    )
+    expect(
+      diagnosed('changefeed', exchange({ errorCode: 'UND_ERR_RES_EXCEEDED_MAX_SIZE' }), context()).message
+    ).toMatch(/could not be read \(UND_ERR_RES_EXCEEDED_MAX_SIZE\): it is larger than the 1 MiB the action reads\./)
     expect(diagnosed('changefeed', exchange({ errorCode: 'HPE_INVALID_STATUS' }), context()).message).toMatch(
       /could not be read \(HPE_INVALID_STATUS\): it is not valid HTTP\/1\.1\./
     )
@@ -513,10 +619,14 @@ describe('answers no retry can read', () => {
     const via = context(undefined, { proxyVariable: 'HTTPS_PROXY' })
     const auth = diagnosed('changefeed', exchange({ errorCode: 'PROXY_407' }), via)
     expect(auth.kind).toBe('smoke-proxy')
-    expect(auth.message).toBe(`The proxy in HTTPS_PROXY answered 407 to the tunnel to ${HOST}: it wants authentication.`)
+    expect(auth.message).toBe(
+      `The proxy in HTTPS_PROXY answered 407 to the tunnel to ${HOST}: it wants authentication.`
+    )
     const refused = diagnosed('changefeed', exchange({ errorCode: 'ECONNREFUSED' }), via)
     expect(refused.kind).toBe('smoke-proxy')
-    expect(refused.message).toMatch(/^Could not reach the DICOM service through the proxy in HTTPS_PROXY \(ECONNREFUSED/)
+    expect(refused.message).toMatch(
+      /^Could not reach the DICOM service through the proxy in HTTPS_PROXY \(ECONNREFUSED/
+    )
   })
 })
 

@@ -140,7 +140,12 @@ describe('tokenWarnings', () => {
   })
 
   it('warns about an audience that is not the resource, naming both', () => {
-    const warnings = tokenWarnings({ ...claims, audience: 'https://management.azure.com/' }, DEFAULT_RESOURCE, nowMs + 3600_000, nowMs)
+    const warnings = tokenWarnings(
+      { ...claims, audience: 'https://management.azure.com/' },
+      DEFAULT_RESOURCE,
+      nowMs + 3600_000,
+      nowMs
+    )
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toContain(`'https://management.azure.com/'`)
     expect(warnings[0]).toContain(`'${DEFAULT_RESOURCE}'`)
@@ -171,7 +176,9 @@ describe('tokenWarnings', () => {
   })
 
   it('gives every warning that applies', () => {
-    expect(tokenWarnings({ audience: 'https://management.azure.com/' }, DEFAULT_RESOURCE, nowMs + 60_000, nowMs)).toHaveLength(2)
+    expect(
+      tokenWarnings({ audience: 'https://management.azure.com/' }, DEFAULT_RESOURCE, nowMs + 60_000, nowMs)
+    ).toHaveLength(2)
   })
 
   it('never puts a line break in a warning', () => {

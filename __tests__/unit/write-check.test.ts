@@ -4,7 +4,7 @@ import { classifyExchange, retryReason } from '../../src/smoke-test/changefeed.t
 import type { DiagnosisContext } from '../../src/smoke-test/diagnose.ts'
 import { diagnoseExchange } from '../../src/smoke-test/diagnose.ts'
 import type { Exchange } from '../../src/smoke-test/exchange.ts'
-import { CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS, cleanupReserveMs } from '../../src/smoke-test/write.ts'
+import { CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS, cleanupReserveMs } from '../../src/smoke-test/write-plan.ts'
 import {
   FEED_WINDOW_SKEW_MS,
   failedSops,
@@ -32,12 +32,26 @@ import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
 const BASE = 'https://contoso-dicom.dicom.azurehealthcareapis.com/v2'
 const UIDS: InstanceUids = { studyInstanceUid: '2.25.1', seriesInstanceUid: '2.25.2', sopInstanceUid: '2.25.3' }
 const TOKEN = makeJwt(
-  accessTokenClaims({ audience: DEFAULT_RESOURCE, tenantId: TENANT_ID, objectId: OBJECT_ID, appId: APP_ID, lifetimeSeconds: 3600 })
+  accessTokenClaims({
+    audience: DEFAULT_RESOURCE,
+    tenantId: TENANT_ID,
+    objectId: OBJECT_ID,
+    appId: APP_ID,
+    lifetimeSeconds: 3600
+  })
 )
 
 function answer(status: number, body?: unknown, fields: Partial<Exchange> = {}): Exchange {
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)
-  return { method: 'POST', url: `${BASE}/studies`, status, body: text, contentType: 'application/dicom+json', latencyMs: 5, ...fields }
+  return {
+    method: 'POST',
+    url: `${BASE}/studies`,
+    status,
+    body: text,
+    contentType: 'application/dicom+json',
+    latencyMs: 5,
+    ...fields
+  }
 }
 
 function context(fields: Partial<DiagnosisContext> = {}): DiagnosisContext {
@@ -46,7 +60,10 @@ function context(fields: Partial<DiagnosisContext> = {}): DiagnosisContext {
 
 const stored = { '00081199': { vr: 'SQ', Value: [{ '00081155': { vr: 'UI', Value: ['2.25.3'] } }] } }
 const failed = (reason: number) => ({
-  '00081198': { vr: 'SQ', Value: [{ '00081155': { vr: 'UI', Value: ['2.25.3'] }, '00081197': { vr: 'US', Value: [reason] } }] }
+  '00081198': {
+    vr: 'SQ',
+    Value: [{ '00081155': { vr: 'UI', Value: ['2.25.3'] }, '00081197': { vr: 'US', Value: [reason] } }]
+  }
 })
 
 describe('wait-for-access', () => {
@@ -59,7 +76,10 @@ describe('wait-for-access', () => {
 
   it('at the deadline names 403, the DICOM Data roles and how long it waited', () => {
     const gaveUp = { reason: 'deadline' as const }
-    const error = diagnoseExchange(answer(403, undefined, { method: 'GET' }), context({ gaveUp, attempts: 7, elapsedMs: 61_234 }))
+    const error = diagnoseExchange(
+      answer(403, undefined, { method: 'GET' }),
+      context({ gaveUp, attempts: 7, elapsedMs: 61_234 })
+    )
     expect(error.kind).toBe('smoke-access-timeout')
     expect(error.message).toMatch(
       /still answered 403 to GET .* after waiting 61\.2 s \(7 attempt\(s\)\) for object id .* DICOM Data role\./
@@ -94,9 +114,9 @@ describe('reading the STOW answer', () => {
 
   it('retries 5xx and transport errors; never 424', () => {
     expect(readStowAnswer(answer(503), UIDS, false, false).verdict).toBe('transient')
-    expect(readStowAnswer(answer(0, undefined, { status: undefined, errorCode: 'ECONNRESET' }), UIDS, false, false).verdict).toBe(
-      'transient'
-    )
+    expect(
+      readStowAnswer(answer(0, undefined, { status: undefined, errorCode: 'ECONNRESET' }), UIDS, false, false).verdict
+    ).toBe('transient')
     expect(readStowAnswer(answer(424), UIDS, false, false).verdict).toBe('fatal')
   })
 })
@@ -116,7 +136,9 @@ describe('reading search, metadata and DELETE answers', () => {
       { '0020000D': { Value: ['2.25.1'] }, '0020000E': { Value: ['2.25.2'] }, '00080018': { Value: [sop] } }
     ]
     expect(readMetadataAnswer(answer(200, metadata('2.25.3')), UIDS, false).verdict).toBe('ok')
-    expect(readMetadataAnswer(answer(200, metadata('2.25.9')), UIDS, false)).toMatchObject({ problem: { kind: 'uid-mismatch' } })
+    expect(readMetadataAnswer(answer(200, metadata('2.25.9')), UIDS, false)).toMatchObject({
+      problem: { kind: 'uid-mismatch' }
+    })
   })
 
   it('a DELETE is done at 200, 202, 204 and 404; retried at 5xx', () => {
@@ -206,12 +228,19 @@ describe('diagnosing a failed write', () => {
   })
 
   it('a later step says which step and what was wrong', () => {
-    const error = diagnoseWriteCheck('Change feed lists the Create', answer(200, [], { method: 'GET' }), context({ attempts: 4 }), {
-      kind: 'not-in-feed',
-      action: 'Create'
-    })
+    const error = diagnoseWriteCheck(
+      'Change feed lists the Create',
+      answer(200, [], { method: 'GET' }),
+      context({ attempts: 4 }),
+      {
+        kind: 'not-in-feed',
+        action: 'Create'
+      }
+    )
     expect(error.kind).toBe('write-check')
-    expect(error.message).toMatch(/^The write round trip failed at 'Change feed lists the Create': the change feed did not list the Create/)
+    expect(error.message).toMatch(
+      /^The write round trip failed at 'Change feed lists the Create': the change feed did not list the Create/
+    )
   })
 
   it('a failed cleanup names the study UID, how to delete it, and the failure before it', () => {
@@ -220,7 +249,10 @@ describe('diagnosing a failed write', () => {
     const error = cleanupFailed('2.25.1', BASE, cause, earlier)
     expect(error.kind).toBe('write-cleanup')
     expect(error.message).toMatch(
-      /^Could not delete the synthetic study 2\.25\.1 that the smoke test stored: .* \(Before that the round trip had failed: /
+      new RegExp(
+        String.raw`^Could not delete the synthetic study 2\.25\.1 that the smoke test stored: .* \(Before ` +
+          String.raw`that the round trip had failed: `
+      )
     )
     expect(error.fix).toBe(`Delete it by hand with a DICOM Data Owner token: DELETE ${BASE}/studies/2.25.1.`)
   })

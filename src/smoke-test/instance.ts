@@ -39,15 +39,6 @@ export function uidFromUuid(uuid: string): string {
   return `2.25.${BigInt(`0x${hex}`).toString()}`
 }
 
-/** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */
-export function runLabelFrom(env: Record<string, string | undefined>): string | undefined {
-  const repository = env.GITHUB_REPOSITORY
-  const runId = env.GITHUB_RUN_ID
-  if (!repository || !runId) return undefined
-  const attempt = env.GITHUB_RUN_ATTEMPT
-  return `${repository} run ${runId}${attempt ? ` attempt ${attempt}` : ''}`
-}
-
 export async function syntheticInstance(options: SyntheticInstanceOptions): Promise<SyntheticInstance> {
   const nextUuid = options.randomUuid ?? randomUUID
   const studyUuid = nextUuid()

@@ -2,18 +2,15 @@
 // gone. Each step is requests through exchangeOnce under withRetry; what an answer means is in write-answers.ts, what a
 // failure says in write-diagnose.ts. Once the STOW may have stored the instance, cleanup runs whatever happens next.
 import type { ActionError } from '../errors.ts'
-import type { DicomTarget } from '../inputs.ts'
-import type { Log } from '../log.ts'
-import type { AttemptOutcome, RetryClock } from '../retry.ts'
+import type { AttemptOutcome } from '../retry.ts'
 import { parseRetryAfter, withRetry } from '../retry.ts'
-import type { IssuedToken } from '../token.ts'
 import { retryReason } from './changefeed.ts'
 import type { DiagnosisContext } from './diagnose.ts'
-import type { DicomRequest, Exchange, SendRequest } from './exchange.ts'
+import type { DicomRequest, Exchange } from './exchange.ts'
 import { exchangeOnce, requestTimeoutMs } from './exchange.ts'
 import { stowRequestBody, syntheticInstance } from './instance.ts'
 import type { WriteReport, WriteStepReport } from './report.ts'
-import type { Answer, FeedTarget, InstanceUids, WriteProblem } from './write-answers.ts'
+import type { FeedTarget, InstanceUids, WriteProblem } from './write-answers.ts'
 import {
   feedPagePath,
   firstFeedCursor,
@@ -24,52 +21,12 @@ import {
   readStowAnswer
 } from './write-answers.ts'
 import { cleanupFailed, diagnoseStow, diagnoseWriteCheck } from './write-diagnose.ts'
+import type { Attempt, StepResult, WriteCheckInput } from './write-plan.ts'
+import { WRITE_STEPS, cleanupReserveMs } from './write-plan.ts'
 
-export const WRITE_STEPS = {
-  store: 'Store (STOW-RS)',
-  search: 'Search (QIDO-RS)',
-  retrieve: 'Retrieve metadata (WADO-RS)',
-  feedCreate: 'Change feed lists the Create',
-  delete: 'Delete the study',
-  confirmDelete: 'Change feed or search shows it deleted'
-} as const
-
-/**
- * Cleanup's reserve: the steps before cleanup stop this long before the deadline, so the DELETE and its confirmation
- * always get time, also after a step spent its retries. A quarter of timeout-seconds, at most 15 s (a DELETE takes well
- * under a second). Should the deadline have passed anyway, cleanup still gets the reserve from when it starts: a study
- * left behind is worse than a step that overruns timeout-seconds by a few seconds.
- */
-export const CLEANUP_RESERVE_SHARE = 0.25
-export const MAX_CLEANUP_RESERVE_MS = 15_000
 /** One poll of the change feed reads at most this many pages before it waits and tries again. */
 const MAX_FEED_PAGES_PER_POLL = 10
 const DICOM_JSON = 'application/dicom+json'
-
-export function cleanupReserveMs(timeoutMs: number): number {
-  return Math.min(MAX_CLEANUP_RESERVE_MS, Math.round(timeoutMs * CLEANUP_RESERVE_SHARE))
-}
-
-export interface WriteCheckInput {
-  send: SendRequest
-  dicom: Pick<DicomTarget, 'baseUrl' | 'apiVersion' | 'waitForAccess'>
-  issued: IssuedToken
-  /** The variable of the proxy the requests go through, for messages. */
-  proxyVariable?: string
-  /** The `latest` sequence the read check saw: the round trip's entries come after it. */
-  sequenceBefore: number
-  deadlineMs: number
-  timeoutMs: number
-  runLabel?: string
-  log: Log
-  clock: RetryClock
-}
-
-interface Attempt<T> {
-  exchange: Exchange
-  answer: Answer<T> | { verdict: 'pending'; reason: string; problem: WriteProblem }
-}
-type StepResult<T> = { ok: true; value: T } | { ok: false; failure: ActionError }
 
 export async function runWriteCheck(input: WriteCheckInput): Promise<WriteReport> {
   const { clock, log, send, issued, proxyVariable } = input

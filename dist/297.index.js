@@ -1,23 +1,25 @@
-export const id = 740;
-export const ids = [740,773];
+export const id = 297;
+export const ids = [297];
 export const modules = {
 
-/***/ 6773:
+/***/ 297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EXPLICIT_VR_LITTLE_ENDIAN: () => (/* binding */ EXPLICIT_VR_LITTLE_ENDIAN),
-/* harmony export */   SECONDARY_CAPTURE_IMAGE_STORAGE: () => (/* binding */ SECONDARY_CAPTURE_IMAGE_STORAGE),
-/* harmony export */   SMOKE_TEST_PATIENT_ID_PREFIX: () => (/* binding */ SMOKE_TEST_PATIENT_ID_PREFIX),
-/* harmony export */   SMOKE_TEST_PATIENT_NAME: () => (/* binding */ SMOKE_TEST_PATIENT_NAME),
-/* harmony export */   runLabelFrom: () => (/* binding */ runLabelFrom),
-/* harmony export */   stowRequestBody: () => (/* binding */ stowRequestBody),
-/* harmony export */   syntheticInstance: () => (/* binding */ syntheticInstance),
-/* harmony export */   uidFromUuid: () => (/* binding */ uidFromUuid)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runWriteCheck: () => (/* binding */ runWriteCheck)
+});
+
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/smoke-test/changefeed.ts
+var changefeed = __webpack_require__(6134);
+// EXTERNAL MODULE: ./src/smoke-test/exchange.ts
+var smoke_test_exchange = __webpack_require__(8663);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/smoke-test/instance.ts
 // The one synthetic DICOM instance the write smoke test stores and deletes: a new study with fresh 2.25 UIDs, an
 // obviously fake patient and an 8x8 black Secondary Capture image, and the STOW-RS body that carries it. dcmjs (about
 // 1.4 MB of JavaScript) is imported only when an instance is built, so runs without the write test never load it.
@@ -37,17 +39,8 @@ function uidFromUuid(uuid) {
         throw new RangeError(`not a UUID: '${uuid}'`);
     return `2.25.${BigInt(`0x${hex}`).toString()}`;
 }
-/** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */
-function runLabelFrom(env) {
-    const repository = env.GITHUB_REPOSITORY;
-    const runId = env.GITHUB_RUN_ID;
-    if (!repository || !runId)
-        return undefined;
-    const attempt = env.GITHUB_RUN_ATTEMPT;
-    return `${repository} run ${runId}${attempt ? ` attempt ${attempt}` : ''}`;
-}
 async function syntheticInstance(options) {
-    const nextUuid = options.randomUuid ?? node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID;
+    const nextUuid = options.randomUuid ?? external_node_crypto_.randomUUID;
     const studyUuid = nextUuid();
     const studyInstanceUid = uidFromUuid(studyUuid);
     const seriesInstanceUid = uidFromUuid(nextUuid());
@@ -146,7 +139,7 @@ function stowRequestBody(part10, boundary = randomBoundary()) {
     return { contentType: `multipart/related; type="application/dicom"; boundary=${boundary}`, body };
 }
 function randomBoundary() {
-    return `dicom-token-action-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')}`;
+    return `dicom-token-action-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
 }
 /** A printable-ASCII LO value: no backslash (the value separator), no control characters, at most 64 characters. */
 function loValue(text) {
@@ -166,28 +159,6 @@ function pad(value) {
     return String(value).padStart(2, '0');
 }
 
-
-/***/ }),
-
-/***/ 8740:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runWriteCheck: () => (/* binding */ runWriteCheck)
-});
-
-// UNUSED EXPORTS: CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS, WRITE_STEPS, cleanupReserveMs
-
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
-// EXTERNAL MODULE: ./src/smoke-test/changefeed.ts
-var changefeed = __webpack_require__(6134);
-// EXTERNAL MODULE: ./src/smoke-test/exchange.ts
-var smoke_test_exchange = __webpack_require__(8663);
-// EXTERNAL MODULE: ./src/smoke-test/instance.ts
-var smoke_test_instance = __webpack_require__(6773);
 ;// CONCATENATED MODULE: ./src/smoke-test/write-answers.ts
 
 /** DICOM JSON tags (PS3.18 F.2) the round trip reads. */
@@ -227,7 +198,10 @@ function failedSops(body) {
     return items(body, TAGS.failedSopSequence).map((item) => {
         const sop = firstValue(item, TAGS.referencedSopInstanceUid);
         const reason = firstValue(item, TAGS.failureReason);
-        return { sopInstanceUid: typeof sop === 'string' ? sop : undefined, failureReason: typeof reason === 'number' ? reason : undefined };
+        return {
+            sopInstanceUid: typeof sop === 'string' ? sop : undefined,
+            failureReason: typeof reason === 'number' ? reason : undefined
+        };
     });
 }
 /**
@@ -380,7 +354,10 @@ const FAILURE_REASONS = {
 function preview(text, token) {
     return (0,print/* quote */.hD)(text, token, BODY_PREVIEW_CHARS);
 }
-/** The attribute a refusal names, when its body does: a tag such as (0010,0020), with the keyword after it if there is one. */
+/**
+ * The attribute a refusal names, when its body does: a tag such as (0010,0020), with the keyword after it if there is
+ * one.
+ */
 function refusedAttribute(body) {
     const match = /\(([0-9A-F]{4}),\s?([0-9A-F]{4})\)(?:\s*[-:]?\s*([A-Z][A-Za-z]+)\b)?/i.exec(body ?? '');
     if (match)
@@ -401,22 +378,34 @@ function diagnoseStow(exchange, context, problem) {
     const request = `POST ${exchange.url}`;
     const said = exchange.body ? `: "${preview(exchange.body, token)}"` : '';
     if (problem?.kind === 'failed-sop') {
-        return new errors/* ActionError */.lZ('write-failed-sop', `The DICOM service answered 202 to ${request} but did not store the synthetic instance: its FailedSOPSequence gives failure reason ${describeFailureReason(problem.failureReason)}.`, 'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation failure usually means the service has stricter checks than the smoke test expects — please open an issue with the code.');
+        return new errors/* ActionError */.lZ('write-failed-sop', `The DICOM service answered 202 to ${request} but did not store the synthetic instance: its ` +
+            `FailedSOPSequence gives failure reason ${describeFailureReason(problem.failureReason)}.`, 'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation ' +
+            'failure usually means the service has stricter checks than the smoke test expects — please open an issue ' +
+            'with the code.');
     }
     switch (exchange.status) {
         case 403:
             if (context.gaveUp)
                 return (0,diagnose/* accessNeverApplied */.Y)(exchange, context, 'DICOM Data Owner');
-            return new errors/* ActionError */.lZ('write-forbidden', `The DICOM service refused to store the synthetic instance for ${(0,src_token/* describePrincipal */.wC)(context.issued.claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}: it can read, so it has a reader role only; smoke-test: write needs DICOM Data Owner.`, 'Assign that principal the DICOM Data Owner role on the DICOM service (or use smoke-test: read); with wait-for-access: true the action waits for a new assignment to apply.');
+            return new errors/* ActionError */.lZ('write-forbidden', `The DICOM service refused to store the synthetic instance for ` +
+                `${(0,src_token/* describePrincipal */.wC)(context.issued.claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}: it ` +
+                `can read, so it has a reader role only; smoke-test: write needs DICOM Data Owner.`, 'Assign that principal the DICOM Data Owner role on the DICOM service (or use smoke-test: read); with ' +
+                'wait-for-access: true the action waits for a new assignment to apply.');
         case 409:
-            return new errors/* ActionError */.lZ('write-conflict', `The DICOM service answered 409 to ${request}: the instance already exists, although its UIDs were made fresh for this run.`, 'Re-run the step; if it happens again, the service may be rejecting by another rule: check the 409 body in the debug log.');
+            return new errors/* ActionError */.lZ('write-conflict', `The DICOM service answered 409 to ${request}: the instance already exists, although its UIDs were made ` +
+                `fresh for this run.`, 'Re-run the step; if it happens again, the service may be rejecting by another rule: check the 409 body ' +
+                'in the debug log.');
         case 400:
         case 415: {
             const attribute = refusedAttribute(exchange.body);
-            return new errors/* ActionError */.lZ('write-refused', `The DICOM service refused the synthetic instance with ${exchange.status} at ${exchange.url}${attribute ? `, naming attribute ${attribute}` : ''}${said}.`, 'The service checks instances more strictly than the smoke test expects; please open an issue with this line. Check also that nothing between the runner and the service rewrites the multipart body.');
+            return new errors/* ActionError */.lZ('write-refused', `The DICOM service refused the synthetic instance with ${exchange.status} at ` +
+                `${exchange.url}${attribute ? `, naming attribute ${attribute}` : ''}${said}.`, 'The service checks instances more strictly than the smoke test expects; please open an issue with this ' +
+                'line. Check also that nothing between the runner and the service rewrites the multipart body.');
         }
         case 413:
-            return new errors/* ActionError */.lZ('write-too-large', `The DICOM service (or a proxy in front of it) answered 413 to ${request}: request too large, for one small synthetic instance.`, 'A proxy or gateway between the runner and the service limits request bodies: raise its limit, or use smoke-test: read.');
+            return new errors/* ActionError */.lZ('write-too-large', `The DICOM service (or a proxy in front of it) answered 413 to ${request}: request too large, for one ` +
+                `small synthetic instance.`, 'A proxy or gateway between the runner and the service limits request bodies: raise its limit, or use ' +
+                'smoke-test: read.');
     }
     return (0,diagnose/* diagnoseExchange */.i)(exchange, context, problem === undefined ? undefined : 'a DICOM JSON STOW-RS response');
 }
@@ -430,18 +419,24 @@ function diagnoseWriteCheck(step, exchange, context, problem) {
         'failed-sop': () => `${request} listed the instance as failed`,
         'not-stored': () => `${request} answered 200 without listing the synthetic instance as stored`,
         'not-found': () => `the search ${request} did not find the study that was just stored (${tried})`,
-        'uid-mismatch': () => `the metadata from ${request} is for another instance (${problem.kind === 'uid-mismatch' ? JSON.stringify(problem.found) : ''})`,
-        unreadable: () => `${request} answered ${exchange.status ?? '?'}, but not with ${problem.kind === 'unreadable' ? problem.expected : 'what was expected'}`,
-        'not-in-feed': () => `the change feed did not list the ${problem.kind === 'not-in-feed' ? problem.action : ''} of the synthetic instance (${tried})`,
+        'uid-mismatch': () => `the metadata from ${request} is for another instance ` +
+            `(${problem.kind === 'uid-mismatch' ? JSON.stringify(problem.found) : ''})`,
+        unreadable: () => `${request} answered ${exchange.status ?? '?'}, but not with ` +
+            (problem.kind === 'unreadable' ? problem.expected : 'what was expected'),
+        'not-in-feed': () => `the change feed did not list the ${problem.kind === 'not-in-feed' ? problem.action : ''} of the synthetic ` +
+            `instance (${tried})`,
         'still-found': () => `the study was still found after its DELETE (${tried})`
     };
     return new errors/* ActionError */.lZ('write-check', `The write round trip failed at '${step}': ${what[problem.kind]()}.`, 'The service may lag under load: raise timeout-seconds; if it persists, open an issue with the debug log.');
 }
 /** Cleanup failed: the synthetic study is still there, and a person has to delete it. */
 function cleanupFailed(studyInstanceUid, baseUrl, cause, earlier) {
-    return new errors/* ActionError */.lZ('write-cleanup', `Could not delete the synthetic study ${studyInstanceUid} that the smoke test stored: ${cause.message}${earlier ? ` (Before that the round trip had failed: ${earlier.message})` : ''}`, `Delete it by hand with a DICOM Data Owner token: DELETE ${baseUrl}/studies/${studyInstanceUid}.`);
+    return new errors/* ActionError */.lZ('write-cleanup', `Could not delete the synthetic study ${studyInstanceUid} that the smoke test stored: ` +
+        `${cause.message}${earlier ? ` (Before that the round trip had failed: ${earlier.message})` : ''}`, `Delete it by hand with a DICOM Data Owner token: DELETE ${baseUrl}/studies/${studyInstanceUid}.`);
 }
 
+// EXTERNAL MODULE: ./src/smoke-test/write-plan.ts
+var write_plan = __webpack_require__(5323);
 ;// CONCATENATED MODULE: ./src/smoke-test/write.ts
 
 
@@ -449,36 +444,18 @@ function cleanupFailed(studyInstanceUid, baseUrl, cause, earlier) {
 
 
 
-const WRITE_STEPS = {
-    store: 'Store (STOW-RS)',
-    search: 'Search (QIDO-RS)',
-    retrieve: 'Retrieve metadata (WADO-RS)',
-    feedCreate: 'Change feed lists the Create',
-    delete: 'Delete the study',
-    confirmDelete: 'Change feed or search shows it deleted'
-};
-/**
- * Cleanup's reserve: the steps before cleanup stop this long before the deadline, so the DELETE and its confirmation
- * always get time, also after a step spent its retries. A quarter of timeout-seconds, at most 15 s (a DELETE takes well
- * under a second). Should the deadline have passed anyway, cleanup still gets the reserve from when it starts: a study
- * left behind is worse than a step that overruns timeout-seconds by a few seconds.
- */
-const CLEANUP_RESERVE_SHARE = 0.25;
-const MAX_CLEANUP_RESERVE_MS = 15_000;
+
 /** One poll of the change feed reads at most this many pages before it waits and tries again. */
 const MAX_FEED_PAGES_PER_POLL = 10;
 const DICOM_JSON = 'application/dicom+json';
-function cleanupReserveMs(timeoutMs) {
-    return Math.min(MAX_CLEANUP_RESERVE_MS, Math.round(timeoutMs * CLEANUP_RESERVE_SHARE));
-}
 async function runWriteCheck(input) {
     const { clock, log, send, issued, proxyVariable } = input;
     const { baseUrl, apiVersion, waitForAccess } = input.dicom;
-    const instance = await (0,smoke_test_instance.syntheticInstance)({ runLabel: input.runLabel, now: new Date(clock.now()) });
+    const instance = await syntheticInstance({ runLabel: input.runLabel, now: new Date(clock.now()) });
     const uids = instance;
-    const stow = (0,smoke_test_instance.stowRequestBody)(instance.part10);
+    const stow = stowRequestBody(instance.part10);
     const startedAt = clock.now();
-    const reserveMs = cleanupReserveMs(input.timeoutMs);
+    const reserveMs = (0,write_plan/* cleanupReserveMs */.L1)(input.timeoutMs);
     const stepsDeadline = input.deadlineMs - reserveMs;
     const steps = [];
     const exchange = (request, deadlineMs) => (0,smoke_test_exchange/* exchangeOnce */.z$)(send, request, issued.value, (0,smoke_test_exchange/* requestTimeoutMs */.Hl)(deadlineMs - clock.now()), clock);
@@ -503,10 +480,23 @@ async function runWriteCheck(input) {
         const { exchange: last, answer } = report.value;
         const elapsedMs = clock.now() - stepStart;
         const outcome = answer.verdict === 'ok' ? 'passed' : 'failed';
-        steps.push({ title, outcome, elapsedMs, attempts: report.attempts, answer: last.errorCode ?? String(last.status ?? '') });
+        steps.push({
+            title,
+            outcome,
+            elapsedMs,
+            attempts: report.attempts,
+            answer: last.errorCode ?? String(last.status ?? '')
+        });
         if (answer.verdict === 'ok')
             return { ok: true, value: answer.value };
-        const context = { issued, proxyVariable, nowMs: clock.now(), attempts: report.attempts, elapsedMs, gaveUp: report.gaveUp };
+        const context = {
+            issued,
+            proxyVariable,
+            nowMs: clock.now(),
+            attempts: report.attempts,
+            elapsedMs,
+            gaveUp: report.gaveUp
+        };
         const problem = answer.verdict === 'transient' ? undefined : answer.problem;
         return { ok: false, failure: diagnose(last, context, problem) };
     }
@@ -539,7 +529,7 @@ async function runWriteCheck(input) {
     const check = (title) => (last, context, problem) => diagnoseWriteCheck(title, last, context, problem);
     // 1. Store. An attempt that timed out or got a 5xx may have stored it, so cleanup runs then too.
     const attempts = { uncertain: false };
-    const stored = await step(WRITE_STEPS.store, stepsDeadline, async () => {
+    const stored = await step(write_plan/* WRITE_STEPS */.Aj.store, stepsDeadline, async () => {
         const body = { contentType: stow.contentType, bytes: stow.body };
         const last = await exchange({ method: 'POST', url: new URL(`${baseUrl}/studies`), accept: DICOM_JSON, body }, stepsDeadline);
         const answer = readStowAnswer(last, uids, waitForAccess, attempts.uncertain);
@@ -553,7 +543,7 @@ async function runWriteCheck(input) {
     // 2–4. Find it, read it back, see it in the change feed; the first failure skips the rest but not cleanup.
     const checks = [
         [
-            WRITE_STEPS.search,
+            write_plan/* WRITE_STEPS */.Aj.search,
             async () => {
                 const last = await exchange(searchRequest, stepsDeadline);
                 const answer = readSearchAnswer(last, uids.studyInstanceUid, waitForAccess);
@@ -561,19 +551,23 @@ async function runWriteCheck(input) {
                     return { exchange: last, answer };
                 if (answer.value)
                     return { exchange: last, answer: { verdict: 'ok', value: undefined } };
-                return { exchange: last, answer: { verdict: 'pending', reason: 'the study is not found yet', problem: { kind: 'not-found' } } };
+                return {
+                    exchange: last,
+                    answer: { verdict: 'pending', reason: 'the study is not found yet', problem: { kind: 'not-found' } }
+                };
             }
         ],
         [
-            WRITE_STEPS.retrieve,
+            write_plan/* WRITE_STEPS */.Aj.retrieve,
             async () => {
-                const path = `/studies/${uids.studyInstanceUid}/series/${uids.seriesInstanceUid}/instances/${uids.sopInstanceUid}/metadata`;
+                const { studyInstanceUid: study, seriesInstanceUid: series, sopInstanceUid: instance } = uids;
+                const path = `/studies/${study}/series/${series}/instances/${instance}/metadata`;
                 const last = await exchange({ url: new URL(`${baseUrl}${path}`), accept: DICOM_JSON }, stepsDeadline);
                 return { exchange: last, answer: readMetadataAnswer(last, uids, waitForAccess) };
             }
         ],
         [
-            WRITE_STEPS.feedCreate,
+            write_plan/* WRITE_STEPS */.Aj.feedCreate,
             () => pollFeed({ action: 'Create', sopInstanceUid: uids.sopInstanceUid, afterSequence: input.sequenceBefore }, stepsDeadline)
         ]
     ];
@@ -593,12 +587,12 @@ async function runWriteCheck(input) {
     if (stored.ok || attempts.uncertain) {
         const cleanupDeadline = Math.max(input.deadlineMs, clock.now() + reserveMs);
         const deleteUrl = new URL(`${baseUrl}/studies/${uids.studyInstanceUid}`);
-        const deleted = await step(WRITE_STEPS.delete, cleanupDeadline, async () => {
+        const deleted = await step(write_plan/* WRITE_STEPS */.Aj.delete, cleanupDeadline, async () => {
             const last = await exchange({ method: 'DELETE', url: deleteUrl, accept: DICOM_JSON }, cleanupDeadline);
             return { exchange: last, answer: readDeleteAnswer(last, waitForAccess) };
-        }, check(WRITE_STEPS.delete));
+        }, check(write_plan/* WRITE_STEPS */.Aj.delete));
         const confirmed = deleted.ok
-            ? await step(WRITE_STEPS.confirmDelete, cleanupDeadline, async () => {
+            ? await step(write_plan/* WRITE_STEPS */.Aj.confirmDelete, cleanupDeadline, async () => {
                 const last = await exchange(searchRequest, cleanupDeadline);
                 const search = readSearchAnswer(last, uids.studyInstanceUid, waitForAccess);
                 if (search.verdict === 'ok' && !search.value)
@@ -609,15 +603,15 @@ async function runWriteCheck(input) {
                 return feed.answer.verdict === 'pending'
                     ? { exchange: last, answer: { ...feed.answer, problem: { kind: 'still-found' } } }
                     : feed;
-            }, check(WRITE_STEPS.confirmDelete))
+            }, check(write_plan/* WRITE_STEPS */.Aj.confirmDelete))
             : deleted;
         if (!confirmed.ok)
             failure = cleanupFailed(uids.studyInstanceUid, baseUrl, confirmed.failure, failure);
         if (!deleted.ok)
-            steps.push({ title: WRITE_STEPS.confirmDelete, outcome: 'skipped', elapsedMs: 0, attempts: 0 });
+            steps.push({ title: write_plan/* WRITE_STEPS */.Aj.confirmDelete, outcome: 'skipped', elapsedMs: 0, attempts: 0 });
     }
     else {
-        for (const title of [WRITE_STEPS.delete, WRITE_STEPS.confirmDelete])
+        for (const title of [write_plan/* WRITE_STEPS */.Aj.delete, write_plan/* WRITE_STEPS */.Aj.confirmDelete])
             steps.push({ title, outcome: 'skipped', elapsedMs: 0, attempts: 0 });
     }
     return { steps, elapsedMs: clock.now() - startedAt, studyInstanceUid: uids.studyInstanceUid, failure };
