@@ -508,6 +508,7 @@ async function exchangeOnce(send, request, token, timeoutMs, clock) {
 /***/ 2001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runSmokeTest: () => (/* binding */ runSmokeTest)
 /* harmony export */ });

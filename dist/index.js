@@ -2112,7 +2112,9 @@ async function run(env = process.env, runner = createRunner(env)) {
 }
 /** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
 function connectEarly(dicom, timeoutMs, env) {
-    const connection = __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 8695)).then(({ openDicomConnection }) => openDicomConnection(dicom.baseUrl, timeoutMs, env));
+    // The smoke test's own module loads alongside, so nothing of it is left to load once the token is there.
+    const modules = Promise.all([__nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 8695)), __nccwpck_require__.e(/* import() */ 1).then(__nccwpck_require__.bind(__nccwpck_require__, 2001))]);
+    const connection = modules.then(([{ openDicomConnection }]) => openDicomConnection(dicom.baseUrl, timeoutMs, env));
     connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
     return connection;
 }
@@ -2240,12 +2242,11 @@ function searchableUnits(text) {
     }
     return units;
 }
-/** Which characters of `searched` belong to the secret: any TOKEN_WINDOW_CHARS run of it, or a shorter segment. */
-function secretCharacters(searched, secret) {
-    const covered = new Array(searched.length).fill(false);
-    const cover = (from, length) => {
-        covered.fill(true, from, from + length);
-    };
+// The patterns of the last secret asked about: a run has one token, and every line and cell asks about it again.
+let lastPatterns;
+function secretPatterns(secret) {
+    if (lastPatterns?.secret === secret)
+        return lastPatterns.patterns;
     // A server may also give a base64url token back in standard base64.
     const spellings = [...new Set([secret, secret.replace(/-/g, '+').replace(/_/g, '/')])];
     const windows = new Set();
@@ -2259,13 +2260,21 @@ function secretCharacters(searched, secret) {
         // Longer segments are caught by the windows.
         whole.push(...spelling.split('.').filter((s) => s.length >= MIN_SEGMENT_CHARS && s.length < TOKEN_WINDOW_CHARS));
     }
+    lastPatterns = { secret, patterns: { windows, whole } };
+    return lastPatterns.patterns;
+}
+/** Which characters of `searched` belong to the secret: any TOKEN_WINDOW_CHARS run of it, or a shorter segment. */
+function secretCharacters(searched, secret) {
+    const covered = new Array(searched.length).fill(false);
+    const { windows, whole } = secretPatterns(secret);
     for (let i = 0; i + TOKEN_WINDOW_CHARS <= searched.length; i++) {
         if (windows.has(searched.slice(i, i + TOKEN_WINDOW_CHARS)))
-            cover(i, TOKEN_WINDOW_CHARS);
+            covered.fill(true, i, i + TOKEN_WINDOW_CHARS);
     }
     for (const part of whole) {
-        for (let at = searched.indexOf(part); at >= 0; at = searched.indexOf(part, at + 1))
-            cover(at, part.length);
+        for (let at = searched.indexOf(part); at >= 0; at = searched.indexOf(part, at + 1)) {
+            covered.fill(true, at, at + part.length);
+        }
     }
     return covered;
 }

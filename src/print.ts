@@ -106,12 +106,18 @@ function searchableUnits(text: string): Unit[] {
   return units
 }
 
-/** Which characters of `searched` belong to the secret: any TOKEN_WINDOW_CHARS run of it, or a shorter segment. */
-function secretCharacters(searched: string, secret: string): boolean[] {
-  const covered = new Array<boolean>(searched.length).fill(false)
-  const cover = (from: number, length: number): void => {
-    covered.fill(true, from, from + length)
-  }
+interface SecretPatterns {
+  /** Every TOKEN_WINDOW_CHARS run of the secret, in each of its spellings. */
+  windows: Set<string>
+  /** Shorter parts found whole: a short secret, and segments too short for a window. */
+  whole: string[]
+}
+
+// The patterns of the last secret asked about: a run has one token, and every line and cell asks about it again.
+let lastPatterns: { secret: string; patterns: SecretPatterns } | undefined
+
+function secretPatterns(secret: string): SecretPatterns {
+  if (lastPatterns?.secret === secret) return lastPatterns.patterns
   // A server may also give a base64url token back in standard base64.
   const spellings = [...new Set([secret, secret.replace(/-/g, '+').replace(/_/g, '/')])]
   const windows = new Set<string>()
@@ -124,11 +130,21 @@ function secretCharacters(searched: string, secret: string): boolean[] {
     // Longer segments are caught by the windows.
     whole.push(...spelling.split('.').filter((s) => s.length >= MIN_SEGMENT_CHARS && s.length < TOKEN_WINDOW_CHARS))
   }
+  lastPatterns = { secret, patterns: { windows, whole } }
+  return lastPatterns.patterns
+}
+
+/** Which characters of `searched` belong to the secret: any TOKEN_WINDOW_CHARS run of it, or a shorter segment. */
+function secretCharacters(searched: string, secret: string): boolean[] {
+  const covered = new Array<boolean>(searched.length).fill(false)
+  const { windows, whole } = secretPatterns(secret)
   for (let i = 0; i + TOKEN_WINDOW_CHARS <= searched.length; i++) {
-    if (windows.has(searched.slice(i, i + TOKEN_WINDOW_CHARS))) cover(i, TOKEN_WINDOW_CHARS)
+    if (windows.has(searched.slice(i, i + TOKEN_WINDOW_CHARS))) covered.fill(true, i, i + TOKEN_WINDOW_CHARS)
   }
   for (const part of whole) {
-    for (let at = searched.indexOf(part); at >= 0; at = searched.indexOf(part, at + 1)) cover(at, part.length)
+    for (let at = searched.indexOf(part); at >= 0; at = searched.indexOf(part, at + 1)) {
+      covered.fill(true, at, at + part.length)
+    }
   }
   return covered
 }
