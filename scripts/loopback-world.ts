@@ -57,13 +57,20 @@ await writeFile(join(home, WORLD_AZ_MARKER), 'findRealAz() skips this directory:
 
 // The wrapper's directory first, then the Node this script runs on (Node 24 under npm run, as on a runner).
 const path = [home, dirname(process.execPath)]
+// A step's files, as the runner gives them (the action refuses to run without an output file): read them after a run.
+const stepFiles = {
+  GITHUB_OUTPUT: join(home, 'output'),
+  GITHUB_ENV: join(home, 'env'),
+  GITHUB_STEP_SUMMARY: join(home, 'summary')
+}
+await Promise.all(Object.values(stepFiles).map((file) => writeFile(file, '')))
 const shared = { DICOM_URL: world.dicom.url, NODE_EXTRA_CA_CERTS: world.azure.certificate.certPath }
 await writeFile(
   envFile,
   [
     `# The loopback world of npm run world (pid ${process.pid}); stale once it stops. Use: . ${shellQuote(envFile)}`,
     `export PATH=${shellQuote(path.join(':'))}:"$PATH"`,
-    ...Object.entries(shared).map(([name, value]) => `export ${name}=${shellQuote(value)}`),
+    ...Object.entries({ ...shared, ...stepFiles }).map(([name, value]) => `export ${name}=${shellQuote(value)}`),
     ''
   ].join('\n')
 )

@@ -92,18 +92,22 @@ function decodeOnce(units: readonly Unit[]): Unit[] {
 }
 
 /**
- * The text as the token is searched for in it: without whitespace (the runner masks whole strings only, so a token
- * a server wrapped at 64 columns would show), and decoded, with a map back to where each character came from.
+ * The text as the token is searched for in it, layer by layer: as it is, then without whitespace (the runner masks
+ * whole strings only, so a token a server wrapped at 64 columns would show) and decoded once, twice… Each layer keeps a
+ * map back to where each character came from. Every layer is searched: a later decoding can also spoil a token that
+ * an earlier one showed whole (a literal '%' before decoded 'AA' reads as '%AA').
  */
-function searchableUnits(text: string): Unit[] {
+function searchableLayers(text: string): Unit[][] {
   let units: Unit[] = Array.from({ length: text.length }, (_, i) => ({ char: text.charAt(i), start: i, end: i + 1 }))
+  const layers = [units]
   for (let pass = 0; pass < DECODING_PASSES; pass++) {
     const decoded = decodeOnce(units)
     // Every decoding or drop shortens the text, so the same length means nothing is left to do.
     if (decoded.length === units.length) break
     units = decoded
+    layers.push(units)
   }
-  return units
+  return layers
 }
 
 interface SecretPatterns {
@@ -156,19 +160,24 @@ function secretCharacters(searched: string, secret: string): boolean[] {
 export function removeSecret(text: string, secret: string | undefined): string {
   const compact = secret?.replace(/\s/g, '') ?? ''
   if (compact === '' || text === '') return text
-  const units = searchableUnits(text)
-  const covered = secretCharacters(units.map((unit) => unit.char).join(''), compact)
-  let result = ''
-  let copiedTo = 0
-  for (let i = 0; i < units.length; i++) {
-    if (!covered[i] || covered[i - 1]) continue
-    let last = i
-    while (covered[last + 1]) last++
-    const from = units[i]?.start ?? 0
-    result += text.slice(copiedTo, from) + REDACTED
-    copiedTo = units[last]?.end ?? from
+  // Which characters of the original text are the secret (or spacing inside it), found in any layer.
+  const hidden = new Array<boolean>(text.length).fill(false)
+  for (const units of searchableLayers(text)) {
+    const covered = secretCharacters(units.map((unit) => unit.char).join(''), compact)
+    for (let i = 0; i < units.length; i++) {
+      if (!covered[i] || covered[i - 1]) continue
+      let last = i
+      while (covered[last + 1]) last++
+      hidden.fill(true, units[i]?.start ?? 0, units[last]?.end ?? 0)
+      i = last
+    }
   }
-  return result + text.slice(copiedTo)
+  let result = ''
+  for (let i = 0; i < text.length; i++) {
+    if (!hidden[i]) result += text.charAt(i)
+    else if (!hidden[i - 1]) result += REDACTED
+  }
+  return result
 }
 
 const SECRET_LIKE_RUN = new RegExp(`[A-Za-z0-9_-]{${SECRET_RUN_CHARS},}`, 'g')
