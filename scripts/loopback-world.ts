@@ -1,6 +1,6 @@
 // npm run world: serves the loopback world (identity + ARM endpoints with the real Azure CLI logged in, and the
 // DICOM emulator over TLS) until stopped, for trying the action or curl by hand, or for a CI job that runs `uses: ./`.
-//   --env-file FILE     where to write the shell lines to source (default: world.env in the world's temp directory)
+//   --shell-file FILE   where to write the shell lines to source (default: world.env in the world's temp directory)
 //   --github-env FILE   append the same environment to FILE in the runner's format (a CI job's $GITHUB_ENV)
 //   --ready-file FILE   create FILE once everything is up
 //   --max-seconds N     stop by itself after N seconds (default 600), so a forgotten world never lingers
@@ -31,7 +31,8 @@ const realAz = findRealAz() ?? 'az'
 const maxSeconds = Number(option('--max-seconds') ?? 600)
 const world = await startLoopbackWorld()
 const home = await mkdtemp(join(tmpdir(), 'dicom-token-world-'))
-const envFile = option('--env-file') ?? join(home, 'world.env')
+// Not --env-file: Node.js takes that option for itself, even after the script's name.
+const envFile = option('--shell-file') ?? join(home, 'world.env')
 
 const stop = async (): Promise<void> => {
   await world.close()
