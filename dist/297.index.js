@@ -289,10 +289,6 @@ function feedPagePath(apiVersion, cursor) {
     query.set('includeMetadata', 'false');
     return `/changefeed?${query.toString()}`;
 }
-function field(entry, name) {
-    const key = Object.keys(entry).find((k) => k.toLowerCase() === name.toLowerCase());
-    return key === undefined ? undefined : entry[key];
-}
 /** One page of the feed: whether it has the target entry, and where the next page starts (undefined: no more yet). */
 function readFeedPage(exchange, target, cursor, waitForAccess) {
     const verdict = (0,changefeed/* classifyExchange */.Cj)(exchange, waitForAccess);
@@ -306,15 +302,15 @@ function readFeedPage(exchange, target, cursor, waitForAccess) {
         return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a JSON array of change feed entries' } };
     const entries = body.filter((e) => typeof e === 'object' && e !== null);
     const found = entries.some((entry) => {
-        const sequence = field(entry, 'sequence');
+        const sequence = (0,changefeed/* entryField */.dg)(entry, 'sequence');
         return (typeof sequence === 'number' &&
             sequence > target.afterSequence &&
-            field(entry, 'sopInstanceUid') === target.sopInstanceUid &&
-            String(field(entry, 'action')).toLowerCase() === target.action.toLowerCase());
+            (0,changefeed/* entryField */.dg)(entry, 'sopInstanceUid') === target.sopInstanceUid &&
+            String((0,changefeed/* entryField */.dg)(entry, 'action')).toLowerCase() === target.action.toLowerCase());
     });
     if (entries.length === 0)
         return { verdict: 'ok', value: { found } };
-    const sequences = entries.map((e) => field(e, 'sequence')).filter((s) => typeof s === 'number');
+    const sequences = entries.map((e) => (0,changefeed/* entryField */.dg)(e, 'sequence')).filter((s) => typeof s === 'number');
     const next = cursor.startTime === undefined
         ? { offset: Math.max(cursor.offset, ...sequences) }
         : { ...cursor, offset: cursor.offset + entries.length };
@@ -327,12 +323,9 @@ var errors = __webpack_require__(3916);
 var src_token = __webpack_require__(4606);
 // EXTERNAL MODULE: ./src/smoke-test/diagnose.ts
 var diagnose = __webpack_require__(2526);
-// EXTERNAL MODULE: ./src/print.ts
-var print = __webpack_require__(3996);
 ;// CONCATENATED MODULE: ./src/smoke-test/write-diagnose.ts
 // Turns a failed step of the write round trip into the one error a person can act on. Pure. What is not special to
 // writing (401, 404, timeouts, network, 5xx) goes to diagnoseExchange, as for the read check.
-
 
 
 
@@ -350,10 +343,6 @@ const FAILURE_REASONS = {
     0xc000: 'cannot understand',
     0xc122: 'referenced transfer syntax not supported'
 };
-/** A server's words inside a message. */
-function preview(text, token) {
-    return (0,print/* quote */.hD)(text, token, BODY_PREVIEW_CHARS);
-}
 /**
  * The attribute a refusal names, when its body does: a tag such as (0010,0020), with the keyword after it if there is
  * one.
@@ -376,7 +365,7 @@ function describeFailureReason(reason) {
 function diagnoseStow(exchange, context, problem) {
     const token = context.issued.value;
     const request = `POST ${exchange.url}`;
-    const said = exchange.body ? `: "${preview(exchange.body, token)}"` : '';
+    const said = exchange.body ? `: "${(0,diagnose/* preview */.VH)(exchange.body, token, BODY_PREVIEW_CHARS)}"` : '';
     if (problem?.kind === 'failed-sop') {
         return new errors/* ActionError */.lZ('write-failed-sop', `The DICOM service answered 202 to ${request} but did not store the synthetic instance: its ` +
             `FailedSOPSequence gives failure reason ${describeFailureReason(problem.failureReason)}.`, 'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation ' +
@@ -386,7 +375,7 @@ function diagnoseStow(exchange, context, problem) {
     switch (exchange.status) {
         case 403:
             if (context.gaveUp)
-                return (0,diagnose/* accessNeverApplied */.Y)(exchange, context, 'DICOM Data Owner');
+                return (0,diagnose/* accessNeverApplied */.Yz)(exchange, context, 'DICOM Data Owner');
             return new errors/* ActionError */.lZ('write-forbidden', `The DICOM service refused to store the synthetic instance for ` +
                 `${(0,src_token/* describePrincipal */.wC)(context.issued.claims) ?? 'the signed-in identity'} with 403 at ${exchange.url}: it ` +
                 `can read, so it has a reader role only; smoke-test: write needs DICOM Data Owner.`, 'Assign that principal the DICOM Data Owner role on the DICOM service (or use smoke-test: read); with ' +
@@ -407,12 +396,12 @@ function diagnoseStow(exchange, context, problem) {
                 `small synthetic instance.`, 'A proxy or gateway between the runner and the service limits request bodies: raise its limit, or use ' +
                 'smoke-test: read.');
     }
-    return (0,diagnose/* diagnoseExchange */.i)(exchange, context, problem === undefined ? undefined : 'a DICOM JSON STOW-RS response');
+    return (0,diagnose/* diagnoseExchange */.iG)(exchange, context, problem === undefined ? undefined : 'a DICOM JSON STOW-RS response');
 }
 /** A later step found the service's answer wrong for what was just stored. */
 function diagnoseWriteCheck(step, exchange, context, problem) {
     if (problem === undefined)
-        return (0,diagnose/* diagnoseExchange */.i)(exchange, context, 'unexpected');
+        return (0,diagnose/* diagnoseExchange */.iG)(exchange, context, 'unexpected');
     const request = `${exchange.method} ${exchange.url}`;
     const tried = `after ${context.attempts} attempt(s) in ${(context.elapsedMs / 1000).toFixed(1)} s`;
     const what = {

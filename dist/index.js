@@ -2112,14 +2112,13 @@ async function run(env = process.env, runner = createRunner(env)) {
 }
 /** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
 function connectEarly(dicom, timeoutMs, env) {
-    // The smoke test's own module loads alongside, so nothing of it is left to load once the token is there.
-    const modules = Promise.all([__nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 8695)), __nccwpck_require__.e(/* import() */ 1).then(__nccwpck_require__.bind(__nccwpck_require__, 2001))]);
-    const connection = modules.then(([{ openDicomConnection }]) => openDicomConnection(dicom.baseUrl, timeoutMs, env));
+    // One import loads the connection and the rest of the read check, so nothing is left to load once the token is there.
+    const connection = __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.bind(__nccwpck_require__, 6627)).then(({ openDicomConnection }) => openDicomConnection(dicom.baseUrl, timeoutMs, env));
     connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
     return connection;
 }
 async function smokeTest({ connection, dicom }, config, issued, log, env) {
-    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 1).then(__nccwpck_require__.bind(__nccwpck_require__, 2001));
+    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.bind(__nccwpck_require__, 6627));
     return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel: (0,write_plan/* runLabelFrom */.ai)(env), issued, log });
 }
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */

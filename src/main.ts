@@ -79,9 +79,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
 
 /** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
 function connectEarly(dicom: DicomTarget, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<DicomConnection> {
-  // The smoke test's own module loads alongside, so nothing of it is left to load once the token is there.
-  const modules = Promise.all([import('./smoke-test/connection.ts'), import('./smoke-test/run.ts')])
-  const connection = modules.then(([{ openDicomConnection }]) => openDicomConnection(dicom.baseUrl, timeoutMs, env))
+  // One import loads the connection and the rest of the read check, so nothing is left to load once the token is there.
+  const connection = import('./smoke-test/run.ts').then(({ openDicomConnection }) =>
+    openDicomConnection(dicom.baseUrl, timeoutMs, env)
+  )
   connection.catch(() => undefined) // awaited later; a failure here must not crash the step while az runs
   return connection
 }

@@ -49,7 +49,8 @@ export function retryReason(exchange: Exchange): string {
   return exchange.status === 403 ? `${status}, waiting for the role assignment to apply` : status
 }
 
-function findKey(record: Record<string, unknown>, name: string): unknown {
+/** A change feed entry's field, whatever its case: the service writes camelCase, the docs show PascalCase. */
+export function entryField(record: Record<string, unknown>, name: string): unknown {
   const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase())
   return key === undefined ? undefined : record[key]
 }
@@ -57,7 +58,7 @@ function findKey(record: Record<string, unknown>, name: string): unknown {
 /** The service writes camelCase, the docs show PascalCase: read `sequence` either way. */
 export function entrySequence(entry: unknown): number | undefined {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined
-  const sequence = findKey(entry as Record<string, unknown>, 'sequence')
+  const sequence = entryField(entry as Record<string, unknown>, 'sequence')
   return typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : undefined
 }
 

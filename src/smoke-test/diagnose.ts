@@ -24,8 +24,8 @@ function challengeParameter(challenge: string | undefined, name: string): string
 }
 
 /** A server's words inside a message. */
-function preview(text: string | undefined, token: string): string {
-  return quote(text, token, BODY_PREVIEW_CHARS)
+export function preview(text: string | undefined, token: string, maxChars = BODY_PREVIEW_CHARS): string {
+  return quote(text, token, maxChars)
 }
 
 export interface DiagnosisContext {

@@ -11,6 +11,9 @@ import type { IssuedToken } from '../token.ts'
 import type { EndpointName, Reading } from './changefeed.ts'
 import { CHANGEFEED_ENDPOINTS, readAnswer, retryReason } from './changefeed.ts'
 import type { DicomConnection } from './connection.ts'
+
+// main.ts opens the connection through this module, so the smoke test loads as one chunk (exchange.ts is shared).
+export { openDicomConnection } from './connection.ts'
 import { diagnoseExchange } from './diagnose.ts'
 import type { Exchange, SendRequest } from './exchange.ts'
 import { exchangeOnce, requestTimeoutMs, transportErrorCode } from './exchange.ts'

@@ -1,7 +1,7 @@
 // The write check's answers, each read once: what a STOW, search, metadata, change feed or DELETE answer means for the
 // round trip (done, worth another try, or a failure with what was wrong), and the change feed queries it polls. Pure.
 import type { ApiVersion } from '../dicom-service.ts'
-import { classifyExchange } from './changefeed.ts'
+import { classifyExchange, entryField } from './changefeed.ts'
 import type { Exchange } from './exchange.ts'
 
 /** DICOM JSON tags (PS3.18 F.2) the round trip reads. */
@@ -180,11 +180,6 @@ export interface FeedTarget {
   afterSequence: number
 }
 
-function field(entry: Record<string, unknown>, name: string): unknown {
-  const key = Object.keys(entry).find((k) => k.toLowerCase() === name.toLowerCase())
-  return key === undefined ? undefined : entry[key]
-}
-
 /** One page of the feed: whether it has the target entry, and where the next page starts (undefined: no more yet). */
 export function readFeedPage(
   exchange: Exchange,
@@ -201,16 +196,16 @@ export function readFeedPage(
     return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a JSON array of change feed entries' } }
   const entries = body.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
   const found = entries.some((entry) => {
-    const sequence = field(entry, 'sequence')
+    const sequence = entryField(entry, 'sequence')
     return (
       typeof sequence === 'number' &&
       sequence > target.afterSequence &&
-      field(entry, 'sopInstanceUid') === target.sopInstanceUid &&
-      String(field(entry, 'action')).toLowerCase() === target.action.toLowerCase()
+      entryField(entry, 'sopInstanceUid') === target.sopInstanceUid &&
+      String(entryField(entry, 'action')).toLowerCase() === target.action.toLowerCase()
     )
   })
   if (entries.length === 0) return { verdict: 'ok', value: { found } }
-  const sequences = entries.map((e) => field(e, 'sequence')).filter((s): s is number => typeof s === 'number')
+  const sequences = entries.map((e) => entryField(e, 'sequence')).filter((s): s is number => typeof s === 'number')
   const next =
     cursor.startTime === undefined
       ? { offset: Math.max(cursor.offset, ...sequences) }

@@ -3,10 +3,9 @@
 import { ActionError } from '../errors.ts'
 import { describePrincipal } from '../token.ts'
 import type { DiagnosisContext } from './diagnose.ts'
-import { accessNeverApplied, diagnoseExchange } from './diagnose.ts'
+import { accessNeverApplied, diagnoseExchange, preview } from './diagnose.ts'
 import type { Exchange } from './exchange.ts'
 import type { WriteProblem } from './write-answers.ts'
-import { quote } from '../print.ts'
 
 const BODY_PREVIEW_CHARS = 160
 /** What the failure reasons Azure and PS3.4 define mean (0008,1197), for the ones a smoke test can meet. */
@@ -21,11 +20,6 @@ export const FAILURE_REASONS: Record<number, string> = {
   0xb00f: 'the instance is being created by another request',
   0xc000: 'cannot understand',
   0xc122: 'referenced transfer syntax not supported'
-}
-
-/** A server's words inside a message. */
-function preview(text: string | undefined, token: string): string {
-  return quote(text, token, BODY_PREVIEW_CHARS)
 }
 
 /**
@@ -54,7 +48,7 @@ export function diagnoseStow(
 ): ActionError {
   const token = context.issued.value
   const request = `POST ${exchange.url}`
-  const said = exchange.body ? `: "${preview(exchange.body, token)}"` : ''
+  const said = exchange.body ? `: "${preview(exchange.body, token, BODY_PREVIEW_CHARS)}"` : ''
   if (problem?.kind === 'failed-sop') {
     return new ActionError(
       'write-failed-sop',

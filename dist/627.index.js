@@ -1,5 +1,5 @@
-export const id = 1;
-export const ids = [1];
+export const id = 627;
+export const ids = [627];
 export const modules = {
 
 /***/ 9809:
@@ -147,6 +147,7 @@ async function withRetry(attempt, options) {
 /* harmony export */   JN: () => (/* binding */ readAnswer),
 /* harmony export */   SA: () => (/* binding */ CHANGEFEED_ENDPOINTS),
 /* harmony export */   ZW: () => (/* binding */ isProtocolError),
+/* harmony export */   dg: () => (/* binding */ entryField),
 /* harmony export */   sl: () => (/* binding */ isTlsError)
 /* harmony export */ });
 /* unused harmony exports PROXY_AUTHENTICATION_REQUIRED, entrySequence, readChangefeedBody */
@@ -193,7 +194,8 @@ function retryReason(exchange) {
     const status = `HTTP ${exchange.status ?? '?'}`;
     return exchange.status === 403 ? `${status}, waiting for the role assignment to apply` : status;
 }
-function findKey(record, name) {
+/** A change feed entry's field, whatever its case: the service writes camelCase, the docs show PascalCase. */
+function entryField(record, name) {
     const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase());
     return key === undefined ? undefined : record[key];
 }
@@ -201,7 +203,7 @@ function findKey(record, name) {
 function entrySequence(entry) {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
         return undefined;
-    const sequence = findKey(entry, 'sequence');
+    const sequence = entryField(entry, 'sequence');
     return typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : undefined;
 }
 /** The sequence a 200/204 shows (0 for an empty feed), or why its body is not a change feed. */
@@ -246,8 +248,9 @@ function readAnswer(name, exchange, waitForAccess = false) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ accessNeverApplied),
-/* harmony export */   i: () => (/* binding */ diagnoseExchange)
+/* harmony export */   VH: () => (/* binding */ preview),
+/* harmony export */   Yz: () => (/* binding */ accessNeverApplied),
+/* harmony export */   iG: () => (/* binding */ diagnoseExchange)
 /* harmony export */ });
 /* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9293);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
@@ -277,8 +280,8 @@ function challengeParameter(challenge, name) {
     return new RegExp(`${name}="([^"]*)"`, 'i').exec(challenge)?.[1];
 }
 /** A server's words inside a message. */
-function preview(text, token) {
-    return (0,_print_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text, token, BODY_PREVIEW_CHARS);
+function preview(text, token, maxChars = BODY_PREVIEW_CHARS) {
+    return (0,_print_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text, token, maxChars);
 }
 function diagnoseUnauthorized(exchange, context) {
     const description = challengeParameter(exchange.wwwAuthenticate, 'error_description');
@@ -505,19 +508,200 @@ async function exchangeOnce(send, request, token, timeoutMs, clock) {
 
 /***/ }),
 
-/***/ 2001:
+/***/ 6627:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runSmokeTest: () => (/* binding */ runSmokeTest)
-/* harmony export */ });
-/* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9293);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
-/* harmony import */ var _changefeed_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6134);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2526);
-/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8663);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openDicomConnection: () => (/* reexport */ openDicomConnection),
+  runSmokeTest: () => (/* binding */ runSmokeTest)
+});
+
+// EXTERNAL MODULE: ./src/dicom-service.ts
+var dicom_service = __webpack_require__(9293);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/smoke-test/changefeed.ts
+var changefeed = __webpack_require__(6134);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+// EXTERNAL MODULE: ./src/smoke-test/exchange.ts
+var smoke_test_exchange = __webpack_require__(8663);
+;// CONCATENATED MODULE: ./src/smoke-test/proxy.ts
+// Which proxy, if any, the runner's environment sends a DICOM request through: HTTPS_PROXY and NO_PROXY read the way
+// curl, undici and the Azure CLI read them. Pure.
+/** One NO_PROXY entry: `name`, `name:port`, `[v6]:port` or a bare IPv6 address (whose colons are not a port). */
+function noProxyEntry(entry) {
+    const match = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry) ?? /^([^:]+):(\d+)$/.exec(entry);
+    if (!match)
+        return { name: entry };
+    return { name: match[1] ?? '', port: match[2] === undefined ? undefined : Number(match[2]) };
+}
+/** The host to connect to (IPv6 without brackets) and the port, the scheme's default when the URL has none. */
+function endpointOf(url) {
+    return {
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(url.port || (url.protocol === 'https:' ? 443 : 80))
+    };
+}
+/** NO_PROXY as curl and undici read it: '*', or host names (a leading '.' or '*.' optional) with an optional port. */
+function bypassesProxy(hostname, port, noProxy) {
+    const host = hostname.toLowerCase();
+    return noProxy
+        .split(/[\s,]+/)
+        .filter((entry) => entry !== '')
+        .some((entry) => {
+        if (entry === '*')
+            return true;
+        const { name, port: entryPort } = noProxyEntry(entry.toLowerCase().replace(/^\*?\./, ''));
+        if (entryPort !== undefined && entryPort !== port)
+            return false;
+        return host === name || host.endsWith(`.${name}`);
+    });
+}
+/**
+ * The proxy the runner's environment sends this URL through, if any (lower-case variables first, as undici reads them).
+ * Only https goes through a proxy: the token then travels inside a CONNECT tunnel. Plain http (loopback only) never
+ * does, or the proxy would read the token.
+ */
+function proxyFor(url, env) {
+    if (url.protocol !== 'https:')
+        return undefined;
+    const variable = ['https_proxy', 'HTTPS_PROXY'].find((name) => env[name]);
+    if (variable === undefined)
+        return undefined;
+    const { hostname, port } = endpointOf(url);
+    if (bypassesProxy(hostname, port, env.no_proxy || env.NO_PROXY || ''))
+        return undefined;
+    const value = env[variable] ?? '';
+    return { variable, uri: /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}` };
+}
+
+;// CONCATENATED MODULE: ./src/smoke-test/connection.ts
+// The connection the smoke test's requests go out on. It is opened while az is still running, so the TCP and TLS
+// handshakes are done by the time the token arrives; behind a proxy, the requests go through its CONNECT tunnel
+// instead.
+
+
+
+
+
+
+async function sender(dispatcher) {
+    const { default: request } = await Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(43)]).then(__webpack_require__.t.bind(__webpack_require__, 4043, 23));
+    return (options) => request.call(dispatcher, options);
+}
+/**
+ * Opens TCP+TLS to the DICOM host now. Behind a proxy (HTTPS_PROXY and friends, as runners set them) the requests go
+ * through it, unless NO_PROXY lists the host.
+ */
+async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
+    const url = new URL(dicomBaseUrl);
+    const secure = url.protocol === 'https:';
+    const { hostname, port } = endpointOf(url);
+    // inputs.ts refuses it first; this only keeps the rule where the connection is made.
+    if (!secure && !(0,dicom_service/* isLoopbackHost */.cW)(hostname))
+        throw new Error('plain http is only allowed to loopback hosts');
+    const connectTimeoutMs = (0,smoke_test_exchange/* requestTimeoutMs */.Hl)(timeoutMs);
+    const proxy = proxyFor(url, env);
+    if (proxy) {
+        if (!URL.canParse(proxy.uri)) {
+            throw new errors/* ActionError */.lZ('smoke-network', `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold ` +
+                `credentials).`, `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`);
+        }
+        // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end. The whole of
+        // undici loads here: its proxy agent opens the tunnel with methods that undici's index adds to every dispatcher.
+        const { ProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(701), __webpack_require__.e(43), __webpack_require__.e(752)]).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
+        const agent = new ProxyAgent({
+            uri: proxy.uri,
+            requestTls: { rejectUnauthorized: true },
+            connect: { timeout: connectTimeoutMs },
+            maxResponseSize: smoke_test_exchange/* MAX_BODY_BYTES */.YK,
+            connections: 1,
+            pipelining: 2
+        });
+        return {
+            send: await sender(agent),
+            proxyVariable: proxy.variable,
+            close: () => agent.destroy().catch(() => undefined)
+        };
+    }
+    const early = preconnect(hostname, port, secure, connectTimeoutMs);
+    // These load while az runs: undici's client and connector only, not the whole package.
+    const [{ default: Client }, { default: buildConnector }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(701)]).then(__webpack_require__.t.bind(__webpack_require__, 3701, 23)),
+        Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(136)]).then(__webpack_require__.t.bind(__webpack_require__, 9136, 23))
+    ]);
+    const fallback = buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true });
+    let handedOver = false;
+    const client = new Client(url.origin, {
+        pipelining: 2,
+        maxResponseSize: smoke_test_exchange/* MAX_BODY_BYTES */.YK,
+        connect: (options, callback) => {
+            if (handedOver) {
+                fallback(options, callback);
+                return;
+            }
+            handedOver = true;
+            void early.take().then((socket) => {
+                if (socket)
+                    callback(null, socket);
+                else
+                    fallback(options, callback);
+            });
+        }
+    });
+    return {
+        send: await sender(client),
+        close: async () => {
+            early.discard();
+            await client.destroy().catch(() => undefined);
+        }
+    };
+}
+function preconnect(hostname, port, secure, timeoutMs) {
+    const socket = secure
+        ? external_node_tls_default().connect({
+            host: hostname,
+            port,
+            servername: external_node_net_default().isIP(hostname) ? undefined : hostname,
+            ALPNProtocols: ['http/1.1'],
+            rejectUnauthorized: true // whatever NODE_TLS_REJECT_UNAUTHORIZED says: the token goes over this connection
+        })
+        : external_node_net_default().connect({ host: hostname, port });
+    // Any failure here is only a missed head start: the request connects again and reports that error itself.
+    const ignore = () => undefined;
+    socket.on('error', ignore);
+    socket.setTimeout(timeoutMs, () => socket.destroy());
+    const ready = new Promise((resolve) => {
+        socket.once(secure ? 'secureConnect' : 'connect', () => resolve(socket));
+        socket.once('close', () => resolve(undefined));
+    });
+    return {
+        take: async () => {
+            const connected = await ready;
+            if (!connected || socket.destroyed || !socket.writable)
+                return undefined;
+            socket.off('error', ignore);
+            socket.setTimeout(0);
+            return socket;
+        },
+        discard: () => socket.destroy()
+    };
+}
+
+// EXTERNAL MODULE: ./src/smoke-test/diagnose.ts
+var diagnose = __webpack_require__(2526);
+;// CONCATENATED MODULE: ./src/smoke-test/run.ts
 // The smoke test: read the change feed with the new token, both endpoints at once on the connection opened while az
 // ran, retrying what a retry can fix until the deadline, and report what each endpoint saw. With smoke-test: write, the
 // round trip (write.ts, loaded only then, and dcmjs with it) follows on the same connection.
@@ -525,16 +709,18 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+// main.ts opens the connection through this module, so the smoke test loads as one chunk (exchange.ts is shared).
+
 
 
 async function runSmokeTest(input) {
-    const clock = input.clock ?? _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml;
+    const clock = input.clock ?? retry/* systemClock */.ml;
     const startedAt = clock.now();
     const deadlineMs = startedAt + input.timeoutMs;
     const audience = input.issued.claims.audience;
-    if ((0,_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .isOtherAzureAudience */ .mn)(audience)) {
-        const failure = new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('wrong-audience', `The token az issued is for another Azure service (audience '${audience ?? ''}'), so it was not sent to ` +
-            `${input.dicom.host}.`, `Leave the 'resource' input at its default (${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}) for the smoke test.`);
+    if ((0,dicom_service/* isOtherAzureAudience */.mn)(audience)) {
+        const failure = new errors/* ActionError */.lZ('wrong-audience', `The token az issued is for another Azure service (audience '${audience ?? ''}'), so it was not sent to ` +
+            `${input.dicom.host}.`, `Leave the 'resource' input at its default (${dicom_service/* DEFAULT_RESOURCE */.BZ}) for the smoke test.`);
         return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt };
     }
     let send;
@@ -544,22 +730,22 @@ async function runSmokeTest(input) {
         ({ send, proxyVariable } = await input.connection);
     }
     catch (error) {
-        const failure = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ
+        const failure = error instanceof errors/* ActionError */.lZ
             ? error
-            : new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-network', `Could not prepare a connection to ${input.dicom.host} (${(0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__/* .transportErrorCode */ .jh)(error)}).`, "Check dicom-url and the runner's network and proxy settings.");
+            : new errors/* ActionError */.lZ('smoke-network', `Could not prepare a connection to ${input.dicom.host} (${(0,smoke_test_exchange/* transportErrorCode */.jh)(error)}).`, "Check dicom-url and the runner's network and proxy settings.");
         return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt };
     }
     const readEndpoint = async (name, path) => {
         const url = new URL(`${input.dicom.baseUrl}${path}`);
-        const report = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async (_attempt, remainingMs) => {
-            const exchange = await (0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__/* .exchangeOnce */ .z$)(send, { url }, input.issued.value, (0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__/* .requestTimeoutMs */ .Hl)(remainingMs), clock);
-            const reading = (0,_changefeed_js__WEBPACK_IMPORTED_MODULE_3__/* .readAnswer */ .JN)(name, exchange, input.dicom.waitForAccess);
+        const report = await (0,retry/* withRetry */.bD)(async (_attempt, remainingMs) => {
+            const exchange = await (0,smoke_test_exchange/* exchangeOnce */.z$)(send, { url }, input.issued.value, (0,smoke_test_exchange/* requestTimeoutMs */.Hl)(remainingMs), clock);
+            const reading = (0,changefeed/* readAnswer */.JN)(name, exchange, input.dicom.waitForAccess);
             if (reading.verdict !== 'transient')
                 return { kind: reading.verdict === 'ok' ? 'done' : 'fatal', value: { exchange, reading } };
             return {
                 kind: 'transient',
-                reason: (0,_changefeed_js__WEBPACK_IMPORTED_MODULE_3__/* .retryReason */ .DR)(exchange),
-                retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRetryAfter */ .mu)(exchange.retryAfter, clock.now()),
+                reason: (0,changefeed/* retryReason */.DR)(exchange),
+                retryAfterMs: (0,retry/* parseRetryAfter */.mu)(exchange.retryAfter, clock.now()),
                 last: { exchange, reading }
             };
         }, {
@@ -570,7 +756,7 @@ async function runSmokeTest(input) {
         const { exchange, reading } = report.value;
         const failure = reading.verdict === 'ok'
             ? undefined
-            : (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_4__/* .diagnoseExchange */ .i)(exchange, {
+            : (0,diagnose/* diagnoseExchange */.iG)(exchange, {
                 issued: input.issued,
                 proxyVariable,
                 nowMs: clock.now(),
@@ -581,7 +767,7 @@ async function runSmokeTest(input) {
         const sequence = reading.verdict === 'ok' ? reading.sequence : undefined;
         return { name, url: url.href, exchange, attempts: report.attempts, failure, sequence };
     };
-    const endpoints = await Promise.all(_changefeed_js__WEBPACK_IMPORTED_MODULE_3__/* .CHANGEFEED_ENDPOINTS */ .SA.map(({ name, path }) => readEndpoint(name, path)));
+    const endpoints = await Promise.all(changefeed/* CHANGEFEED_ENDPOINTS */.SA.map(({ name, path }) => readEndpoint(name, path)));
     const readFailure = endpoints.find((e) => e.failure)?.failure;
     const latestSequence = readFailure ? undefined : (endpoints.find((e) => e.name === 'latest')?.sequence ?? 0);
     let write;
