@@ -1,7 +1,7 @@
 // run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
 // az is started first; the smoke test (undici, TLS) and its connection load while az runs.
-import { parseAzOutput, classifyAzFailure, splitAzStderr } from './azure-cli/output.ts'
-import { findAz, startAz } from './azure-cli/run.ts'
+import { parseAzOutput, classifyAzFailure, splitAzStderr } from './sign-in/azure-cli/output.ts'
+import { findAz, startAz } from './sign-in/azure-cli/run.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
 import { inputsFromEnv } from './inputs.ts'
 import { checkNodeVersion } from './node-version.ts'
@@ -80,7 +80,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
 /** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
 function connectEarly(dicom: DicomTarget, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<DicomConnection> {
   // One import loads the connection and the rest of the read check, so nothing is left to load once the token is there.
-  const connection = import('./smoke-test/run.ts').then(({ openDicomConnection }) =>
+  const connection = import('./smoke-test/index.ts').then(({ openDicomConnection }) =>
     openDicomConnection(dicom.baseUrl, timeoutMs, env)
   )
   connection.catch(() => undefined) // awaited later; a failure here must not crash the step while az runs
@@ -94,7 +94,7 @@ async function smokeTest(
   log: Log,
   env: NodeJS.ProcessEnv
 ): Promise<SmokeTestReport> {
-  const { runSmokeTest } = await import('./smoke-test/run.ts')
+  const { runSmokeTest } = await import('./smoke-test/index.ts')
   return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel: runLabelFrom(env), issued, log })
 }
 

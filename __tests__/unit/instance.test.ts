@@ -10,7 +10,7 @@ import {
   stowRequestBody,
   syntheticInstance,
   uidFromUuid
-} from '../../src/smoke-test/instance.ts'
+} from '../../src/smoke-test/write/instance.ts'
 import { runLabelFrom } from '../../src/smoke-test/write-plan.ts'
 
 const run = promisify(execFile)

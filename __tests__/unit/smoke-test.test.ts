@@ -8,7 +8,7 @@ import {
   readAnswer,
   readChangefeedBody,
   type EndpointName
-} from '../../src/smoke-test/changefeed.ts'
+} from '../../src/smoke-test/read/changefeed.ts'
 import { diagnoseExchange, type DiagnosisContext } from '../../src/smoke-test/diagnose.ts'
 import { transportErrorCode, type Exchange } from '../../src/smoke-test/exchange.ts'
 import { proxyFor } from '../../src/smoke-test/proxy.ts'

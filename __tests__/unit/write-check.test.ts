@@ -1,6 +1,6 @@
 // The write round trip's decisions: what each answer means, where the change feed is read next, how long cleanup keeps,
 // and what each failure tells the user.
-import { classifyExchange, retryReason } from '../../src/smoke-test/changefeed.ts'
+import { classifyExchange, retryReason } from '../../src/smoke-test/read/changefeed.ts'
 import type { DiagnosisContext } from '../../src/smoke-test/diagnose.ts'
 import { diagnoseExchange } from '../../src/smoke-test/diagnose.ts'
 import type { Exchange } from '../../src/smoke-test/exchange.ts'
@@ -16,14 +16,14 @@ import {
   readSearchAnswer,
   readStowAnswer,
   type InstanceUids
-} from '../../src/smoke-test/write-answers.ts'
+} from '../../src/smoke-test/write/answers.ts'
 import {
   cleanupFailed,
   describeFailureReason,
   diagnoseStow,
   diagnoseWriteCheck,
   refusedAttribute
-} from '../../src/smoke-test/write-diagnose.ts'
+} from '../../src/smoke-test/write/diagnose.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { issueToken } from '../../src/token.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'

@@ -4,7 +4,7 @@ import { ActionError } from '../errors.ts'
 import { isRetryableStatus } from '../retry.ts'
 import type { IssuedToken } from '../token.ts'
 import { audienceMatches, describePrincipal, formatExpiry } from '../token.ts'
-import { isProtocolError, isTlsError } from './changefeed.ts'
+import { isProtocolError, isTlsError } from './read/changefeed.ts'
 import type { Exchange } from './exchange.ts'
 import { quote } from '../print.ts'
 

@@ -6,7 +6,7 @@ import type { Log } from '../log.ts'
 import type { RetryClock } from '../retry.ts'
 import type { IssuedToken } from '../token.ts'
 import type { Exchange, SendRequest } from './exchange.ts'
-import type { Answer, WriteProblem } from './write-answers.ts'
+import type { Answer, WriteProblem } from './write/answers.ts'
 
 export const WRITE_STEPS = {
   store: 'Store (STOW-RS)',

@@ -1,9 +1,9 @@
 // What `az account get-access-token` printed, read (pure): the token JSON of either CLI generation on stdout,
 // warnings apart from errors on stderr, and a failure turned into the error a person can act on.
-import { DEFAULT_RESOURCE } from '../dicom-service.ts'
-import { ActionError } from '../errors.ts'
-import { quote } from '../print.ts'
-import type { Config } from '../inputs.ts'
+import { DEFAULT_RESOURCE } from '../../dicom-service.ts'
+import { ActionError } from '../../errors.ts'
+import { quote } from '../../print.ts'
+import type { Config } from '../../inputs.ts'
 
 export interface AzAccessToken {
   accessToken: string

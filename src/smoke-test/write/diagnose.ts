@@ -1,11 +1,11 @@
 // Turns a failed step of the write round trip into the one error a person can act on. Pure. What is not special to
 // writing (401, 404, timeouts, network, 5xx) goes to diagnoseExchange, as for the read check.
-import { ActionError } from '../errors.ts'
-import { describePrincipal } from '../token.ts'
-import type { DiagnosisContext } from './diagnose.ts'
-import { accessNeverApplied, diagnoseExchange, preview } from './diagnose.ts'
-import type { Exchange } from './exchange.ts'
-import type { WriteProblem } from './write-answers.ts'
+import { ActionError } from '../../errors.ts'
+import { describePrincipal } from '../../token.ts'
+import type { DiagnosisContext } from '../diagnose.ts'
+import { accessNeverApplied, diagnoseExchange, preview } from '../diagnose.ts'
+import type { Exchange } from '../exchange.ts'
+import type { WriteProblem } from './answers.ts'
 
 const BODY_PREVIEW_CHARS = 160
 /** What the failure reasons Azure and PS3.4 define mean (0008,1197), for the ones a smoke test can meet. */

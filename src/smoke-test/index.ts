@@ -8,8 +8,8 @@ import type { Log } from '../log.ts'
 import type { AttemptOutcome, RetryClock } from '../retry.ts'
 import { parseRetryAfter, systemClock, withRetry } from '../retry.ts'
 import type { IssuedToken } from '../token.ts'
-import type { EndpointName, Reading } from './changefeed.ts'
-import { CHANGEFEED_ENDPOINTS, readAnswer, retryReason } from './changefeed.ts'
+import type { EndpointName, Reading } from './read/changefeed.ts'
+import { CHANGEFEED_ENDPOINTS, readAnswer, retryReason } from './read/changefeed.ts'
 import type { DicomConnection } from './connection.ts'
 
 // main.ts opens the connection through this module, so the smoke test loads as one chunk (exchange.ts is shared).
@@ -108,7 +108,7 @@ export async function runSmokeTest(input: {
   const latestSequence = readFailure ? undefined : (endpoints.find((e) => e.name === 'latest')?.sequence ?? 0)
   let write: WriteReport | undefined
   if (input.dicom.smokeTest === 'write' && latestSequence !== undefined) {
-    const { runWriteCheck } = await import('./write.ts')
+    const { runWriteCheck } = await import('./write/round-trip.ts')
     const { timeoutMs, issued, log, runLabel } = input
     write = await runWriteCheck({
       send,

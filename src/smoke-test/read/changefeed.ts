@@ -1,7 +1,7 @@
 // The read check: which change feed endpoints are read, and what their answers mean. Pure.
 // Each answer is read once here; a failure goes on to diagnose.ts with what the reading found.
-import { isRetryableStatus } from '../retry.ts'
-import type { Exchange } from './exchange.ts'
+import { isRetryableStatus } from '../../retry.ts'
+import type { Exchange } from '../exchange.ts'
 
 export const CHANGEFEED_ENDPOINTS = [
   { name: 'changefeed', path: '/changefeed?offset=0&limit=1&includeMetadata=false' },

@@ -1,8 +1,8 @@
 // The write check's answers, each read once: what a STOW, search, metadata, change feed or DELETE answer means for the
 // round trip (done, worth another try, or a failure with what was wrong), and the change feed queries it polls. Pure.
-import type { ApiVersion } from '../dicom-service.ts'
-import { classifyExchange, entryField } from './changefeed.ts'
-import type { Exchange } from './exchange.ts'
+import type { ApiVersion } from '../../dicom-service.ts'
+import { classifyExchange, entryField } from '../read/changefeed.ts'
+import type { Exchange } from '../exchange.ts'
 
 /** DICOM JSON tags (PS3.18 F.2) the round trip reads. */
 export const TAGS = {

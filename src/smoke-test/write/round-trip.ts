@@ -1,16 +1,16 @@
 // The write check: one synthetic instance stored, found, retrieved and seen in the change feed, then deleted and seen
 // gone. Each step is requests through exchangeOnce under withRetry; what an answer means is in write-answers.ts, what a
 // failure says in write-diagnose.ts. Once the STOW may have stored the instance, cleanup runs whatever happens next.
-import type { ActionError } from '../errors.ts'
-import type { AttemptOutcome } from '../retry.ts'
-import { parseRetryAfter, withRetry } from '../retry.ts'
-import { retryReason } from './changefeed.ts'
-import type { DiagnosisContext } from './diagnose.ts'
-import type { DicomRequest, Exchange } from './exchange.ts'
-import { exchangeOnce, requestTimeoutMs } from './exchange.ts'
+import type { ActionError } from '../../errors.ts'
+import type { AttemptOutcome } from '../../retry.ts'
+import { parseRetryAfter, withRetry } from '../../retry.ts'
+import { retryReason } from '../read/changefeed.ts'
+import type { DiagnosisContext } from '../diagnose.ts'
+import type { DicomRequest, Exchange } from '../exchange.ts'
+import { exchangeOnce, requestTimeoutMs } from '../exchange.ts'
 import { stowRequestBody, syntheticInstance } from './instance.ts'
-import type { WriteReport, WriteStepReport } from './report.ts'
-import type { FeedTarget, InstanceUids, WriteProblem } from './write-answers.ts'
+import type { WriteReport, WriteStepReport } from '../report.ts'
+import type { FeedTarget, InstanceUids, WriteProblem } from './answers.ts'
 import {
   feedPagePath,
   firstFeedCursor,
@@ -19,10 +19,10 @@ import {
   readMetadataAnswer,
   readSearchAnswer,
   readStowAnswer
-} from './write-answers.ts'
-import { cleanupFailed, diagnoseStow, diagnoseWriteCheck } from './write-diagnose.ts'
-import type { Attempt, StepResult, WriteCheckInput } from './write-plan.ts'
-import { WRITE_STEPS, cleanupReserveMs } from './write-plan.ts'
+} from './answers.ts'
+import { cleanupFailed, diagnoseStow, diagnoseWriteCheck } from './diagnose.ts'
+import type { Attempt, StepResult, WriteCheckInput } from '../write-plan.ts'
+import { WRITE_STEPS, cleanupReserveMs } from '../write-plan.ts'
 
 /** One poll of the change feed reads at most this many pages before it waits and tries again. */
 const MAX_FEED_PAGES_PER_POLL = 10
