@@ -11,7 +11,7 @@ import {
   syntheticInstance,
   uidFromUuid
 } from '../../src/smoke-test/write/instance.ts'
-import { runLabelFrom } from '../../src/smoke-test/write-plan.ts'
+import { runLabelFrom } from '../../src/inputs.ts'
 
 const run = promisify(execFile)
 const NOW = new Date('2026-03-04T05:06:07.890Z')

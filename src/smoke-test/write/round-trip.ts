@@ -1,231 +1,228 @@
 // The write check: one synthetic instance stored, found, retrieved and seen in the change feed, then deleted and seen
-// gone. Each step is requests through exchangeOnce under withRetry; what an answer means is in write-answers.ts, what a
-// failure says in write-diagnose.ts. Once the STOW may have stored the instance, cleanup runs whatever happens next.
+// gone. Each step is one attempt, retried as a step (step.ts); what an answer means is in answers.ts and feed.ts, what a
+// failure says in diagnose.ts. Once the STOW may have stored the instance, cleanup runs whatever happens next.
 import type { ActionError } from '../../errors.ts'
-import type { AttemptOutcome } from '../../retry.ts'
-import { parseRetryAfter, withRetry } from '../../retry.ts'
-import { retryReason } from '../read/changefeed.ts'
+import type { DicomTarget } from '../../inputs.ts'
 import type { DiagnosisContext } from '../diagnose.ts'
 import type { DicomRequest, Exchange } from '../exchange.ts'
-import { exchangeOnce, requestTimeoutMs } from '../exchange.ts'
-import { stowRequestBody, syntheticInstance } from './instance.ts'
 import type { WriteReport, WriteStepReport } from '../report.ts'
-import type { FeedTarget, InstanceUids, WriteProblem } from './answers.ts'
-import {
-  feedPagePath,
-  firstFeedCursor,
-  readDeleteAnswer,
-  readFeedPage,
-  readMetadataAnswer,
-  readSearchAnswer,
-  readStowAnswer
-} from './answers.ts'
+import type { Attempt, CheckContext } from '../step.ts'
+import { exchangeWithin, runStep, skippedRow, stepRow } from '../step.ts'
+import type { InstanceUids, WriteProblem } from './answers.ts'
+import { readDeleteAnswer, readMetadataAnswer, readSearchAnswer, readStowAnswer } from './answers.ts'
 import { cleanupFailed, diagnoseStow, diagnoseWriteCheck } from './diagnose.ts'
-import type { Attempt, StepResult, WriteCheckInput } from '../write-plan.ts'
-import { WRITE_STEPS, cleanupReserveMs } from '../write-plan.ts'
+import type { FeedTarget } from './feed.ts'
+import { feedPoller } from './feed.ts'
+import type { StowRequestBody } from './instance.ts'
+import { stowRequestBody, syntheticInstance } from './instance.ts'
 
-/** One poll of the change feed reads at most this many pages before it waits and tries again. */
-const MAX_FEED_PAGES_PER_POLL = 10
+export const WRITE_STEPS = {
+  store: 'Store (STOW-RS)',
+  search: 'Search (QIDO-RS)',
+  retrieve: 'Retrieve metadata (WADO-RS)',
+  feedCreate: 'Change feed lists the Create',
+  delete: 'Delete the study',
+  confirmDelete: 'Change feed or search shows it deleted'
+} as const
+
+/**
+ * Cleanup's reserve: the steps before cleanup stop this long before the deadline, so the DELETE and its confirmation
+ * always get time, also after a step spent its retries. A quarter of timeout-seconds, at most 15 s (a DELETE takes well
+ * under a second). Should the deadline have passed anyway, cleanup still gets the reserve from when it starts: a study
+ * left behind is worse than a step that overruns timeout-seconds by a few seconds.
+ */
+export const CLEANUP_RESERVE_SHARE = 0.25
+export const MAX_CLEANUP_RESERVE_MS = 15_000
+export function cleanupReserveMs(timeoutMs: number): number {
+  return Math.min(MAX_CLEANUP_RESERVE_MS, Math.round(timeoutMs * CLEANUP_RESERVE_SHARE))
+}
+
+export interface WriteCheckInput {
+  dicom: Pick<DicomTarget, 'baseUrl' | 'apiVersion' | 'waitForAccess'>
+  /** The `latest` sequence the read check saw: the round trip's entries come after it. */
+  sequenceBefore: number
+  deadlineMs: number
+  timeoutMs: number
+  runLabel?: string
+}
+
 const DICOM_JSON = 'application/dicom+json'
 
-export async function runWriteCheck(input: WriteCheckInput): Promise<WriteReport> {
-  const { clock, log, send, issued, proxyVariable } = input
-  const { baseUrl, apiVersion, waitForAccess } = input.dicom
-  const instance = await syntheticInstance({ runLabel: input.runLabel, now: new Date(clock.now()) })
-  const uids: InstanceUids = instance
-  const stow = stowRequestBody(instance.part10)
-  const startedAt = clock.now()
-  const reserveMs = cleanupReserveMs(input.timeoutMs)
-  const stepsDeadline = input.deadlineMs - reserveMs
-  const steps: WriteStepReport[] = []
-  const exchange = (request: DicomRequest, deadlineMs: number): Promise<Exchange> =>
-    exchangeOnce(send, request, issued.value, requestTimeoutMs(deadlineMs - clock.now()), clock)
+/** What the steps share: the instance, where it goes, the feed's reading position, and what the store may have left. */
+interface RoundTrip {
+  context: CheckContext
+  baseUrl: string
+  waitForAccess: boolean
+  uids: InstanceUids
+  stow: StowRequestBody
+  sequenceBefore: number
+  pollFeed: ReturnType<typeof feedPoller>
+  /** An attempt timed out or got a 5xx: it may have stored the instance, so cleanup runs even if the store failed. */
+  mayBeStored: boolean
+}
 
-  /** Runs one step under withRetry until it is done, fails, or its deadline leaves no room; records its row. */
-  async function step<T>(
-    title: string,
-    deadlineMs: number,
-    attempt: () => Promise<Attempt<T>>,
-    diagnose: (last: Exchange, context: DiagnosisContext, problem: WriteProblem | undefined) => ActionError
-  ): Promise<StepResult<T>> {
-    const stepStart = clock.now()
-    const report = await withRetry<Attempt<T>>(
-      async () => {
-        const last = await attempt()
-        const { answer } = last
-        if (answer.verdict === 'ok') return { kind: 'done', value: last }
-        if (answer.verdict === 'fatal') return { kind: 'fatal', value: last }
-        const reason = answer.verdict === 'pending' ? answer.reason : retryReason(last.exchange)
-        const retryAfterMs = parseRetryAfter(last.exchange.retryAfter, clock.now())
-        return { kind: 'transient', reason, retryAfterMs, last } satisfies AttemptOutcome<Attempt<T>>
-      },
-      {
-        deadlineMs,
-        clock,
-        onRetry: (attemptNumber, reason, delayMs) =>
-          log.info(
-            `${title}: attempt ${attemptNumber} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`
-          )
-      }
-    )
-    const { exchange: last, answer } = report.value
-    const elapsedMs = clock.now() - stepStart
-    const outcome = answer.verdict === 'ok' ? 'passed' : 'failed'
-    steps.push({
-      title,
-      outcome,
-      elapsedMs,
-      attempts: report.attempts,
-      answer: last.errorCode ?? String(last.status ?? '')
-    })
-    if (answer.verdict === 'ok') return { ok: true, value: answer.value }
-    const context = {
-      issued,
-      proxyVariable,
-      nowMs: clock.now(),
-      attempts: report.attempts,
-      elapsedMs,
-      gaveUp: report.gaveUp
-    }
-    const problem = answer.verdict === 'transient' ? undefined : answer.problem
-    return { ok: false, failure: diagnose(last, context, problem) }
-  }
+type Diagnose = (last: Exchange, context: DiagnosisContext, problem: WriteProblem | undefined) => ActionError
 
-  let cursor = firstFeedCursor(apiVersion, input.sequenceBefore, startedAt)
-  /** Reads the feed from the cursor on until the target entry shows, or the pages run out for now. */
-  async function pollFeed(target: FeedTarget, deadlineMs: number): Promise<Attempt<void>> {
-    const pending = {
-      verdict: 'pending',
-      reason: `the ${target.action} is not in the change feed yet`,
-      problem: { kind: 'not-in-feed', action: target.action }
-    } as const
-    let last: Exchange | undefined
-    for (let page = 0; page < MAX_FEED_PAGES_PER_POLL || last === undefined; page++) {
-      last = await exchange({ url: new URL(`${baseUrl}${feedPagePath(apiVersion, cursor)}`) }, deadlineMs)
-      const answer = readFeedPage(last, target, cursor, waitForAccess)
-      if (answer.verdict !== 'ok') return { exchange: last, answer }
-      if (answer.value.found) return { exchange: last, answer: { verdict: 'ok', value: undefined } }
-      if (answer.value.next === undefined) break
-      cursor = answer.value.next
-    }
-    return { exchange: last, answer: pending }
-  }
+/** One step: its title in the summary, one attempt before a deadline, and what its failure says. */
+interface WriteStep {
+  title: string
+  attempt: (trip: RoundTrip, deadlineMs: number) => Promise<Attempt<void, WriteProblem>>
+  diagnose: Diagnose
+}
 
-  const searchRequest: DicomRequest = {
-    url: new URL(`${baseUrl}/studies?StudyInstanceUID=${encodeURIComponent(uids.studyInstanceUid)}`),
-    accept: DICOM_JSON
-  }
-  const check = (title: string) => (last: Exchange, context: DiagnosisContext, problem: WriteProblem | undefined) =>
+function send(trip: RoundTrip, request: DicomRequest, deadlineMs: number): Promise<Exchange> {
+  return exchangeWithin(trip.context, request, deadlineMs - trip.context.clock.now())
+}
+
+function searchRequest(trip: RoundTrip): DicomRequest {
+  const study = encodeURIComponent(trip.uids.studyInstanceUid)
+  return { url: new URL(`${trip.baseUrl}/studies?StudyInstanceUID=${study}`), accept: DICOM_JSON }
+}
+
+function feedTarget(trip: RoundTrip, action: FeedTarget['action']): FeedTarget {
+  return { action, sopInstanceUid: trip.uids.sopInstanceUid, afterSequence: trip.sequenceBefore }
+}
+
+const PASSED = { verdict: 'ok', value: undefined } as const
+
+function notYet(reason: string, problem: WriteProblem): Attempt<void, WriteProblem>['answer'] {
+  return { verdict: 'transient', reason, problem }
+}
+
+const checkFailure =
+  (title: string): Diagnose =>
+  (last, context, problem) =>
     diagnoseWriteCheck(title, last, context, problem)
 
-  // 1. Store. An attempt that timed out or got a 5xx may have stored it, so cleanup runs then too.
-  const attempts = { uncertain: false }
-  const stored = await step(
-    WRITE_STEPS.store,
-    stepsDeadline,
-    async () => {
-      const body = { contentType: stow.contentType, bytes: stow.body }
-      const last = await exchange(
-        { method: 'POST', url: new URL(`${baseUrl}/studies`), accept: DICOM_JSON, body },
-        stepsDeadline
-      )
-      const answer = readStowAnswer(last, uids, waitForAccess, attempts.uncertain)
-      if (last.errorCode !== undefined || (last.status ?? 0) >= 500) attempts.uncertain = true
-      return { exchange: last, answer }
+// 1. Store. An attempt that timed out or got a 5xx may have stored it, so cleanup runs then too.
+const STORE: WriteStep = {
+  title: WRITE_STEPS.store,
+  attempt: async (trip, deadlineMs) => {
+    const body = { contentType: trip.stow.contentType, bytes: trip.stow.body }
+    const request: DicomRequest = { method: 'POST', url: new URL(`${trip.baseUrl}/studies`), accept: DICOM_JSON, body }
+    const last = await send(trip, request, deadlineMs)
+    const answer = readStowAnswer(last, trip.uids, trip.waitForAccess, trip.mayBeStored)
+    if (last.errorCode !== undefined || (last.status ?? 0) >= 500) trip.mayBeStored = true
+    return { exchange: last, answer }
+  },
+  diagnose: diagnoseStow
+}
+
+// 2–4. Find it, read it back, see it in the change feed; the first failure skips the rest but not cleanup.
+const CHECKS: readonly WriteStep[] = [
+  {
+    title: WRITE_STEPS.search,
+    attempt: async (trip, deadlineMs) => {
+      const last = await send(trip, searchRequest(trip), deadlineMs)
+      const answer = readSearchAnswer(last, trip.uids.studyInstanceUid, trip.waitForAccess)
+      if (answer.verdict !== 'ok') return { exchange: last, answer }
+      return {
+        exchange: last,
+        answer: answer.value ? PASSED : notYet('the study is not found yet', { kind: 'not-found' })
+      }
     },
-    diagnoseStow
+    diagnose: checkFailure(WRITE_STEPS.search)
+  },
+  {
+    title: WRITE_STEPS.retrieve,
+    attempt: async (trip, deadlineMs) => {
+      const { studyInstanceUid: study, seriesInstanceUid: series, sopInstanceUid: instance } = trip.uids
+      const path = `/studies/${study}/series/${series}/instances/${instance}/metadata`
+      const last = await send(trip, { url: new URL(`${trip.baseUrl}${path}`), accept: DICOM_JSON }, deadlineMs)
+      return { exchange: last, answer: readMetadataAnswer(last, trip.uids, trip.waitForAccess) }
+    },
+    diagnose: checkFailure(WRITE_STEPS.retrieve)
+  },
+  {
+    title: WRITE_STEPS.feedCreate,
+    attempt: async (trip, deadlineMs) => {
+      const { exchange, answer } = await trip.pollFeed(feedTarget(trip, 'Create'), deadlineMs)
+      if (answer.verdict !== 'ok') return { exchange, answer }
+      const missing = notYet('the Create is not in the change feed yet', { kind: 'not-in-feed', action: 'Create' })
+      return { exchange, answer: answer.value ? PASSED : missing }
+    },
+    diagnose: checkFailure(WRITE_STEPS.feedCreate)
+  }
+]
+
+// 5–6. Cleanup: delete the study, then see it gone from the search, or its Delete in the change feed.
+const DELETE: WriteStep = {
+  title: WRITE_STEPS.delete,
+  attempt: async (trip, deadlineMs) => {
+    const url = new URL(`${trip.baseUrl}/studies/${trip.uids.studyInstanceUid}`)
+    const last = await send(trip, { method: 'DELETE', url, accept: DICOM_JSON }, deadlineMs)
+    return { exchange: last, answer: readDeleteAnswer(last, trip.waitForAccess) }
+  },
+  diagnose: checkFailure(WRITE_STEPS.delete)
+}
+
+const CONFIRM_DELETE: WriteStep = {
+  title: WRITE_STEPS.confirmDelete,
+  attempt: async (trip, deadlineMs) => {
+    const last = await send(trip, searchRequest(trip), deadlineMs)
+    const search = readSearchAnswer(last, trip.uids.studyInstanceUid, trip.waitForAccess)
+    if (search.verdict === 'ok' && !search.value) return { exchange: last, answer: PASSED }
+    if (search.verdict !== 'ok') return { exchange: last, answer: search }
+    const feed = await trip.pollFeed(feedTarget(trip, 'Delete'), deadlineMs)
+    if (feed.answer.verdict !== 'ok') return { exchange: feed.exchange, answer: feed.answer }
+    if (feed.answer.value) return { exchange: feed.exchange, answer: PASSED }
+    return { exchange: last, answer: notYet('the Delete is not in the change feed yet', { kind: 'still-found' }) }
+  },
+  diagnose: checkFailure(WRITE_STEPS.confirmDelete)
+}
+
+export async function runWriteCheck(input: WriteCheckInput, context: CheckContext): Promise<WriteReport> {
+  const { clock, log } = context
+  const instance = await syntheticInstance({ runLabel: input.runLabel, now: new Date(clock.now()) })
+  const startedAt = clock.now()
+  const { baseUrl, apiVersion, waitForAccess } = input.dicom
+  const pollFeed = feedPoller(
+    (path, deadlineMs) => exchangeWithin(context, { url: new URL(`${baseUrl}${path}`) }, deadlineMs - clock.now()),
+    { apiVersion, sequenceBefore: input.sequenceBefore, writeStartedAtMs: startedAt, waitForAccess }
   )
-  let failure = stored.ok ? undefined : stored.failure
-  if (stored.ok)
+  const { sequenceBefore } = input
+  const stow = stowRequestBody(instance.part10)
+  const trip: RoundTrip = {
+    context,
+    baseUrl,
+    waitForAccess,
+    uids: instance,
+    stow,
+    sequenceBefore,
+    pollFeed,
+    mayBeStored: false
+  }
+  const reserveMs = cleanupReserveMs(input.timeoutMs)
+  const stepsDeadline = input.deadlineMs - reserveMs
+  const rows: WriteStepReport[] = []
+  const run = async (step: WriteStep, deadlineMs: number): Promise<{ ok: boolean; failure?: ActionError }> => {
+    const attempt = (): Promise<Attempt<void, WriteProblem>> => step.attempt(trip, deadlineMs)
+    const result = await runStep({ label: step.title, deadlineMs, attempt, diagnose: step.diagnose }, context)
+    rows.push(stepRow(step.title, result))
+    return result
+  }
+
+  const stored = await run(STORE, stepsDeadline)
+  if (stored.ok) {
     log.info(
-      `Stored the synthetic study ${uids.studyInstanceUid} (${instance.studyDescription}); it is deleted at the end.`
+      `Stored the synthetic study ${instance.studyInstanceUid} (${instance.studyDescription}); it is deleted at the end.`
     )
-
-  // 2–4. Find it, read it back, see it in the change feed; the first failure skips the rest but not cleanup.
-  const checks: [string, () => Promise<Attempt<void>>][] = [
-    [
-      WRITE_STEPS.search,
-      async () => {
-        const last = await exchange(searchRequest, stepsDeadline)
-        const answer = readSearchAnswer(last, uids.studyInstanceUid, waitForAccess)
-        if (answer.verdict !== 'ok') return { exchange: last, answer }
-        if (answer.value) return { exchange: last, answer: { verdict: 'ok', value: undefined } }
-        return {
-          exchange: last,
-          answer: { verdict: 'pending', reason: 'the study is not found yet', problem: { kind: 'not-found' } }
-        }
-      }
-    ],
-    [
-      WRITE_STEPS.retrieve,
-      async () => {
-        const { studyInstanceUid: study, seriesInstanceUid: series, sopInstanceUid: instance } = uids
-        const path = `/studies/${study}/series/${series}/instances/${instance}/metadata`
-        const last = await exchange({ url: new URL(`${baseUrl}${path}`), accept: DICOM_JSON }, stepsDeadline)
-        return { exchange: last, answer: readMetadataAnswer(last, uids, waitForAccess) }
-      }
-    ],
-    [
-      WRITE_STEPS.feedCreate,
-      () =>
-        pollFeed(
-          { action: 'Create', sopInstanceUid: uids.sopInstanceUid, afterSequence: input.sequenceBefore },
-          stepsDeadline
-        )
-    ]
-  ]
-  let skipRest = !stored.ok
-  for (const [title, attempt] of checks) {
-    if (skipRest) {
-      steps.push({ title, outcome: 'skipped', elapsedMs: 0, attempts: 0 })
-      continue
-    }
-    const result = await step(title, stepsDeadline, attempt, check(title))
-    if (!result.ok) {
-      failure = result.failure
-      skipRest = true
-    }
+  }
+  let failure = stored.failure
+  for (const check of CHECKS) {
+    if (failure) rows.push(skippedRow(check.title))
+    else failure = (await run(check, stepsDeadline)).failure
   }
 
-  // 5–6. Cleanup: its own deadline, never earlier than the reserve from now.
-  if (stored.ok || attempts.uncertain) {
+  if (stored.ok || trip.mayBeStored) {
+    // Its own deadline, never earlier than the reserve from now.
     const cleanupDeadline = Math.max(input.deadlineMs, clock.now() + reserveMs)
-    const deleteUrl = new URL(`${baseUrl}/studies/${uids.studyInstanceUid}`)
-    const deleted = await step(
-      WRITE_STEPS.delete,
-      cleanupDeadline,
-      async () => {
-        const last = await exchange({ method: 'DELETE', url: deleteUrl, accept: DICOM_JSON }, cleanupDeadline)
-        return { exchange: last, answer: readDeleteAnswer(last, waitForAccess) }
-      },
-      check(WRITE_STEPS.delete)
-    )
-    const confirmed = deleted.ok
-      ? await step(
-          WRITE_STEPS.confirmDelete,
-          cleanupDeadline,
-          async () => {
-            const last = await exchange(searchRequest, cleanupDeadline)
-            const search = readSearchAnswer(last, uids.studyInstanceUid, waitForAccess)
-            if (search.verdict === 'ok' && !search.value)
-              return { exchange: last, answer: { verdict: 'ok', value: undefined } }
-            if (search.verdict !== 'ok') return { exchange: last, answer: search }
-            const feed = await pollFeed(
-              { action: 'Delete', sopInstanceUid: uids.sopInstanceUid, afterSequence: input.sequenceBefore },
-              cleanupDeadline
-            )
-            return feed.answer.verdict === 'pending'
-              ? { exchange: last, answer: { ...feed.answer, problem: { kind: 'still-found' } } }
-              : feed
-          },
-          check(WRITE_STEPS.confirmDelete)
-        )
-      : deleted
-    if (!confirmed.ok) failure = cleanupFailed(uids.studyInstanceUid, baseUrl, confirmed.failure, failure)
-    if (!deleted.ok) steps.push({ title: WRITE_STEPS.confirmDelete, outcome: 'skipped', elapsedMs: 0, attempts: 0 })
+    const deleted = await run(DELETE, cleanupDeadline)
+    const confirmed = deleted.ok ? await run(CONFIRM_DELETE, cleanupDeadline) : deleted
+    if (confirmed.failure) failure = cleanupFailed(instance.studyInstanceUid, baseUrl, confirmed.failure, failure)
+    if (!deleted.ok) rows.push(skippedRow(WRITE_STEPS.confirmDelete))
   } else {
-    for (const title of [WRITE_STEPS.delete, WRITE_STEPS.confirmDelete])
-      steps.push({ title, outcome: 'skipped', elapsedMs: 0, attempts: 0 })
+    rows.push(skippedRow(WRITE_STEPS.delete), skippedRow(WRITE_STEPS.confirmDelete))
   }
-  return { steps, elapsedMs: clock.now() - startedAt, studyInstanceUid: uids.studyInstanceUid, failure }
+  return { steps: rows, elapsedMs: clock.now() - startedAt, studyInstanceUid: instance.studyInstanceUid, failure }
 }
