@@ -25,8 +25,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
     const config = inputsFromEnv(env)
     checkRunnerFiles(env, config.exportVariable !== undefined)
     const az = await startAzSignIn(config)
-    const smokeTarget = config.dicom && config.dicom.smokeTest !== 'off' ? config.dicom : undefined
-    const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) }
+    const smoke = connectEarly(config, env)
     connection = smoke?.connection
     const issued = await tokenFromAz(az, config, runner)
 
@@ -105,18 +104,29 @@ function fail(runner: Runner, error: unknown, env: NodeJS.ProcessEnv): void {
   }
 }
 
-/** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
-function connectEarly(dicom: DicomTarget, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<DicomConnection> {
+/** A smoke test to run: its service, and the connection opened while az runs. */
+interface EarlySmokeTest {
+  dicom: DicomTarget
+  connection: Promise<DicomConnection>
+}
+
+/**
+ * When there is a smoke test to run, loads it and opens its connection while az runs; a failure is reported by the
+ * smoke test itself.
+ */
+function connectEarly(config: Config, env: NodeJS.ProcessEnv): EarlySmokeTest | undefined {
+  const { dicom } = config
+  if (!dicom || dicom.smokeTest === 'off') return undefined
   // One import loads the connection and the rest of the read check, so nothing is left to load once the token is there.
   const connection = import('./smoke-test/index.ts').then(({ openDicomConnection }) =>
-    openDicomConnection(dicom.baseUrl, timeoutMs, env)
+    openDicomConnection(dicom.baseUrl, config.timeoutMs, env)
   )
   connection.catch(() => undefined) // awaited later; a failure here must not crash the step while az runs
-  return connection
+  return { dicom, connection }
 }
 
 async function smokeTest(
-  { connection, dicom }: { connection: Promise<DicomConnection>; dicom: DicomTarget },
+  { connection, dicom }: EarlySmokeTest,
   config: Config,
   issued: IssuedToken,
   log: Log,

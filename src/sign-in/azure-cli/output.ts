@@ -2,6 +2,7 @@
 // warnings apart from errors on stderr, and a failure turned into the error a person can act on.
 import { DEFAULT_RESOURCE } from '../../dicom-service.ts'
 import { ActionError } from '../../errors.ts'
+import type { FailureKind } from '../../errors.ts'
 import { quote } from '../../print.ts'
 import type { Config } from '../../inputs.ts'
 
@@ -21,20 +22,28 @@ export interface AzResult {
   stderr: string
 }
 
-/** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
-export function parseAzOutput(stdout: string): AzAccessToken {
+/** The JSON object in `text`, or undefined when it is not one. */
+function jsonObject(text: string): Record<string, unknown> | undefined {
   let parsed: unknown
   try {
-    parsed = JSON.parse(stdout)
+    parsed = JSON.parse(text)
   } catch {
-    parsed = undefined
+    return undefined
   }
-  const record =
-    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined
-  const accessToken = record?.accessToken
-  if (!record || typeof accessToken !== 'string' || accessToken === '') {
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : undefined
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
+export function parseAzOutput(stdout: string): AzAccessToken {
+  const record = jsonObject(stdout)
+  const accessToken = nonEmptyString(record?.accessToken)
+  if (!record || accessToken === undefined) {
     throw new ActionError(
       'az-output',
       `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an ` +
@@ -58,9 +67,8 @@ export function parseAzOutput(stdout: string): AzAccessToken {
   return {
     accessToken,
     expiresOnEpoch: record.expires_on !== undefined && Number.isFinite(epoch) ? epoch : undefined,
-    tenant: typeof record.tenant === 'string' && record.tenant !== '' ? record.tenant : undefined,
-    subscription:
-      typeof record.subscription === 'string' && record.subscription !== '' ? record.subscription : undefined
+    tenant: nonEmptyString(record.tenant),
+    subscription: nonEmptyString(record.subscription)
   }
 }
 
@@ -100,77 +108,109 @@ const NETWORK_PATTERNS = new RegExp(
   'i'
 )
 
+/** What a failed az run said, as the patterns below read it. */
+interface AzFailure {
+  /** az's error lines, quoted. */
+  said: string
+  /** `az said: …`, ending a sentence. */
+  azSaid: string
+  /** The first AADSTS code in what az said, digits only, or ''. */
+  aadsts: string
+  config: Pick<Config, 'resource' | 'tenant'>
+}
+
+/** A failure az reports in words: the first pattern that matches names the kind, the message and the fix. */
+interface AzFailurePattern {
+  /** Tested against the first AADSTS code when there is one, else against what az said. */
+  aadsts?: RegExp
+  said?: RegExp
+  kind: FailureKind
+  message: (failure: AzFailure) => string
+  fix: (failure: AzFailure) => string
+}
+
+/** In order: an AADSTS code says most, then az's words, most specific first. */
+const AZ_FAILURE_PATTERNS: readonly AzFailurePattern[] = [
+  {
+    aadsts: /^700024$/,
+    kind: 'oidc-assertion-expired',
+    message: ({ azSaid }) => `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`,
+    fix: () =>
+      "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again " +
+      'for this token: run this action soon after azure/login (or run azure/login again right before it).'
+  },
+  {
+    aadsts: /^500011$/,
+    kind: 'resource-not-found',
+    message: ({ azSaid, config }) =>
+      `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`,
+    fix: () =>
+      `Check the 'resource' input (the DICOM service's is ${DEFAULT_RESOURCE}) and that the tenant you log in to ` +
+      `has an Azure Health Data Services workspace.`
+  },
+  {
+    aadsts: /^\d+$/,
+    kind: 'aad-error',
+    message: ({ azSaid, aadsts }) => `Entra ID refused the token request (AADSTS${aadsts}) — ${azSaid}`,
+    fix: ({ aadsts }) =>
+      `Look up AADSTS${aadsts} (https://login.microsoftonline.com/error?code=${aadsts}) and check the ` +
+      `credentials azure/login used.`
+  },
+  {
+    said: /Tenant shouldn't be specified for managed identity/i,
+    kind: 'tenant-with-managed-identity',
+    message: ({ azSaid }) =>
+      `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for ` +
+      `tokens — ${azSaid}`,
+    fix: ({ config }) =>
+      `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal ` +
+      `of tenant '${config.tenant ?? ''}'.`
+  },
+  {
+    said: /az login|az account set|No subscription found|Please run 'az login'/i,
+    kind: 'az-not-logged-in',
+    message: ({ azSaid }) => `The Azure CLI is not logged in — ${azSaid}`,
+    fix: () =>
+      'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, ' +
+      'subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.'
+  },
+  {
+    said: /MSI|managed identity|identity endpoint|IMDS/i,
+    kind: 'identity-endpoint',
+    message: ({ azSaid }) => `The managed identity endpoint did not give az a token — ${azSaid}`,
+    fix: () =>
+      'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the ' +
+      'endpoint is reachable, or log in with azure/login instead. A 400 can also mean the resource is unknown in ' +
+      "the tenant (az hides AADSTS500011 for managed identities): check the 'resource' input."
+  },
+  {
+    said: NETWORK_PATTERNS,
+    kind: 'az-network',
+    message: ({ azSaid }) => `The Azure CLI could not reach Entra ID — ${azSaid}`,
+    fix: () =>
+      'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for ' +
+      'TLS-inspecting proxies) and try again.'
+  }
+]
+
+function matches(pattern: AzFailurePattern, failure: AzFailure): boolean {
+  if (failure.aadsts !== '') return pattern.aadsts?.test(failure.aadsts) ?? false
+  return pattern.said?.test(failure.said) ?? false
+}
+
 /** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
 export function classifyAzFailure(result: AzResult, config: Pick<Config, 'resource' | 'tenant'>): ActionError {
   const { errors } = splitAzStderr(result.stderr)
+  const how = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`
+  const said = errors.length > 0 ? quoteAz(errors) : `(no error text; ${how})`
+  // az's lines do not always end a sentence; the fix that follows must not run into them.
+  const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`
+  const failure: AzFailure = { said, azSaid, aadsts: /AADSTS(\d+)/.exec(said)?.[1] ?? '', config }
+  const pattern = AZ_FAILURE_PATTERNS.find((candidate) => matches(candidate, failure))
+  if (pattern) return new ActionError(pattern.kind, pattern.message(failure), pattern.fix(failure))
   const ended = result.signal
     ? `az account get-access-token was stopped by signal ${result.signal}`
     : `az account get-access-token failed with exit code ${result.exitCode}`
-  const said =
-    errors.length > 0
-      ? quoteAz(errors)
-      : `(no error text; ${result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`})`
-  // az's lines do not always end a sentence; the fix that follows must not run into them.
-  const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`
-  const aadsts = /AADSTS(\d+)/.exec(said)
-  if (aadsts?.[1] === '700024') {
-    return new ActionError(
-      'oidc-assertion-expired',
-      `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`,
-      "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again " +
-        'for this token: run this action soon after azure/login (or run azure/login again right before it).'
-    )
-  }
-  if (aadsts?.[1] === '500011') {
-    return new ActionError(
-      'resource-not-found',
-      `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`,
-      `Check the 'resource' input (the DICOM service's is ${DEFAULT_RESOURCE}) and that the tenant you log in to ` +
-        `has an Azure Health Data Services workspace.`
-    )
-  }
-  if (aadsts) {
-    return new ActionError(
-      'aad-error',
-      `Entra ID refused the token request (AADSTS${aadsts[1]}) — ${azSaid}`,
-      `Look up AADSTS${aadsts[1]} (https://login.microsoftonline.com/error?code=${aadsts[1]}) and check the ` +
-        `credentials azure/login used.`
-    )
-  }
-  if (/Tenant shouldn't be specified for managed identity/i.test(said)) {
-    return new ActionError(
-      'tenant-with-managed-identity',
-      `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for ` +
-        `tokens — ${azSaid}`,
-      `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal ` +
-        `of tenant '${config.tenant ?? ''}'.`
-    )
-  }
-  if (/az login|az account set|No subscription found|Please run 'az login'/i.test(said)) {
-    return new ActionError(
-      'az-not-logged-in',
-      `The Azure CLI is not logged in — ${azSaid}`,
-      'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, ' +
-        'subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.'
-    )
-  }
-  if (/MSI|managed identity|identity endpoint|IMDS/i.test(said)) {
-    return new ActionError(
-      'identity-endpoint',
-      `The managed identity endpoint did not give az a token — ${azSaid}`,
-      'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the ' +
-        'endpoint is reachable, or log in with azure/login instead. A 400 can also mean the resource is unknown in ' +
-        "the tenant (az hides AADSTS500011 for managed identities): check the 'resource' input."
-    )
-  }
-  if (NETWORK_PATTERNS.test(said)) {
-    return new ActionError(
-      'az-network',
-      `The Azure CLI could not reach Entra ID — ${azSaid}`,
-      'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for ' +
-        'TLS-inspecting proxies) and try again.'
-    )
-  }
   return new ActionError(
     'az-failed',
     `${ended} — ${azSaid}`,
