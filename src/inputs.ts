@@ -30,10 +30,7 @@ export const INPUT_NAMES = [
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
-/**
- * What to do with the DICOM service once the token is there: nothing, read the change feed, or also round-trip one
- * instance.
- */
+/** What the smoke test does once the token is there: nothing, read the change feed, or also round-trip one instance. */
 export type SmokeTestMode = 'off' | 'read' | 'write'
 
 /** The DICOM service, present only when dicom-url is given: what the inputs proved about it. */
@@ -232,8 +229,8 @@ export function parseInputs(read: (name: InputName) => string): Config {
   const dicomUrl = parseDicomUrl(read('dicom-url'))
   const apiVersion = parseApiVersion(read('api-version'))
   const smokeTest = parseSmokeTest(read('smoke-test'))
-  // Without the smoke test, wait-for-access has nothing to wait for (only the smoke test talks to the service); it is
-  // still checked.
+  // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for.
+  // It is still checked.
   const waitForAccess = parseBoolean('wait-for-access', read('wait-for-access'))
   if (smokeTest !== 'off' && !dicomUrl) {
     throw refusal(

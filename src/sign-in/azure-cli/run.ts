@@ -11,8 +11,8 @@ import type { AzResult } from './output.ts'
 import { processTree, stillRunning } from './process-tree.ts'
 
 /**
- * How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program
- * Files\...\az.cmd).
+ * How az is invoked.
+ * The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd).
  */
 export function azInvocation(
   azPath: string,

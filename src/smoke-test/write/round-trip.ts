@@ -11,9 +11,9 @@ import { exchangeWithin, runStep, skippedRow, stepRow } from '../step.ts'
 import type { InstanceUids, WriteProblem } from './answers.ts'
 import { readDeleteAnswer, readMetadataAnswer, readSearchAnswer, readStowAnswer } from './answers.ts'
 import { cleanupFailed, diagnoseStow, diagnoseWriteCheck } from './diagnose.ts'
-import type { FeedTarget } from './feed.ts'
+import type { FeedRequest, FeedTarget } from './feed.ts'
 import { feedPoller } from './feed.ts'
-import type { StowRequestBody } from './instance.ts'
+import type { StowRequestBody, SyntheticInstance } from './instance.ts'
 import { stowRequestBody, syntheticInstance } from './instance.ts'
 
 export const WRITE_STEPS = {
@@ -175,23 +175,7 @@ export async function runWriteCheck(input: WriteCheckInput, context: CheckContex
   const { clock, log } = context
   const instance = await syntheticInstance({ runLabel: input.runLabel, now: new Date(clock.now()) })
   const startedAt = clock.now()
-  const { baseUrl, apiVersion, waitForAccess } = input.dicom
-  const pollFeed = feedPoller(
-    (path, deadlineMs) => exchangeWithin(context, { url: new URL(`${baseUrl}${path}`) }, deadlineMs - clock.now()),
-    { apiVersion, sequenceBefore: input.sequenceBefore, writeStartedAtMs: startedAt, waitForAccess }
-  )
-  const { sequenceBefore } = input
-  const stow = stowRequestBody(instance.part10)
-  const trip: RoundTrip = {
-    context,
-    baseUrl,
-    waitForAccess,
-    uids: instance,
-    stow,
-    sequenceBefore,
-    pollFeed,
-    mayBeStored: false
-  }
+  const trip = roundTrip(input, context, instance, startedAt)
   const reserveMs = cleanupReserveMs(input.timeoutMs)
   const stepsDeadline = input.deadlineMs - reserveMs
   const rows: WriteStepReport[] = []
@@ -219,10 +203,26 @@ export async function runWriteCheck(input: WriteCheckInput, context: CheckContex
     const cleanupDeadline = Math.max(input.deadlineMs, clock.now() + reserveMs)
     const deleted = await run(DELETE, cleanupDeadline)
     const confirmed = deleted.ok ? await run(CONFIRM_DELETE, cleanupDeadline) : deleted
-    if (confirmed.failure) failure = cleanupFailed(instance.studyInstanceUid, baseUrl, confirmed.failure, failure)
+    if (confirmed.failure) failure = cleanupFailed(instance.studyInstanceUid, trip.baseUrl, confirmed.failure, failure)
     if (!deleted.ok) rows.push(skippedRow(WRITE_STEPS.confirmDelete))
   } else {
     rows.push(skippedRow(WRITE_STEPS.delete), skippedRow(WRITE_STEPS.confirmDelete))
   }
   return { steps: rows, elapsedMs: clock.now() - startedAt, studyInstanceUid: instance.studyInstanceUid, failure }
+}
+
+/** What the steps share, for an instance whose round trip starts at `startedAt`. */
+function roundTrip(
+  input: WriteCheckInput,
+  context: CheckContext,
+  instance: SyntheticInstance,
+  startedAt: number
+): RoundTrip {
+  const { baseUrl, apiVersion, waitForAccess } = input.dicom
+  const { sequenceBefore } = input
+  const readPage: FeedRequest = (path, deadlineMs) =>
+    exchangeWithin(context, { url: new URL(`${baseUrl}${path}`) }, deadlineMs - context.clock.now())
+  const pollFeed = feedPoller(readPage, { apiVersion, sequenceBefore, writeStartedAtMs: startedAt, waitForAccess })
+  const stow = stowRequestBody(instance.part10)
+  return { context, baseUrl, waitForAccess, uids: instance, stow, sequenceBefore, pollFeed, mayBeStored: false }
 }
