@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, isAbsolute, join } from 'node:path'
 import { unusedLoopbackPort } from './loopback-server.ts'
-import type { AzResult as AzOutput } from '../src/azure-cli/output.ts'
+import type { AzResult as AzOutput } from '../src/sign-in/azure-cli/output.ts'
 
 export interface AzSession {
   env: Record<string, string>

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import tls from 'node:tls'
-import { stillRunning } from '../../src/azure-cli/process-tree.ts'
+import { stillRunning } from '../../src/sign-in/azure-cli/process-tree.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import type { DicomEmulator } from '../../test-support/dicom-emulator.ts'
 import { startDicomEmulator } from '../../test-support/dicom-emulator.ts'

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Agent, request } from 'undici'
-import { stowRequestBody, syntheticInstance, type SyntheticInstance } from '../../src/smoke-test/instance.ts'
+import { stowRequestBody, syntheticInstance, type SyntheticInstance } from '../../src/smoke-test/write/instance.ts'
 import { DICOM_AUDIENCE } from '../../test-support/dicom-emulator.ts'
 import {
   ALREADY_STORED,

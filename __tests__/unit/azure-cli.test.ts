@@ -1,8 +1,8 @@
 // How az is called, how its output is read, and how its failures become errors a person can act on.
 // The stderr texts are what the Azure CLI prints (2.45 observed in __tests__/support; newer ones from its source and
 // logs).
-import { classifyAzFailure, parseAzOutput, splitAzStderr, type AzResult } from '../../src/azure-cli/output.ts'
-import { azInvocation } from '../../src/azure-cli/run.ts'
+import { classifyAzFailure, parseAzOutput, splitAzStderr, type AzResult } from '../../src/sign-in/azure-cli/output.ts'
+import { azInvocation } from '../../src/sign-in/azure-cli/run.ts'
 import { ActionError, type FailureKind } from '../../src/errors.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { findLeaks } from '../../test-support/leak-check.ts'

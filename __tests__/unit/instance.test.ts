@@ -10,8 +10,8 @@ import {
   stowRequestBody,
   syntheticInstance,
   uidFromUuid
-} from '../../src/smoke-test/instance.ts'
-import { runLabelFrom } from '../../src/smoke-test/write-plan.ts'
+} from '../../src/smoke-test/write/instance.ts'
+import { runLabelFrom } from '../../src/inputs.ts'
 
 const run = promisify(execFile)
 const NOW = new Date('2026-03-04T05:06:07.890Z')

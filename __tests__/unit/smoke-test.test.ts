@@ -2,15 +2,13 @@
 import { errors as undiciErrors } from 'undici'
 import {
   CHANGEFEED_ENDPOINTS,
-  classifyExchange,
   entrySequence,
-  isTlsError,
-  readAnswer,
+  readChangefeedAnswer,
   readChangefeedBody,
   type EndpointName
-} from '../../src/smoke-test/changefeed.ts'
+} from '../../src/smoke-test/read/changefeed.ts'
 import { diagnoseExchange, type DiagnosisContext } from '../../src/smoke-test/diagnose.ts'
-import { transportErrorCode, type Exchange } from '../../src/smoke-test/exchange.ts'
+import { classifyExchange, isTlsError, transportErrorCode, type Exchange } from '../../src/smoke-test/exchange.ts'
 import { proxyFor } from '../../src/smoke-test/proxy.ts'
 import type { ActionError, FailureKind } from '../../src/errors.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
@@ -49,9 +47,9 @@ function context(token: string = tokenFor(), fields: Partial<DiagnosisContext> =
 
 /** An answer read once, then diagnosed if it failed, as the smoke test does; undefined when it passed. */
 function diagnosis(name: EndpointName, seen: Exchange, ctx: DiagnosisContext): ActionError | undefined {
-  const reading = readAnswer(name, seen)
-  if (reading.verdict === 'ok') return undefined
-  return diagnoseExchange(seen, ctx, reading.verdict === 'fatal' ? reading.bodyProblem : undefined)
+  const answer = readChangefeedAnswer(name, seen)
+  if (answer.verdict === 'ok') return undefined
+  return diagnoseExchange(seen, ctx, answer.problem)
 }
 
 /** The failure reported; a test that expects one fails plainly when there is none. */
@@ -647,9 +645,9 @@ describe('what the real service answers', () => {
   })
 
   it('a v1 change feed page of [] is a pass: sequence numbers skip', () => {
-    expect(readAnswer('changefeed', exchange({ status: 200, contentType: JSON_TYPE, body: '[]' }))).toEqual({
+    expect(readChangefeedAnswer('changefeed', exchange({ status: 200, contentType: JSON_TYPE, body: '[]' }))).toEqual({
       verdict: 'ok',
-      sequence: 0
+      value: 0
     })
   })
 })

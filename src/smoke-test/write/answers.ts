@@ -1,8 +1,7 @@
-// The write check's answers, each read once: what a STOW, search, metadata, change feed or DELETE answer means for the
-// round trip (done, worth another try, or a failure with what was wrong), and the change feed queries it polls. Pure.
-import type { ApiVersion } from '../dicom-service.ts'
-import { classifyExchange, entryField } from './changefeed.ts'
-import type { Exchange } from './exchange.ts'
+// The write check's answers, each read once: what a STOW, search, metadata or DELETE answer means for the round trip
+// (done, worth another try, or a failure with what was wrong). Pure. The change feed's answers are in feed.ts.
+import type { Answer as AnyAnswer, Exchange } from '../exchange.ts'
+import { classifyExchange, fieldOf } from '../exchange.ts'
 
 /** DICOM JSON tags (PS3.18 F.2) the round trip reads. */
 export const TAGS = {
@@ -31,15 +30,12 @@ export type WriteProblem =
   | { kind: 'not-in-feed'; action: 'Create' | 'Delete' }
   | { kind: 'still-found' }
 
-export type Answer<T> =
-  | { verdict: 'ok'; value: T }
-  | { verdict: 'transient'; reason: string }
-  /** `problem` is unset when the status says it all (403, 409, 424, …). */
-  | { verdict: 'fatal'; problem?: WriteProblem }
+/** A round trip answer: a fatal one's `problem` is unset when the status says it all (403, 409, 424, …). */
+export type Answer<T> = AnyAnswer<T, WriteProblem>
 
 type DicomJson = Record<string, { Value?: unknown[] } | undefined>
 
-function parseJson(exchange: Exchange): unknown {
+export function parseJson(exchange: Exchange): unknown {
   try {
     return JSON.parse(exchange.body ?? '')
   } catch {
@@ -52,14 +48,11 @@ function isDataSet(value: unknown): value is DicomJson {
 }
 
 function firstValue(dataSet: DicomJson, tag: string): unknown {
-  const key = Object.keys(dataSet).find((k) => k.toUpperCase() === tag)
-  return key === undefined ? undefined : dataSet[key]?.Value?.[0]
+  return fieldOf(dataSet, tag)?.Value?.[0]
 }
 
 function items(dataSet: DicomJson, tag: string): DicomJson[] {
-  const key = Object.keys(dataSet).find((k) => k.toUpperCase() === tag)
-  const values = key === undefined ? [] : (dataSet[key]?.Value ?? [])
-  return values.filter(isDataSet)
+  return (fieldOf(dataSet, tag)?.Value ?? []).filter(isDataSet)
 }
 
 /** The FailureReason (0008,1197) of each instance in a STOW answer's FailedSOPSequence (0008,1198). */
@@ -92,8 +85,7 @@ export function readStowAnswer(
     return { verdict: 'fatal', problem: { kind: 'failed-sop', failureReason: ours?.failureReason } }
   }
   const verdict = classifyExchange(exchange, waitForAccess)
-  if (verdict === 'transient') return { verdict, reason: '' }
-  if (verdict === 'fatal') return { verdict }
+  if (verdict !== 'ok') return { verdict }
   if (!isDataSet(body))
     return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON STOW-RS response' } }
   const stored = items(body, TAGS.referencedSopSequence).some(
@@ -109,8 +101,7 @@ export function readSearchAnswer(
   waitForAccess: boolean
 ): Answer<boolean> {
   const verdict = classifyExchange(exchange, waitForAccess)
-  if (verdict === 'transient') return { verdict, reason: '' }
-  if (verdict === 'fatal') return { verdict }
+  if (verdict !== 'ok') return { verdict }
   if (exchange.status === 204 || (exchange.body ?? '').trim() === '') return { verdict: 'ok', value: false }
   const body = parseJson(exchange)
   if (!Array.isArray(body))
@@ -122,7 +113,7 @@ export function readSearchAnswer(
 /** WADO-RS metadata of the instance: its study, series and SOP instance UIDs must be the ones stored. */
 export function readMetadataAnswer(exchange: Exchange, uids: InstanceUids, waitForAccess: boolean): Answer<void> {
   const verdict = classifyExchange(exchange, waitForAccess)
-  if (verdict === 'transient') return { verdict, reason: '' }
+  if (verdict === 'transient') return { verdict }
   if (verdict === 'fatal' || exchange.status === 204) return { verdict: 'fatal' }
   const body = parseJson(exchange)
   const instance = Array.isArray(body) ? (body as unknown[])[0] : undefined
@@ -143,72 +134,5 @@ export function readMetadataAnswer(exchange: Exchange, uids: InstanceUids, waitF
 export function readDeleteAnswer(exchange: Exchange, waitForAccess: boolean): Answer<void> {
   if (exchange.status === 202 || exchange.status === 404) return { verdict: 'ok', value: undefined }
   const verdict = classifyExchange(exchange, waitForAccess)
-  if (verdict === 'transient') return { verdict, reason: '' }
   return verdict === 'ok' ? { verdict, value: undefined } : { verdict }
-}
-
-// ---- the change feed, polled for the round trip's own entries ----
-
-/** v1 pages by sequence number (offset is a sequence, limit a span); v2 by rows inside a time window. */
-export const FEED_PAGE_LIMIT: Record<ApiVersion, number> = { 'v1.0-prerelease': 100, v1: 100, v2: 200 }
-/** v2's window opens this long before the write, so a runner clock behind the service's cannot hide the entry. */
-export const FEED_WINDOW_SKEW_MS = 10 * 60_000
-
-export interface FeedCursor {
-  /** v1: the sequence to read after; v2: rows of the window already read. */
-  offset: number
-  /** v2 only: the window's start, ISO 8601 with its zone, as v2 requires. */
-  startTime?: string
-}
-
-export function firstFeedCursor(apiVersion: ApiVersion, sequenceBefore: number, writeStartedAtMs: number): FeedCursor {
-  if (apiVersion !== 'v2') return { offset: sequenceBefore }
-  return { offset: 0, startTime: new Date(writeStartedAtMs - FEED_WINDOW_SKEW_MS).toISOString() }
-}
-
-export function feedPagePath(apiVersion: ApiVersion, cursor: FeedCursor): string {
-  const query = new URLSearchParams({ offset: String(cursor.offset), limit: String(FEED_PAGE_LIMIT[apiVersion]) })
-  if (cursor.startTime !== undefined) query.set('startTime', cursor.startTime)
-  query.set('includeMetadata', 'false')
-  return `/changefeed?${query.toString()}`
-}
-
-export interface FeedTarget {
-  action: 'Create' | 'Delete'
-  sopInstanceUid: string
-  /** Only entries after the `latest` sequence seen before the write count. */
-  afterSequence: number
-}
-
-/** One page of the feed: whether it has the target entry, and where the next page starts (undefined: no more yet). */
-export function readFeedPage(
-  exchange: Exchange,
-  target: FeedTarget,
-  cursor: FeedCursor,
-  waitForAccess: boolean
-): Answer<{ found: boolean; next?: FeedCursor }> {
-  const verdict = classifyExchange(exchange, waitForAccess)
-  if (verdict === 'transient') return { verdict, reason: '' }
-  if (verdict === 'fatal') return { verdict }
-  const text = (exchange.body ?? '').trim()
-  const body = exchange.status === 204 || text === '' || text === 'null' ? [] : parseJson({ ...exchange, body: text })
-  if (!Array.isArray(body))
-    return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a JSON array of change feed entries' } }
-  const entries = body.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
-  const found = entries.some((entry) => {
-    const sequence = entryField(entry, 'sequence')
-    return (
-      typeof sequence === 'number' &&
-      sequence > target.afterSequence &&
-      entryField(entry, 'sopInstanceUid') === target.sopInstanceUid &&
-      String(entryField(entry, 'action')).toLowerCase() === target.action.toLowerCase()
-    )
-  })
-  if (entries.length === 0) return { verdict: 'ok', value: { found } }
-  const sequences = entries.map((e) => entryField(e, 'sequence')).filter((s): s is number => typeof s === 'number')
-  const next =
-    cursor.startTime === undefined
-      ? { offset: Math.max(cursor.offset, ...sequences) }
-      : { ...cursor, offset: cursor.offset + entries.length }
-  return { verdict: 'ok', value: { found, next } }
 }

@@ -50,16 +50,30 @@ export async function syntheticInstance(options: SyntheticInstanceOptions): Prom
   const studyDescription = loValue(
     options.runLabel ? `dicom-token-action smoke test, ${options.runLabel}` : 'dicom-token-action smoke test'
   )
-  const date = dicomDate(options.now)
-  const time = dicomTime(options.now)
+  const uids = { studyInstanceUid, seriesInstanceUid, sopInstanceUid }
+  const dataset = syntheticDataSet(uids, { patientId, studyDescription }, options.now)
+  const { data } = await import('dcmjs')
+  const file = new data.DicomDict(data.DicomMetaDictionary.denaturalizeDataset(fileMetaInformation(sopInstanceUid)))
+  file.dict = data.DicomMetaDictionary.denaturalizeDataset(dataset)
+  const part10 = new Uint8Array(file.write())
+  return { ...uids, sopClassUid: SECONDARY_CAPTURE_IMAGE_STORAGE, patientId, studyDescription, part10 }
+}
 
-  const dataset: Record<string, unknown> = {
+/** The data set, by keyword as dcmjs names them: a Secondary Capture image with just what its IOD asks for. */
+function syntheticDataSet(
+  uids: Pick<SyntheticInstance, 'studyInstanceUid' | 'seriesInstanceUid' | 'sopInstanceUid'>,
+  names: Pick<SyntheticInstance, 'patientId' | 'studyDescription'>,
+  now: Date
+): Record<string, unknown> {
+  const date = dicomDate(now)
+  const time = dicomTime(now)
+  return {
     SpecificCharacterSet: 'ISO_IR 100',
     ImageType: ['DERIVED', 'SECONDARY'],
     InstanceCreationDate: date,
     InstanceCreationTime: time,
     SOPClassUID: SECONDARY_CAPTURE_IMAGE_STORAGE,
-    SOPInstanceUID: sopInstanceUid,
+    SOPInstanceUID: uids.sopInstanceUid,
     StudyDate: date,
     StudyTime: time,
     SeriesDate: date,
@@ -75,14 +89,14 @@ export async function syntheticInstance(options: SyntheticInstanceOptions): Prom
     ConversionType: 'WSD',
     Manufacturer: 'dicom-token-action',
     ReferringPhysicianName: '',
-    StudyDescription: studyDescription,
+    StudyDescription: names.studyDescription,
     SeriesDescription: 'synthetic 8x8 image, deleted after the test',
     PatientName: SMOKE_TEST_PATIENT_NAME,
-    PatientID: patientId,
+    PatientID: names.patientId,
     PatientBirthDate: '',
     PatientSex: 'O',
-    StudyInstanceUID: studyInstanceUid,
-    SeriesInstanceUID: seriesInstanceUid,
+    StudyInstanceUID: uids.studyInstanceUid,
+    SeriesInstanceUID: uids.seriesInstanceUid,
     StudyID: 'SMOKE',
     SeriesNumber: '1',
     InstanceNumber: '1',
@@ -99,7 +113,11 @@ export async function syntheticInstance(options: SyntheticInstanceOptions): Prom
     PixelData: [new Uint8Array(IMAGE_SIZE * IMAGE_SIZE).buffer],
     _vrMap: { PixelData: 'OB' }
   }
-  const meta: Record<string, unknown> = {
+}
+
+/** The Part 10 file meta information (group 0002). */
+function fileMetaInformation(sopInstanceUid: string): Record<string, unknown> {
+  return {
     FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
     MediaStorageSOPClassUID: SECONDARY_CAPTURE_IMAGE_STORAGE,
     MediaStorageSOPInstanceUID: sopInstanceUid,
@@ -107,20 +125,6 @@ export async function syntheticInstance(options: SyntheticInstanceOptions): Prom
     // Names the writer, as every Part 10 file must: 2.25 + this action's UUID 130dc23d-a950-46ee-9361-ad0f74039882.
     ImplementationClassUID: '2.25.25326771451855391830505406615238449282',
     ImplementationVersionName: 'DICOMTOKEN_1'
-  }
-
-  const { data } = await import('dcmjs')
-  const file = new data.DicomDict(data.DicomMetaDictionary.denaturalizeDataset(meta))
-  file.dict = data.DicomMetaDictionary.denaturalizeDataset(dataset)
-  const part10 = new Uint8Array(file.write())
-  return {
-    studyInstanceUid,
-    seriesInstanceUid,
-    sopInstanceUid,
-    sopClassUid: SECONDARY_CAPTURE_IMAGE_STORAGE,
-    patientId,
-    studyDescription,
-    part10
   }
 }
 

@@ -5,14 +5,14 @@ import { spawn } from 'node:child_process'
 import diagnosticsChannel from 'node:diagnostics_channel'
 import * as exec from '@actions/exec'
 import * as io from '@actions/io'
-import { ActionError } from '../errors.ts'
-import type { Config } from '../inputs.ts'
+import { ActionError } from '../../errors.ts'
+import type { Config } from '../../inputs.ts'
 import type { AzResult } from './output.ts'
 import { processTree, stillRunning } from './process-tree.ts'
 
 /**
- * How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program
- * Files\...\az.cmd).
+ * How az is invoked.
+ * The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd).
  */
 export function azInvocation(
   azPath: string,
@@ -75,11 +75,11 @@ async function stopAz(child: ChildProcess): Promise<void> {
   signalAll(await stillRunning(tree), 'SIGKILL')
 }
 
-export function startAz(azPath: string, config: Config): AzRun {
-  const { commandLine, args } = azInvocation(azPath, config)
-  const stdout: Buffer[] = []
-  const stderr: Buffer[] = []
-  // @actions/exec does not expose the child; Node announces every child it creates on this channel.
+/**
+ * Catches the next child process Node creates: @actions/exec does not expose the child, but Node announces every child
+ * it creates on the `child_process` diagnostics channel. `started` settles once it exists, or `stop` is called.
+ */
+function watchNextChild(): { child: () => ChildProcess | undefined; started: Promise<void>; stop: () => void } {
   let child: ChildProcess | undefined
   let markStarted: () => void = () => undefined
   const started = new Promise<void>((resolve) => (markStarted = resolve))
@@ -89,48 +89,35 @@ export function startAz(azPath: string, config: Config): AzRun {
     markStarted()
   }
   diagnosticsChannel.subscribe('child_process', onChildProcess)
+  const stop = (): void => {
+    diagnosticsChannel.unsubscribe('child_process', onChildProcess)
+    markStarted()
+  }
+  return { child: () => child, started, stop }
+}
 
-  const execution = exec
-    .exec(commandLine, args, {
-      silent: true, // nothing az prints reaches the log: its stdout is the token
-      ignoreReturnCode: true,
-      delay: 1000,
-      listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
-    })
-    .then((exitCode) => ({
-      exitCode,
-      // A process ended by a signal has no exit code; which signal it was is what a person needs to know.
-      signal: child?.signalCode ?? undefined,
-      stdout: Buffer.concat(stdout).toString('utf8'),
-      stderr: Buffer.concat(stderr).toString('utf8')
-    }))
-    .catch((error: unknown) => {
-      throw new ActionError(
-        'az-failed',
-        `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`,
-        'Check that az is installed correctly and executable by the runner user.'
-      )
-    })
-    .finally(() => {
-      diagnosticsChannel.unsubscribe('child_process', onChildProcess)
-      markStarted()
-    })
-
-  const result = new Promise<AzResult>((resolve, reject) => {
+/** az's result, unless the timeout comes first: then az and what it started are stopped, and that is the failure. */
+function withinTimeout(
+  execution: Promise<AzResult>,
+  child: () => ChildProcess | undefined,
+  timeoutMs: number
+): Promise<AzResult> {
+  return new Promise<AzResult>((resolve, reject) => {
     let timedOut = false
     const timer = setTimeout(() => {
       timedOut = true // az's own end, once killed, is not the result
-      void (child ? stopAz(child) : Promise.resolve()).then(() =>
+      const running = child()
+      void (running ? stopAz(running) : Promise.resolve()).then(() =>
         reject(
           new ActionError(
             'az-timeout',
-            `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`,
+            `az account get-access-token did not finish within ${timeoutMs / 1000} s and was stopped.`,
             'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach ' +
               'login.microsoftonline.com, or raise timeout-seconds.'
           )
         )
       )
-    }, config.timeoutMs)
+    }, timeoutMs)
     const settle = (finish: () => void): void => {
       if (timedOut) return
       clearTimeout(timer)
@@ -141,5 +128,34 @@ export function startAz(azPath: string, config: Config): AzRun {
       (error: unknown) => settle(() => reject(error))
     )
   })
-  return { started, result }
+}
+
+export function startAz(azPath: string, config: Config): AzRun {
+  const { commandLine, args } = azInvocation(azPath, config)
+  const stdout: Buffer[] = []
+  const stderr: Buffer[] = []
+  const watch = watchNextChild()
+  const execution = exec
+    .exec(commandLine, args, {
+      silent: true, // nothing az prints reaches the log: its stdout is the token
+      ignoreReturnCode: true,
+      delay: 1000,
+      listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
+    })
+    .then((exitCode) => ({
+      exitCode,
+      // A process ended by a signal has no exit code; which signal it was is what a person needs to know.
+      signal: watch.child()?.signalCode ?? undefined,
+      stdout: Buffer.concat(stdout).toString('utf8'),
+      stderr: Buffer.concat(stderr).toString('utf8')
+    }))
+    .catch((error: unknown) => {
+      throw new ActionError(
+        'az-failed',
+        `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`,
+        'Check that az is installed correctly and executable by the runner user.'
+      )
+    })
+    .finally(() => watch.stop())
+  return { started: watch.started, result: withinTimeout(execution, watch.child, config.timeoutMs) }
 }

@@ -1,11 +1,11 @@
 // Turns a failed step of the write round trip into the one error a person can act on. Pure. What is not special to
 // writing (401, 404, timeouts, network, 5xx) goes to diagnoseExchange, as for the read check.
-import { ActionError } from '../errors.ts'
-import { describePrincipal } from '../token.ts'
-import type { DiagnosisContext } from './diagnose.ts'
-import { accessNeverApplied, diagnoseExchange, preview } from './diagnose.ts'
-import type { Exchange } from './exchange.ts'
-import type { WriteProblem } from './write-answers.ts'
+import { ActionError } from '../../errors.ts'
+import { describePrincipal } from '../../token.ts'
+import type { DiagnosisContext } from '../diagnose.ts'
+import { accessNeverApplied, diagnoseExchange, preview, triedFor } from '../diagnose.ts'
+import type { Exchange } from '../exchange.ts'
+import type { WriteProblem } from './answers.ts'
 
 const BODY_PREVIEW_CHARS = 160
 /** What the failure reasons Azure and PS3.4 define mean (0008,1197), for the ones a smoke test can meet. */
@@ -22,10 +22,7 @@ export const FAILURE_REASONS: Record<number, string> = {
   0xc122: 'referenced transfer syntax not supported'
 }
 
-/**
- * The attribute a refusal names, when its body does: a tag such as (0010,0020), with the keyword after it if there is
- * one.
- */
+/** The attribute a refusal names, when its body does: a tag such as (0010,0020), with any keyword after it. */
 export function refusedAttribute(body: string | undefined): string | undefined {
   const match = /\(([0-9A-F]{4}),\s?([0-9A-F]{4})\)(?:\s*[-:]?\s*([A-Z][A-Za-z]+)\b)?/i.exec(body ?? '')
   if (match) return `(${match[1]?.toUpperCase()},${match[2]?.toUpperCase()})${match[3] ? ` ${match[3]}` : ''}`
@@ -110,7 +107,7 @@ export function diagnoseWriteCheck(
 ): ActionError {
   if (problem === undefined) return diagnoseExchange(exchange, context, 'unexpected')
   const request = `${exchange.method} ${exchange.url}`
-  const tried = `after ${context.attempts} attempt(s) in ${(context.elapsedMs / 1000).toFixed(1)} s`
+  const tried = triedFor(context)
   const what: Record<WriteProblem['kind'], () => string> = {
     'failed-sop': () => `${request} listed the instance as failed`,
     'not-stored': () => `${request} answered 200 without listing the synthetic instance as stored`,
