@@ -4,8 +4,8 @@
 // npm run demo -- --write: the same with `smoke-test: write` against the HTTPS front over a real Orthanc.
 import { startDicomFront, type DicomFront } from '../test-support/dicom-front.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
-import { startOrthanc, type Orthanc } from '../test-support/orthanc.ts'
-import { runAction } from '../test-support/run-action.ts'
+import { startOrthanc, type Orthanc } from '../test-support/dicom/orthanc.ts'
+import { runAction } from '../test-support/runner/run-action.ts'
 import { requireAzureCli } from './require-az.ts'
 
 // --debug is what "Enable debug logging" does to a step: RUNNER_DEBUG=1, and the log shows its ::debug:: lines.

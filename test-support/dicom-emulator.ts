@@ -3,11 +3,11 @@
 import { createServer as createHttpsServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { decodeJwtPayload } from './jwt.ts'
-import { closeServer, listenOnLoopback, sendJson, trackSocket, trackSockets } from './loopback-server.ts'
+import { decodeJwtPayload } from './azure/jwt.ts'
+import { closeServer, listenOnLoopback, sendJson, trackSocket, trackSockets } from './net/loopback-server.ts'
 
 // Tests import it from here, next to the emulator they use it with.
-export { unusedLoopbackPort } from './loopback-server.ts'
+export { unusedLoopbackPort } from './net/loopback-server.ts'
 // The Orthanc front (dicom-front.ts) speaks the same HTTP as this emulator: it shares these rather than copying them.
 export { TrackedServer, parseRequest }
 export { LIMITS, SUPPORTED_VERSIONS, parseBoolean, parseInteger, parseTime }

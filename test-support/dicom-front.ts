@@ -18,9 +18,9 @@ import {
   type BearerExpectation,
   type RecordedRequest
 } from './dicom-emulator.ts'
-import { decodeJwtPayload } from './jwt.ts'
-import { listenOnLoopback } from './loopback-server.ts'
-import { DICOMWEB_ROOT, type Orthanc, type OrthancAnswer } from './orthanc.ts'
+import { decodeJwtPayload } from './azure/jwt.ts'
+import { listenOnLoopback } from './net/loopback-server.ts'
+import { DICOMWEB_ROOT, type Orthanc, type OrthancAnswer } from './dicom/orthanc.ts'
 
 /** DICOM Data Reader may read (GET); DICOM Data Owner may also store and delete. */
 export type DicomRole = 'reader' | 'owner'

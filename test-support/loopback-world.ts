@@ -1,11 +1,11 @@
 // Everything the action talks to, on 127.0.0.1: a logged-in real Azure CLI (identity + ARM endpoints) and the
 // DICOM change feed emulator, sharing one self-signed certificate. Used by the e2e tests, the demo and the bench.
 import { dirname } from 'node:path'
-import type { AzureWorld } from './azure-world.ts'
-import { startAzureWorld } from './azure-world.ts'
+import type { AzureWorld } from './azure/azure-world.ts'
+import { startAzureWorld } from './azure/azure-world.ts'
 import type { DicomEmulator } from './dicom-emulator.ts'
 import { startDicomEmulator } from './dicom-emulator.ts'
-import { findRealAz } from './azure-login.ts'
+import { findRealAz } from './azure/azure-login.ts'
 
 export interface LoopbackWorld {
   azure: AzureWorld

@@ -1,12 +1,12 @@
 // End to end for `smoke-test: write`: the bundled action with the real Azure CLI logged in offline against the loopback
 // identity, and the HTTPS front over a real Orthanc. Skipped, with one line saying why, without az or Orthanc.
-import { DEFAULT_OBJECT_ID } from '../../test-support/identity-endpoint.ts'
-import { findRealAz } from '../../test-support/azure-login.ts'
-import { startAzureWorld, type AzureWorld } from '../../test-support/azure-world.ts'
+import { DEFAULT_OBJECT_ID } from '../../test-support/azure/identity-endpoint.ts'
+import { findRealAz } from '../../test-support/azure/azure-login.ts'
+import { startAzureWorld, type AzureWorld } from '../../test-support/azure/azure-world.ts'
 import { startDicomFront, type DicomFront } from '../../test-support/dicom-front.ts'
-import { findLeaks, runPlaces } from '../../test-support/leak-check.ts'
-import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/orthanc.ts'
-import { runAction } from '../../test-support/run-action.ts'
+import { findLeaks, runPlaces } from '../../test-support/runner/leak-check.ts'
+import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/dicom/orthanc.ts'
+import { runAction } from '../../test-support/runner/run-action.ts'
 import { dirname } from 'node:path'
 
 const az = findRealAz()

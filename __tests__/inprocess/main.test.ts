@@ -9,8 +9,8 @@ import { stillRunning } from '../../src/azure-cli/process-tree.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import type { DicomEmulator } from '../../test-support/dicom-emulator.ts'
 import { startDicomEmulator } from '../../test-support/dicom-emulator.ts'
-import { startConnectProxy } from '../../test-support/connect-proxy.ts'
-import { fakeRunner } from '../../test-support/fake-runner.ts'
+import { startConnectProxy } from '../../test-support/net/connect-proxy.ts'
+import { fakeRunner } from '../../test-support/runner/fake-runner.ts'
 import {
   azCalls,
   emptyDirectory,
@@ -19,9 +19,9 @@ import {
   summaryTable,
   token,
   useInProcessRunner
-} from '../../test-support/in-process.ts'
-import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
-import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+} from '../../test-support/runner/in-process.ts'
+import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
 
 const SERVICE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com'
 const NOT_LOGGED_IN = "ERROR: Please run 'az login' to setup account.\n"

@@ -1,12 +1,12 @@
 // run() in-process with `smoke-test: write` against the HTTPS front over a real Orthanc: the round trip's branches
 // as a user sees them (outputs, the one failure line, the summary rows), and that Orthanc is left empty.
 import tls from 'node:tls'
-import { fakeRunner } from '../../test-support/fake-runner.ts'
+import { fakeRunner } from '../../test-support/runner/fake-runner.ts'
 import { startDicomFront, type DicomFront, type FrontFaults } from '../../test-support/dicom-front.ts'
-import { OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
-import { expectNoLeaks, runAction, summaryTable, token, useInProcessRunner } from '../../test-support/in-process.ts'
-import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/orthanc.ts'
-import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+import { OBJECT_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
+import { expectNoLeaks, runAction, summaryTable, token, useInProcessRunner } from '../../test-support/runner/in-process.ts'
+import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/dicom/orthanc.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
 
 const unavailable = await orthancUnavailable()
 if (unavailable !== undefined) process.stderr.write(`in-process write round trip tests skipped: ${unavailable}\n`)

@@ -1,7 +1,7 @@
 import { connect } from 'node:net'
 import { Agent, Client, request, type Dispatcher } from 'undici'
-import { accessTokenClaims, makeJwt, type Claims } from '../../test-support/jwt.ts'
-import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+import { accessTokenClaims, makeJwt, type Claims } from '../../test-support/azure/jwt.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
 import {
   DICOM_AUDIENCE,
   entryTimestamp,
@@ -10,7 +10,7 @@ import {
   type DicomEmulator,
   type DicomEmulatorOptions
 } from '../../test-support/dicom-emulator.ts'
-import { TENANT_ID } from '../../test-support/ids.ts'
+import { TENANT_ID } from '../../test-support/azure/ids.ts'
 
 let cert: Certificate
 let agent: Agent

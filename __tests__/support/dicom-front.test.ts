@@ -14,9 +14,9 @@ import {
   type DicomJson,
   type FrontFaults
 } from '../../test-support/dicom-front.ts'
-import { accessTokenClaims, makeJwt, type Claims } from '../../test-support/jwt.ts'
-import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/orthanc.ts'
-import { makeSelfSignedCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+import { accessTokenClaims, makeJwt, type Claims } from '../../test-support/azure/jwt.ts'
+import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/dicom/orthanc.ts'
+import { makeSelfSignedCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const OWNER = 'a3f0c9d2-0000-4000-8000-00000000000a'

@@ -6,7 +6,7 @@ import { access, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { unusedLoopbackPort } from './loopback-server.ts'
+import { unusedLoopbackPort } from '../net/loopback-server.ts'
 
 export const ORTHANC_BINARY = '/usr/sbin/Orthanc'
 export const DICOMWEB_PLUGIN = '/usr/share/orthanc/plugins/libOrthancDicomWeb.so'

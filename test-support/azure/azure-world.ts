@@ -3,7 +3,7 @@
 import { startArmEndpoint, type ArmEndpoint } from './arm-endpoint.ts'
 import { loginAz, removeSessionsOf, type AzSession } from './azure-login.ts'
 import { startIdentityEndpoint, type IdentityEndpoint } from './identity-endpoint.ts'
-import { makeSelfSignedCertificate, removeCertificate, type Certificate } from './tls-cert.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../net/tls-cert.ts'
 
 export type { Certificate }
 
