@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import tls from 'node:tls'
 import { stillRunning } from '../../src/azure-cli/process-tree.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
-import type { DicomEmulator } from '../../test-support/dicom-emulator.ts'
-import { startDicomEmulator } from '../../test-support/dicom-emulator.ts'
+import type { DicomService } from '../../test-support/dicom/service.ts'
+import { startDicomService } from '../../test-support/dicom/service.ts'
 import { startConnectProxy } from '../../test-support/net/connect-proxy.ts'
 import { fakeRunner } from '../../test-support/runner/fake-runner.ts'
 import {
@@ -190,7 +190,7 @@ describe('an unexpected error', () => {
 })
 
 describe('the smoke test', () => {
-  let dicom: DicomEmulator
+  let dicom: DicomService
   const systemCertificates = tls.getCACertificates('default')
 
   // The emulator's certificate is self-signed. The spawned action trusts it through NODE_EXTRA_CA_CERTS, which node
@@ -199,7 +199,7 @@ describe('the smoke test', () => {
   beforeAll(async () => {
     certificate = await makeSelfSignedCertificate('dicom-emulator-in-process')
     tls.setDefaultCACertificates([...systemCertificates, certificate.cert])
-    dicom = await startDicomEmulator({ certificate, tenantId: TENANT_ID })
+    dicom = await startDicomService({ certificate, tenantId: TENANT_ID, entries: 3 })
   })
   afterAll(async () => {
     tls.setDefaultCACertificates(systemCertificates)

@@ -4,8 +4,8 @@ import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
-import { startDicomEmulator } from '../../test-support/dicom-emulator.ts'
-import { startDicomFront, type DicomFront, type FrontFaults } from '../../test-support/dicom-front.ts'
+import type { DicomFault } from '../../test-support/dicom/faults.ts'
+import { startDicomService, type DicomService } from '../../test-support/dicom/service.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
 import { findLeaks, runPlaces } from '../../test-support/runner/leak-check.ts'
 import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/dicom/orthanc.ts'
@@ -77,21 +77,21 @@ function expectOneError(result: ActionRun, message: RegExp, anchor: string): voi
 
 describeWithOrthanc('smoke-test: write against the front over a real Orthanc', () => {
   let orthanc: Orthanc
-  let front: DicomFront
+  let front: DicomService
 
   beforeAll(async () => {
     const started = await startOrthanc()
     if (typeof started === 'string') throw new Error(started)
     orthanc = started
     const roles = { [OWNER]: 'owner', [READER]: 'reader' } as const
-    front = await startDicomFront({ certificate: cert, orthanc, roles, tenantId: TENANT })
+    front = await startDicomService({ certificate: cert, orthanc, roles, tenantId: TENANT })
   })
   afterAll(async () => {
     await front.close()
     await orthanc.stop()
   })
   beforeEach(() => {
-    front.setFaults({})
+    front.setFault({ kind: 'none' })
     front.requests.length = 0
     front.roles.delete(NEWCOMER)
   })
@@ -101,11 +101,11 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   const requestLines = (): string[] => front.requests.map((r) => `${r.method} ${r.path} ${r.status ?? ''}`)
 
   async function write(
-    faults: FrontFaults = {},
+    fault: DicomFault = { kind: 'none' },
     inputs: Record<string, string> = {},
     options: RunOptions = {}
   ): Promise<ActionRun> {
-    front.setFaults(faults)
+    front.setFault(fault)
     return runSmokeTest(front.url, inputs, options)
   }
 
@@ -142,7 +142,7 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   )
 
   it('waits for the Create when the change feed lags', async () => {
-    const result = await write({ createHiddenForReads: 3 })
+    const result = await write({ kind: 'create-hidden', reads: 3 })
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toMatch(
       /Change feed lists the Create: attempt 1 failed \(the Create is not in the change feed yet\); retrying/
@@ -151,13 +151,13 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   })
 
   it('works on v1, whose change feed pages by sequence number', async () => {
-    const result = await write({}, { 'api-version': 'v1' })
+    const result = await write({ kind: 'none' }, { 'api-version': 'v1' })
     expect(result.exitCode).toBe(0)
     expect(await storedStudies()).toEqual([])
   })
 
   it('403 on the write with a reader role: says write needs DICOM Data Owner, and does not retry', async () => {
-    const result = await write({}, {}, { oid: READER })
+    const result = await write({ kind: 'none' }, {}, { oid: READER })
     expectOneError(
       result,
       /refused to store .* with 403 .*reader role only; smoke-test: write needs DICOM Data Owner\./,
@@ -168,47 +168,47 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
     expect(result.summary).toMatch(/<td>Write: Delete the study<\/td><td>skipped<\/td>/)
   })
 
-  it.each<[string, FrontFaults, RegExp, string]>([
+  it.each<[string, DicomFault, RegExp, string]>([
     [
       '409',
-      { stowStatus: { status: 409, body: 'The instance already exists.' } },
+      { kind: 'store-status', status: 409, body: 'The instance already exists.' },
       /answered 409 .*the instance already exists/,
       '409-conflict-the-instance-already-exists'
     ],
     [
       '400 naming the attribute',
-      { stowStatus: { status: 400, body: 'DICOM100: (0010,0020) PatientID - the value is invalid.' } },
+      { kind: 'store-status', status: 400, body: 'DICOM100: (0010,0020) PatientID - the value is invalid.' },
       /refused the synthetic instance with 400 at .*, naming attribute \(0010,0020\) PatientID: "DICOM100/,
       '400-or-415-the-service-refused-the-instance'
     ],
     [
       '415',
-      { stowStatus: { status: 415, body: 'Unsupported media type.' } },
+      { kind: 'store-status', status: 415, body: 'Unsupported media type.' },
       /refused the synthetic instance with 415/,
       '400-or-415-the-service-refused-the-instance'
     ],
     [
       '424',
-      { stowFailedDependency: true },
+      { kind: 'store-failed-dependency' },
       /answered 424 Failed Dependency .*storage account or its customer-managed key/,
       '424-failed-dependency'
     ],
     [
       '413',
-      { stowStatus: { status: 413, body: 'Request Entity Too Large' } },
+      { kind: 'store-status', status: 413, body: 'Request Entity Too Large' },
       /answered 413 .*request too large/,
       '413-request-too-large'
     ],
     [
       '202 with a FailedSOPSequence',
-      { stowFailureReason: 272 },
+      { kind: 'store-failure-reason', reason: 272 },
       /answered 202 .*failure reason 272 \(0x0110, processing failure\)/,
       '202-accepted-with-a-failedsopsequence'
     ]
   ])(
     '%s on the STOW: one line saying why, not retried, nothing left in Orthanc',
-    async (_name, faults, message, anchor) => {
-      const result = await write(faults)
+    async (_name, fault, message, anchor) => {
+      const result = await write(fault)
       expectOneError(result, message, anchor)
       expect(requestLines().filter((l) => l.startsWith('POST'))).toHaveLength(1)
       expect(await storedStudies()).toEqual([])
@@ -216,7 +216,7 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   )
 
   it('a DELETE that keeps failing fails the step and prints the study UID to delete by hand', async () => {
-    const result = await write({ deleteStatus: 500 }, { 'timeout-seconds': '4' })
+    const result = await write({ kind: 'delete-status', status: 500 }, { 'timeout-seconds': '4' })
     expectOneError(
       result,
       /^Could not delete the synthetic study (2\.25\.\d+) that the smoke test stored: .*DELETE .*\/studies\/\1\./,
@@ -232,7 +232,7 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
       front.roles.set(NEWCOMER, 'owner')
     }
     const result = await write(
-      {},
+      { kind: 'none' },
       { 'wait-for-access': 'true', 'timeout-seconds': '20' },
       { oid: NEWCOMER, during: grantAfterTwo403s }
     )
@@ -246,7 +246,7 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   it(
     'wait-for-access: still 403 at the deadline gives ' + 'one line with 403, the roles and how long it waited',
     async () => {
-      const result = await write({}, { 'wait-for-access': 'true', 'timeout-seconds': '3' }, { oid: NEWCOMER })
+      const result = await write({ kind: 'none' }, { 'wait-for-access': 'true', 'timeout-seconds': '3' }, { oid: NEWCOMER })
       expectOneError(
         result,
         new RegExp(
@@ -260,7 +260,7 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   )
 
   it('without wait-for-access a 403 fails at once', async () => {
-    const result = await write({}, {}, { oid: NEWCOMER })
+    const result = await write({ kind: 'none' }, {}, { oid: NEWCOMER })
     expectOneError(result, /refused .* with 403/, '403-forbidden')
     expect(front.requests).toHaveLength(2)
   })
@@ -269,7 +269,7 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
 describe('smoke-test: read', () => {
   it('needs no Orthanc and never loads the write check or dcmjs: it passes with their chunks deleted', async () => {
     const copy = await mkdtemp(join(tmpdir(), 'dist-without-write-'))
-    const emulator = await startDicomEmulator({ certificate: cert, tenantId: TENANT })
+    const emulator = await startDicomService({ certificate: cert, tenantId: TENANT, entries: 3 })
     try {
       await cp(join(REPO_ROOT, 'dist'), copy, { recursive: true })
       const removed: string[] = []
