@@ -13,6 +13,7 @@ import {
   useInProcessRunner
 } from '../../test-support/runner/in-process.ts'
 import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/dicom/orthanc.ts'
+import { releasedAfterAll } from '../../test-support/runner/release-after-all.ts'
 import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
 
 const unavailable = await orthancUnavailable()
@@ -28,19 +29,18 @@ describeWithOrthanc('smoke-test: write, in-process', () => {
   let front: DicomService
 
   // The front's certificate is self-signed; in-process it joins this process's default CA list for these tests.
+  const release = releasedAfterAll()
   beforeAll(async () => {
     certificate = await makeSelfSignedCertificate('dicom-front-in-process')
+    release(() => removeCertificate(certificate))
     tls.setDefaultCACertificates([...systemCertificates, certificate.cert])
+    release(() => tls.setDefaultCACertificates(systemCertificates))
     const started = await startOrthanc()
     if (typeof started === 'string') throw new Error(started)
     orthanc = started
+    release(() => started.stop())
     front = await startDicomService({ certificate, orthanc, roles: { [OBJECT_ID]: 'owner' }, tenantId: TENANT_ID })
-  })
-  afterAll(async () => {
-    tls.setDefaultCACertificates(systemCertificates)
-    await front.close()
-    await orthanc.stop()
-    await removeCertificate(certificate)
+    release(() => front.close())
   })
   afterEach(async () => {
     front.setFault({ kind: 'none' })
