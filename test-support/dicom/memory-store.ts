@@ -7,7 +7,6 @@ import {
   firstString,
   type DicomJson,
   type DicomStore,
-  type InstanceRef,
   type StoredInstance,
   type StowResult
 } from './store.ts'
@@ -46,7 +45,7 @@ export function memoryStore(): DicomStore & { readonly instances: ReadonlyMap<st
       return Promise.resolve(answerRead([...instances.values()], route, base))
     },
     deleteStudy(study) {
-      const removed: InstanceRef[] = [...instances.values()].filter((i) => i.studyInstanceUid === study)
+      const removed = [...instances.values()].filter((i) => i.studyInstanceUid === study)
       for (const instance of removed) instances.delete(instance.sopInstanceUid)
       return Promise.resolve(removed.length === 0 ? undefined : removed)
     },
