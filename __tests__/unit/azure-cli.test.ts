@@ -5,9 +5,9 @@ import { classifyAzFailure, parseAzOutput, splitAzStderr, type AzResult } from '
 import { azInvocation } from '../../src/sign-in/azure-cli/run.ts'
 import { ActionError, type FailureKind } from '../../src/errors.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
-import { findLeaks } from '../../test-support/leak-check.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { TENANT_ID } from '../../test-support/ids.ts'
+import { findLeaks } from '../../test-support/runner/leak-check.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { TENANT_ID } from '../../test-support/azure/ids.ts'
 
 const SUBSCRIPTION_ID = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
 const EXPIRES_EPOCH = 1795465960

@@ -14,9 +14,9 @@ import type { EndpointReport, SmokeTestReport } from '../../src/smoke-test/repor
 import { issueToken, type IssuedToken } from '../../src/token.ts'
 import { createRunner } from '../../src/runner.ts'
 import { summaryRows } from '../../src/summary.ts'
-import { findLeaks } from '../../test-support/leak-check.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { APP_ID, OBJECT_ID, OTHER_TENANT_ID, TENANT_ID } from '../../test-support/ids.ts'
+import { findLeaks } from '../../test-support/runner/leak-check.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { APP_ID, OBJECT_ID, OTHER_TENANT_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
 
 const SERVICE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com'
 // 2026-11-23T20:32:40Z

@@ -8,8 +8,8 @@ import {
   removeSecretLikeRuns,
   showInvisible
 } from '../../src/print.ts'
-import { findLeaks } from '../../test-support/leak-check.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
+import { findLeaks } from '../../test-support/runner/leak-check.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
 
 const claims = {
   audience: 'https://dicom.healthcareapis.azure.com',

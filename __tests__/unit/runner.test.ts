@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { ActionError } from '../../src/errors.ts'
 import { checkRunnerFiles, createRunner } from '../../src/runner.ts'
-import { makeJwt } from '../../test-support/jwt.ts'
-import { parseFileCommands } from '../../test-support/run-action.ts'
+import { makeJwt } from '../../test-support/azure/jwt.ts'
+import { parseFileCommands } from '../../test-support/runner/run-action.ts'
 
 let dir: string
 let files: { GITHUB_OUTPUT: string; GITHUB_ENV: string; GITHUB_STEP_SUMMARY: string }

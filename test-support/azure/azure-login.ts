@@ -5,8 +5,8 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, isAbsolute, join } from 'node:path'
-import { unusedLoopbackPort } from './loopback-server.ts'
-import type { AzResult as AzOutput } from '../src/sign-in/azure-cli/output.ts'
+import { unusedLoopbackPort } from '../net/loopback-server.ts'
+import type { AzResult as AzOutput } from '../../src/sign-in/azure-cli/output.ts'
 
 export interface AzSession {
   env: Record<string, string>

@@ -2,7 +2,7 @@
 // and the SDK refuses to send a bearer token over plain http, hence TLS with a self-signed certificate.
 import { createServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { closeServer, listenOnLoopback, sendJson, trackSockets } from './loopback-server.ts'
+import { closeServer, listenOnLoopback, sendJson, trackSockets } from '../net/loopback-server.ts'
 
 export interface ArmRequest {
   method: string

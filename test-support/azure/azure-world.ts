@@ -3,7 +3,8 @@
 import { startArmEndpoint, type ArmEndpoint } from './arm-endpoint.ts'
 import { loginAz, removeSessionsOf, type AzSession } from './azure-login.ts'
 import { startIdentityEndpoint, type IdentityEndpoint } from './identity-endpoint.ts'
-import { makeSelfSignedCertificate, removeCertificate, type Certificate } from './tls-cert.ts'
+import { releaseAll } from '../runner/release-after-all.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../net/tls-cert.ts'
 
 export type { Certificate }
 
@@ -22,18 +23,8 @@ export interface AzureWorldOptions {
 
 export async function startAzureWorld(options: AzureWorldOptions = {}): Promise<AzureWorld> {
   const cleanups: (() => Promise<void>)[] = []
-  const closeAll = async (): Promise<void> => {
-    // Reverse order, and every step even if one fails: a half-closed world must not keep ports or temp dirs.
-    const errors: unknown[] = []
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        await cleanup()
-      } catch (error) {
-        errors.push(error)
-      }
-    }
-    if (errors.length > 0) throw new AggregateError(errors, 'closing the Azure world failed')
-  }
+  // Reverse order, and every step even if one fails: a half-closed world must not keep ports or temp dirs.
+  const closeAll = (): Promise<void> => releaseAll(cleanups, 'closing the Azure world failed')
 
   try {
     const certificate = await makeSelfSignedCertificate()

@@ -2,7 +2,7 @@
 // issuing JWT-shaped tokens for exactly the resource asked, with switchable faults for error-path tests.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { accessTokenClaims, makeJwt } from './jwt.ts'
-import { closeServer, listenOnLoopback, sendJson, trackSockets } from './loopback-server.ts'
+import { closeServer, listenOnLoopback, sendJson, trackSockets } from '../net/loopback-server.ts'
 
 export type IdentityFault = 'none' | 'server-error' | 'bad-request' | 'refuse'
 

@@ -1,20 +1,18 @@
+// The fake DICOM service's server and change feed: TLS, the bearer check, version routing, the request log, the
+// faults, and v1 and v2 paging over a seeded feed. The stores are tested in dicom-stores.test.ts.
 import { connect } from 'node:net'
 import { Agent, Client, request, type Dispatcher } from 'undici'
-import { accessTokenClaims, makeJwt, type Claims } from '../../test-support/jwt.ts'
-import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/tls-cert.ts'
-import {
-  DICOM_AUDIENCE,
-  entryTimestamp,
-  startDicomEmulator,
-  unusedLoopbackPort,
-  type DicomEmulator,
-  type DicomEmulatorOptions
-} from '../../test-support/dicom-emulator.ts'
-import { TENANT_ID } from '../../test-support/ids.ts'
+import { accessTokenClaims, makeJwt, type Claims } from '../../test-support/azure/jwt.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
+import { DICOM_AUDIENCE } from '../../test-support/dicom/bearer.ts'
+import { seededTimestamp as entryTimestamp } from '../../test-support/dicom/change-feed.ts'
+import { startDicomService, type DicomService, type DicomServiceOptions } from '../../test-support/dicom/service.ts'
+import { unusedLoopbackPort } from '../../test-support/net/loopback-server.ts'
+import { TENANT_ID } from '../../test-support/azure/ids.ts'
 
 let cert: Certificate
 let agent: Agent
-const running: DicomEmulator[] = []
+const running: DicomService[] = []
 
 beforeAll(async () => {
   cert = await makeSelfSignedCertificate()
@@ -30,8 +28,8 @@ afterAll(async () => {
   await removeCertificate(cert)
 })
 
-async function emulator(options: Partial<DicomEmulatorOptions> = {}): Promise<DicomEmulator> {
-  const started = await startDicomEmulator({ certificate: cert, ...options })
+async function emulator(options: Partial<DicomServiceOptions> = {}): Promise<DicomService> {
+  const started = await startDicomService({ certificate: cert, entries: 3, ...options })
   running.push(started)
   return started
 }
@@ -106,13 +104,14 @@ describe('healthy change feed', () => {
     expect(entries[0]).not.toHaveProperty('partitionName')
   })
 
-  test('includeMetadata=false nulls the metadata in every version and in latest', async () => {
+  test('includeMetadata=false leaves the metadata out (the service drops null fields) in every version and latest', async () => {
     const dicom = await emulator()
     for (const version of ['v1', 'v2']) {
       const entries = await feed(`${dicom.url}/${version}/changefeed?includeMetadata=false`)
-      expect(entries.map((entry) => entry.metadata)).toEqual([null, null, null])
-      const latest = await get(`${dicom.url}/${version}/changefeed/latest?includeMetadata=FALSE`)
-      expect(JSON.parse(latest.text)).toMatchObject({ sequence: 3, metadata: null })
+      expect(entries.map((entry) => 'metadata' in entry)).toEqual([false, false, false])
+      const latest = JSON.parse((await get(`${dicom.url}/${version}/changefeed/latest?includeMetadata=FALSE`)).text)
+      expect(latest).toMatchObject({ sequence: 3 })
+      expect(latest).not.toHaveProperty('metadata')
     }
   })
 
@@ -129,6 +128,24 @@ describe('healthy change feed', () => {
     const dicom = await emulator({ entries: 6 })
     expect(sequences(await feed(`${dicom.url}/v1/changefeed?offset=2&limit=3`))).toEqual([3, 4, 5])
     expect(sequences(await feed(`${dicom.url}/v1/changefeed?offset=6`))).toEqual([])
+  })
+
+  test('v1 offset and limit are sequence numbers, so a span over a gap holds fewer rows, or none', async () => {
+    const dicom = await emulator({ entries: [2, 5, 6, 9] })
+    expect(sequences(await feed(`${dicom.url}/v1/changefeed?offset=0&limit=1`))).toEqual([])
+    expect(sequences(await feed(`${dicom.url}/v1/changefeed?offset=0&limit=5`))).toEqual([2, 5])
+    expect(sequences(await feed(`${dicom.url}/v1/changefeed?offset=5&limit=4`))).toEqual([6, 9])
+    expect(JSON.parse((await get(`${dicom.url}/v1/changefeed/latest`)).text)).toMatchObject({ sequence: 9 })
+  })
+
+  test('v2 offset counts rows, not sequence numbers, whatever the gaps', async () => {
+    const dicom = await emulator({ entries: [2, 5, 6, 9] })
+    expect(sequences(await feed(`${dicom.url}/v2/changefeed?offset=1&limit=2`))).toEqual([5, 6])
+    expect(sequences(await feed(`${dicom.url}/v2/changefeed?offset=3`))).toEqual([9])
+  })
+
+  test('seeded sequence numbers must grow', async () => {
+    await expect(emulator({ entries: [3, 3] })).rejects.toThrow(RangeError)
   })
 
   test('v2 offset skips entries within the time window', async () => {
@@ -176,7 +193,8 @@ describe('bad requests', () => {
     ['v1', 'offset=1.5', 'offset'],
     ['v2', 'includeMetadata=maybe', 'includeMetadata'],
     ['v2', 'startTime=2025-01-15T09:00:00', 'startTime'],
-    ['v2', 'endTime=yesterday', 'endTime']
+    ['v2', 'endTime=yesterday', 'endTime'],
+    ['v2', 'startTime=2025-01-15T10:00:00Z&endTime=2025-01-15T10:00:00Z', 'endTime']
   ])('%s changefeed?%s is a 400 with a plain-text reason naming %s', async (version, query, parameter) => {
     const dicom = await emulator()
     const answer = await get(`${dicom.url}/${version}/changefeed?${query}`)
@@ -197,7 +215,6 @@ describe('bad requests', () => {
     const dicom = await emulator()
     expect((await get(`${dicom.url}/changefeed`)).status).toBe(404)
     expect((await get(`${dicom.url}/changefeed/latest`)).status).toBe(404)
-    expect((await get(`${dicom.url}/v2/studies`)).status).toBe(404)
     expect((await get(`${dicom.url}/`)).status).toBe(404)
   })
 })

@@ -4,7 +4,7 @@
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { REPO_ROOT } from './run-action.ts'
+import { REPO_ROOT } from '../runner/run-action.ts'
 
 function shellQuoted(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`
@@ -14,7 +14,7 @@ function shellQuoted(value: string): string {
 export async function fakeAzWith(env: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'fake-az-in-process-'))
   const exports = Object.entries(env).map(([name, value]) => `export ${name}=${shellQuoted(value)}\n`)
-  const fakeAz = join(REPO_ROOT, 'test-support', 'fake-az.ts')
+  const fakeAz = join(REPO_ROOT, 'test-support', 'azure', 'fake-az.ts')
   const command = `exec ${shellQuoted(process.execPath)} ${shellQuoted(fakeAz)} "$@"\n`
   await writeFile(join(dir, 'az'), `#!/bin/sh\n${exports.join('')}${command}`)
   await chmod(join(dir, 'az'), 0o755)

@@ -19,31 +19,37 @@ export async function makeSelfSignedCertificate(commonName = 'loopback-test'): P
   const dir = await mkdtemp(join(tmpdir(), 'dicom-token-cert-'))
   const certPath = join(dir, 'cert.pem')
   const keyPath = join(dir, 'key.pem')
-  await run(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      keyPath,
-      '-out',
-      certPath,
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${commonName}`,
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE'
-    ],
-    { timeout: 15000 }
-  )
+  try {
+    await run(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        keyPath,
+        '-out',
+        certPath,
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${commonName}`,
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE'
+      ],
+      { timeout: 15000 }
+    )
+  } catch (error) {
+    // The folder exists before openssl runs: a failure (openssl missing, say) must not leave it behind.
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
   return { certPath, keyPath, cert: await readFile(certPath, 'utf8'), key: await readFile(keyPath, 'utf8') }
 }
 

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import { inputVariable } from '../src/inputs.ts'
+import { inputVariable } from '../../src/inputs.ts'
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** dist/index.js, or the bundle ACTION_ENTRY_UNDER_TEST names (to run the runner-level tests against another build). */
 export const ACTION_ENTRY = process.env.ACTION_ENTRY_UNDER_TEST || join(REPO_ROOT, 'dist', 'index.js')
 
@@ -73,13 +73,13 @@ function commandTexts(stdout: string, command: string): string[] {
 }
 
 /**
- * Writes an executable `az` into a fresh temp directory that runs test-support/fake-az.ts; returns that directory,
+ * Writes an executable `az` into a fresh temp directory that runs test-support/azure/fake-az.ts; returns that directory,
  * which the caller removes (`rm(dir, { recursive: true, force: true })`) when done.
  * `launcher: 'child'` starts it without exec, as Microsoft's deb and Homebrew's az launchers start python.
  */
 export async function fakeAzDirectory(launcher: 'exec' | 'child' = 'exec'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'fake-az-'))
-  const command = `"${process.execPath}" "${join(REPO_ROOT, 'test-support', 'fake-az.ts')}" "$@"`
+  const command = `"${process.execPath}" "${join(REPO_ROOT, 'test-support', 'azure', 'fake-az.ts')}" "$@"`
   const script = `#!/bin/sh\n${launcher === 'exec' ? `exec ${command}` : command}\n`
   await writeFile(join(dir, 'az'), script)
   await chmod(join(dir, 'az'), 0o755)

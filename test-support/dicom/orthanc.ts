@@ -5,12 +5,15 @@ import { constants } from 'node:fs'
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { unusedLoopbackPort } from './loopback-server.ts'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { unusedLoopbackPort } from '../net/loopback-server.ts'
 
 export const ORTHANC_BINARY = '/usr/sbin/Orthanc'
 export const DICOMWEB_PLUGIN = '/usr/share/orthanc/plugins/libOrthancDicomWeb.so'
 export const DICOMWEB_ROOT = '/dicom-web'
+/** Runs Orthanc and stops it when this process goes away, even by SIGKILL (see orthanc-guard.ts). */
+const GUARD = join(dirname(fileURLToPath(import.meta.url)), 'orthanc-guard.ts')
 
 export interface OrthancOptions {
   binary?: string
@@ -37,6 +40,7 @@ export interface Orthanc {
   /** http://127.0.0.1:PORT, Orthanc's REST API; DICOMweb is under `${url}/dicom-web`. */
   url: string
   dicomWebUrl: string
+  /** The guard's process id: Orthanc runs as its child and ends with it. */
   pid: number
   /** The temp folder holding Orthanc's configuration, index and storage; stop() removes it. */
   directory: string
@@ -48,12 +52,13 @@ export interface Orthanc {
   clear(): Promise<void>
   /** What Orthanc printed, for a failure message. */
   log(): string
-  /** Stops Orthanc (SIGTERM, then SIGKILL after 10 s) and removes its temp folder; safe to call twice. */
+  /** Stops Orthanc (SIGTERM, then SIGKILL after 10 s, by the guard) and removes its temp folder; safe to call twice. */
   stop(): Promise<void>
 }
 
 const REQUEST_TIMEOUT_MS = 10_000
-const STOP_GRACE_MS = 10_000
+// Longer than the guard's own grace before it SIGKILLs Orthanc: killing the guard first would orphan Orthanc.
+const STOP_GRACE_MS = 15_000
 const LOG_LIMIT = 64 * 1024
 
 /** Why a real Orthanc cannot run here, or undefined when it can. */
@@ -108,7 +113,9 @@ async function launch(options: OrthancOptions): Promise<Orthanc> {
     const port = await unusedLoopbackPort()
     const configPath = join(dir, 'orthanc.json')
     await writeFile(configPath, JSON.stringify(orthancConfig(join(dir, 'db'), port), null, 2))
-    child = spawn(options.binary ?? ORTHANC_BINARY, [configPath], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+    // The guard's stdin stays open as long as this process lives; it is Orthanc's tie to this test run.
+    const guardArgs = [GUARD, options.binary ?? ORTHANC_BINARY, configPath, dir]
+    child = spawn(process.execPath, guardArgs, { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] })
     const keep = (chunk: Buffer): void => {
       logText = (logText + chunk.toString('utf8')).slice(-LOG_LIMIT)
     }
