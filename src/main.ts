@@ -1,5 +1,6 @@
 // run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
-// az is started first; the smoke test (undici, TLS) and its connection load while az runs.
+// az is started first; @actions/core (behind the runner), the smoke test (undici, TLS) and its connection load while
+// az runs.
 import { parseAzOutput, classifyAzFailure, splitAzStderr } from './azure-cli/output.ts'
 import { findAz, startAz } from './azure-cli/run.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
@@ -9,7 +10,7 @@ import type { Config, DicomTarget } from './inputs.ts'
 import type { Log } from './log.ts'
 import { smokeTestOutputs, tokenOutputs } from './outputs.ts'
 import type { Outputs } from './outputs.ts'
-import { checkRunnerFiles, createRunner } from './runner.ts'
+import { checkRunnerFiles, loadRunner } from './runner.ts'
 import type { Runner } from './runner.ts'
 import type { DicomConnection } from './smoke-test/connection.ts'
 import type { SmokeTestReport } from './smoke-test/report.ts'
@@ -18,7 +19,10 @@ import { SUMMARY_HEADING, summaryRows } from './summary.ts'
 import { describePrincipal, formatExpiry, issueToken, tokenWarnings } from './token.ts'
 import type { IssuedToken } from './token.ts'
 
-export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner = createRunner(env)): Promise<void> {
+export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner): Promise<void> {
+  // Nothing is printed before the token is back, so core needs to be there only then (or for a refusal).
+  let loading: Promise<Runner> | undefined = given && Promise.resolve(given)
+  const runnerNow = (): Promise<Runner> => (loading ??= loadRunnerEarly())
   let connection: Promise<DicomConnection> | undefined
   try {
     checkNodeVersion(process.versions.node)
@@ -27,12 +31,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
     const azPath = await findAz()
     const azStartedMs = Date.now()
     const az = startAz(azPath, config)
+    void runnerNow()
     await az.started
     const smokeTarget = config.dicom && config.dicom.smokeTest !== 'off' ? config.dicom : undefined
     const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) }
     connection = smoke?.connection
 
     const result = await az.result
+    const runner = await runnerNow()
     const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined
     if (issued) runner.mask(issued.value) // before any other line is printed
     const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`
@@ -66,6 +72,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
       }
     }
   } catch (error) {
+    const runner = await runnerNow()
     if (error instanceof ActionError) {
       runner.fail(describeFailure(error, env))
     } else {
@@ -75,6 +82,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
   } finally {
     await (await connection?.catch(() => undefined))?.close()
   }
+}
+
+/** Starts loading @actions/core; a failure to load is awaited, and so reported, where the runner is first needed. */
+function loadRunnerEarly(): Promise<Runner> {
+  const runner = loadRunner()
+  runner.catch(() => undefined)
+  return runner
 }
 
 /** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
