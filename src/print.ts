@@ -119,7 +119,6 @@ interface SecretPatterns {
 
 // The patterns of the secrets asked about: a run has a token or two, and every line and cell asks about each again.
 const knownPatterns = new Map<string, SecretPatterns>()
-const MAX_KNOWN_PATTERNS = 8
 
 function secretPatterns(secret: string): SecretPatterns {
   const known = knownPatterns.get(secret)
@@ -137,8 +136,7 @@ function secretPatterns(secret: string): SecretPatterns {
     whole.push(...spelling.split('.').filter((s) => s.length >= MIN_SEGMENT_CHARS && s.length < TOKEN_WINDOW_CHARS))
   }
   const patterns = { windows, whole }
-  // Only tests ever ask about more than a few secrets in one process; forget the oldest rather than grow.
-  if (knownPatterns.size >= MAX_KNOWN_PATTERNS) knownPatterns.delete(knownPatterns.keys().next().value ?? '')
+  if (knownPatterns.size >= 8) knownPatterns.clear() // only tests ask about more than a few secrets, in one process
   knownPatterns.set(secret, patterns)
   return patterns
 }
@@ -157,14 +155,11 @@ function markSecretCharacters(searched: string, secret: string, covered: boolean
 }
 
 /**
- * Removes the secret (or each of several) in every form it may come back in: whole or in segments, cut short, split
- * across lines or wrapped with spaces, URL-encoded, JSON- or HTML-escaped. Each run of it, with the spacing inside,
- * becomes REDACTED.
+ * Removes each secret in every form it may come back in: whole or in segments, cut short, split across lines or
+ * wrapped with spaces, URL-encoded, JSON- or HTML-escaped. Each run of one, with the spacing inside, becomes REDACTED.
  */
 export function removeSecret(text: string, secret: string | readonly string[] | undefined): string {
-  const secrets = (typeof secret === 'string' ? [secret] : (secret ?? []))
-    .map((one) => one.replace(/\s/g, ''))
-    .filter((compact) => compact !== '')
+  const secrets = [secret ?? []].flat().flatMap((one) => one.replace(/\s/g, '') || []) // without spacing; '' dropped
   if (secrets.length === 0 || text === '') return text
   // Which characters of the original text are a secret (or spacing inside one), found in any layer.
   const hidden = new Array<boolean>(text.length).fill(false)

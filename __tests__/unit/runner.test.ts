@@ -12,8 +12,7 @@ import type { Runner } from '../../src/runner.ts'
 import { makeJwt } from '../../test-support/jwt.ts'
 import { parseFileCommands } from '../../test-support/run-action.ts'
 
-const RUNNER_VARIABLES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE'] as const
-type RunnerFiles = Record<(typeof RUNNER_VARIABLES)[number], string>
+type RunnerFiles = Record<'GITHUB_OUTPUT' | 'GITHUB_ENV' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_STATE', string>
 
 let dir: string
 let files: RunnerFiles
@@ -33,10 +32,10 @@ beforeEach(async () => {
   Object.assign(process.env, files)
   printed = ''
   // core writes to process.stdout itself: what it writes is what the runner would read.
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     printed += chunk.toString()
     return true
-  }) as typeof process.stdout.write
+  }
 })
 afterEach(async () => {
   process.stdout.write = realWrite
