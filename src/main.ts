@@ -1,6 +1,8 @@
 // run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
-// az is started first; the smoke test (undici, TLS) and its connection load while az runs.
+// az is started first; @actions/core (behind the runner), the smoke test (undici, TLS) and its connection load while
+// az runs.
 import { parseAzOutput, classifyAzFailure, splitAzStderr } from './sign-in/azure-cli/output.ts'
+import type { AzResult } from './sign-in/azure-cli/output.ts'
 import { findAz, startAz } from './sign-in/azure-cli/run.ts'
 import type { AzRun } from './sign-in/azure-cli/run.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
@@ -10,7 +12,7 @@ import type { Config, DicomTarget } from './inputs.ts'
 import type { Log } from './log.ts'
 import { smokeTestOutputs, tokenOutputs } from './outputs.ts'
 import type { Outputs } from './outputs.ts'
-import { checkRunnerFiles, createRunner } from './runner.ts'
+import { checkRunnerFiles, loadRunner } from './runner.ts'
 import type { Runner } from './runner.ts'
 import type { DicomConnection } from './smoke-test/connection.ts'
 import type { SmokeTestReport } from './smoke-test/report.ts'
@@ -18,16 +20,22 @@ import { SUMMARY_HEADING, summaryRows } from './summary.ts'
 import { describePrincipal, formatExpiry, issueToken, tokenWarnings } from './token.ts'
 import type { IssuedToken } from './token.ts'
 
-export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner = createRunner(env)): Promise<void> {
+export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner): Promise<void> {
+  // Nothing is printed before the token is back, so core needs to be there only then (or for a refusal).
+  let loading: Promise<Runner> | undefined = given && Promise.resolve(given)
+  const runnerNow = (): Promise<Runner> => (loading ??= loadRunnerEarly())
   let connection: Promise<DicomConnection> | undefined
   try {
     checkNodeVersion(process.versions.node)
     const config = inputsFromEnv(env)
     checkRunnerFiles(env, config.exportVariable !== undefined)
     const az = await startAzSignIn(config)
+    void runnerNow()
     const smoke = connectEarly(config, env)
     connection = smoke?.connection
-    const issued = await tokenFromAz(az, config, runner)
+    const result = await az.run.result
+    const runner = await runnerNow()
+    const issued = tokenFromAz(az, result, config, runner)
 
     setOutputs(runner, tokenOutputs(config, issued))
     if (config.exportVariable) runner.exportVariable(config.exportVariable, issued.value)
@@ -40,7 +48,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner: Runner =
     if (report?.failure) throw report.failure
     if (report) logPassed(runner, report)
   } catch (error) {
-    fail(runner, error, env)
+    fail(await runnerNow(), error, env)
   } finally {
     await (await connection?.catch(() => undefined))?.close()
   }
@@ -62,8 +70,7 @@ async function startAzSignIn(config: Config): Promise<AzSignIn> {
 }
 
 /** The token az printed, masked before any other line is printed; or the failure, in az's words. */
-async function tokenFromAz({ azPath, startedMs, run }: AzSignIn, config: Config, runner: Runner): Promise<IssuedToken> {
-  const result = await run.result
+function tokenFromAz({ azPath, startedMs }: AzSignIn, result: AzResult, config: Config, runner: Runner): IssuedToken {
   const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined
   if (issued) runner.mask(issued.value) // before any other line is printed
   const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`
@@ -102,6 +109,13 @@ function fail(runner: Runner, error: unknown, env: NodeJS.ProcessEnv): void {
     runner.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
     runner.fail(describeUnexpected(error))
   }
+}
+
+/** Starts loading @actions/core; a failure to load is awaited, and so reported, where the runner is first needed. */
+function loadRunnerEarly(): Promise<Runner> {
+  const runner = loadRunner()
+  runner.catch(() => undefined)
+  return runner
 }
 
 /** A smoke test to run: its service, and the connection opened while az runs. */

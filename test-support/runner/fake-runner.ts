@@ -18,6 +18,10 @@ class FakeRunner implements Runner {
   summaryFailure: Error | undefined
   /** When set, the named command throws this, as the real one does when its runner file is missing. */
   throwing: Partial<Record<'setOutput' | 'exportVariable', Error>> = {}
+  /** What getIDToken() gives; unset, it rejects as core does on a job without `id-token: write`. */
+  idToken: string | undefined
+  /** What saveState() kept and getState() reads, as the runner's GITHUB_STATE does for the post step. */
+  state: Record<string, string> = {}
 
   mask(value: string): void {
     this.calls.push({ kind: 'setSecret', value })
@@ -46,11 +50,26 @@ class FakeRunner implements Runner {
     return Promise.resolve()
   }
 
+  getIDToken(): Promise<string> {
+    if (this.idToken === undefined)
+      return Promise.reject(new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable'))
+    this.calls.push({ kind: 'setSecret', value: this.idToken }) // as core's getIDToken does
+    return Promise.resolve(this.idToken)
+  }
+  saveState(name: string, value: string): void {
+    this.state[name] = value
+  }
+  getState(name: string): string {
+    return this.state[name] ?? ''
+  }
+
   reset(): void {
     this.calls = []
     this.summaries = []
     this.summaryFailure = undefined
     this.throwing = {}
+    this.idToken = undefined
+    this.state = {}
   }
 
   get secrets(): string[] {
