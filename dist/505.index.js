@@ -1,5 +1,5 @@
-export const id = 627;
-export const ids = [627];
+export const id = 505;
+export const ids = [505];
 export const modules = {
 
 /***/ 9809:
@@ -138,127 +138,23 @@ async function withRetry(attempt, options) {
 
 /***/ }),
 
-/***/ 6134:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cj: () => (/* binding */ classifyExchange),
-/* harmony export */   DR: () => (/* binding */ retryReason),
-/* harmony export */   JN: () => (/* binding */ readAnswer),
-/* harmony export */   SA: () => (/* binding */ CHANGEFEED_ENDPOINTS),
-/* harmony export */   ZW: () => (/* binding */ isProtocolError),
-/* harmony export */   dg: () => (/* binding */ entryField),
-/* harmony export */   sl: () => (/* binding */ isTlsError)
-/* harmony export */ });
-/* unused harmony exports PROXY_AUTHENTICATION_REQUIRED, entrySequence, readChangefeedBody */
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
-// The read check: which change feed endpoints are read, and what their answers mean. Pure.
-// Each answer is read once here; a failure goes on to diagnose.ts with what the reading found.
-
-const CHANGEFEED_ENDPOINTS = [
-    { name: 'changefeed', path: '/changefeed?offset=0&limit=1&includeMetadata=false' },
-    { name: 'latest', path: '/changefeed/latest?includeMetadata=false' }
-];
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
-function isTlsError(code) {
-    return code !== undefined && TLS_CODES.test(code);
-}
-// Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
-// bad status line or header value) or are larger than it reads: no retry makes them readable.
-const PROTOCOL_CODES = /^(HPE_|HTTPParserError$|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/;
-function isProtocolError(code) {
-    return code !== undefined && PROTOCOL_CODES.test(code);
-}
-/** What transportErrorCode makes of a proxy's refusal of the tunnel: `PROXY_<status>`. */
-const PROXY_AUTHENTICATION_REQUIRED = 'PROXY_407';
-/**
- * Is this attempt finished, worth another try, or a failure no retry will fix? With wait-for-access a 403 is a role
- * assignment that has not applied yet (it can take about 10 minutes), so it is tried again until the deadline.
- */
-function classifyExchange(exchange, waitForAccess = false) {
-    const code = exchange.errorCode;
-    if (code !== undefined) {
-        return isTlsError(code) || isProtocolError(code) || code === PROXY_AUTHENTICATION_REQUIRED ? 'fatal' : 'transient';
-    }
-    const status = exchange.status ?? 0;
-    if (status === 200 || status === 204)
-        return 'ok';
-    if (status === 403 && waitForAccess)
-        return 'transient';
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableStatus */ .PS)(status) ? 'transient' : 'fatal';
-}
-/** Why an attempt is tried again, as the log line says it. */
-function retryReason(exchange) {
-    if (exchange.errorCode !== undefined)
-        return exchange.errorCode;
-    const status = `HTTP ${exchange.status ?? '?'}`;
-    return exchange.status === 403 ? `${status}, waiting for the role assignment to apply` : status;
-}
-/** A change feed entry's field, whatever its case: the service writes camelCase, the docs show PascalCase. */
-function entryField(record, name) {
-    const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase());
-    return key === undefined ? undefined : record[key];
-}
-/** The service writes camelCase, the docs show PascalCase: read `sequence` either way. */
-function entrySequence(entry) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-        return undefined;
-    const sequence = entryField(entry, 'sequence');
-    return typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : undefined;
-}
-/** The sequence a 200/204 shows (0 for an empty feed), or why its body is not a change feed. */
-function readChangefeedBody(name, exchange) {
-    const text = (exchange.body ?? '').trim();
-    if (name === 'latest' && (exchange.status === 204 || text === '' || text === 'null'))
-        return { sequence: 0 };
-    if (!/\bjson\b/i.test(exchange.contentType ?? ''))
-        return { problem: 'not-json' };
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        return { problem: 'not-json' };
-    }
-    if (name === 'latest') {
-        const sequence = entrySequence(body);
-        return sequence === undefined ? { problem: 'an entry with a numeric sequence was expected' } : { sequence };
-    }
-    if (!Array.isArray(body))
-        return { problem: 'a JSON array of change feed entries was expected' };
-    const sequences = body.map(entrySequence);
-    if (sequences.some((s) => s === undefined))
-        return { problem: 'every change feed entry should have a numeric sequence' };
-    return { sequence: Math.max(0, ...sequences) };
-}
-function readAnswer(name, exchange, waitForAccess = false) {
-    const verdict = classifyExchange(exchange, waitForAccess);
-    if (verdict !== 'ok')
-        return { verdict };
-    const read = readChangefeedBody(name, exchange);
-    return 'sequence' in read
-        ? { verdict: 'ok', sequence: read.sequence }
-        : { verdict: 'fatal', bodyProblem: read.problem };
-}
-
-
-/***/ }),
-
 /***/ 2526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   VH: () => (/* binding */ preview),
 /* harmony export */   Yz: () => (/* binding */ accessNeverApplied),
-/* harmony export */   iG: () => (/* binding */ diagnoseExchange)
+/* harmony export */   iG: () => (/* binding */ diagnoseExchange),
+/* harmony export */   sk: () => (/* binding */ triedFor)
 /* harmony export */ });
 /* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9293);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
-/* harmony import */ var _token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4606);
-/* harmony import */ var _changefeed_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6134);
-/* harmony import */ var _print_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3996);
+/* harmony import */ var _print_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3996);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9809);
+/* harmony import */ var _token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4606);
+/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8663);
 // Turns a failed exchange into the one error a person can act on: what happened, the likely cause, the fix. Pure.
+// A transport error goes by its code, an answer by its status; the write check adds what is special to writing.
 
 
 
@@ -281,7 +177,14 @@ function challengeParameter(challenge, name) {
 }
 /** A server's words inside a message. */
 function preview(text, token, maxChars = BODY_PREVIEW_CHARS) {
-    return (0,_print_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text, token, maxChars);
+    return (0,_print_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text, token, maxChars);
+}
+/** "after 3 attempt(s) in 4.2 s", for messages about a step that was retried. */
+function triedFor(context) {
+    return `after ${context.attempts} attempt(s) in ${(context.elapsedMs / 1000).toFixed(1)} s`;
+}
+function requestOf(exchange) {
+    return `${exchange.method} ${exchange.url}`;
 }
 function diagnoseUnauthorized(exchange, context) {
     const description = challengeParameter(exchange.wwwAuthenticate, 'error_description');
@@ -289,12 +192,12 @@ function diagnoseUnauthorized(exchange, context) {
     const said = `The DICOM service rejected the token with 401 at ` +
         `${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`;
     const { claims, expiresAtMs } = context.issued;
-    if (!(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .audienceMatches */ .K6)(claims.audience, _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ)) {
+    if (!(0,_token_js__WEBPACK_IMPORTED_MODULE_4__/* .audienceMatches */ .K6)(claims.audience, _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token's audience is '${claims.audience ?? ''}', but the DICOM service expects ` +
             `'${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}'.`, `Leave the 'resource' input at its default (${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}).`);
     }
     if (expiresAtMs !== undefined && expiresAtMs <= context.nowMs) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token expired at ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .formatExpiry */ .B8)(expiresAtMs)}.`, 'Get the token right before the steps that use it.');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token expired at ${(0,_token_js__WEBPACK_IMPORTED_MODULE_4__/* .formatExpiry */ .B8)(expiresAtMs)}.`, 'Get the token right before the steps that use it.');
     }
     if (serviceTenant &&
         claims.tenantId &&
@@ -307,7 +210,7 @@ function diagnoseUnauthorized(exchange, context) {
 }
 /** wait-for-access ran out of time: still 403 at the deadline. `role` is the role the request needs. */
 function accessNeverApplied(exchange, context, role) {
-    const who = (0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .describePrincipal */ .wC)(context.issued.claims) ?? 'the signed-in identity';
+    const who = (0,_token_js__WEBPACK_IMPORTED_MODULE_4__/* .describePrincipal */ .wC)(context.issued.claims) ?? 'the signed-in identity';
     const waited = `${(context.elapsedMs / 1000).toFixed(1)} s`;
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-access-timeout', `The DICOM service still answered 403 to ${exchange.method} ${exchange.url} after waiting ${waited} ` +
         `(${context.attempts} attempt(s)) for ${who} to get a DICOM Data role.`, `Check that the principal has the ${role} role on the DICOM service; a new assignment can take about 10 ` +
@@ -323,73 +226,96 @@ function diagnoseProxyRefusal(variable, status, exchange, tried) {
 }
 /**
  * One actionable error for a failed exchange. `bodyProblem` is what reading a good status found wrong with its body
- * (see changefeed.ts); the body is not read again here.
+ * (see read/changefeed.ts); the body is not read again here.
  */
 function diagnoseExchange(exchange, context, bodyProblem) {
-    const { value: token, claims } = context.issued;
-    const request = `${exchange.method} ${exchange.url}`;
-    const tried = `after ${context.attempts} attempt(s) in ${(context.elapsedMs / 1000).toFixed(1)} s`;
-    if (exchange.errorCode !== undefined) {
-        const code = exchange.errorCode;
-        if ((0,_changefeed_js__WEBPACK_IMPORTED_MODULE_4__/* .isTlsError */ .sl)(code)) {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-tls', `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`, 'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with ' +
-                'NODE_EXTRA_CA_CERTS on the runner.');
-        }
-        if ((0,_changefeed_js__WEBPACK_IMPORTED_MODULE_4__/* .isProtocolError */ .ZW)(code)) {
-            const meaning = code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE'
-                ? 'it is larger than the 1 MiB the action reads'
-                : 'it is not valid HTTP/1.1';
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `The answer to ${request} could not be read (${code}): ${meaning}.`, 'Something other than the DICOM service may be answering (a proxy, a firewall, another server): check ' +
-                'dicom-url.');
-        }
-        const proxy = context.proxyVariable;
-        if (proxy !== undefined && code.startsWith('PROXY_'))
-            return diagnoseProxyRefusal(proxy, code.slice(6), exchange, tried);
-        if (proxy !== undefined && !TIMEOUT_CODES.has(code)) {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-proxy', `Could not reach the DICOM service through the proxy in ${proxy} (${code}, ${tried}).`, `Check that the proxy in ${proxy} runs and the runner can reach it (its value is not shown: it may hold ` +
-                `credentials), or list the DICOM host in NO_PROXY.`);
-        }
-        if (TIMEOUT_CODES.has(code)) {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-timeout', `The DICOM service did not answer ${request} in time (${code}, ${tried}).`, 'Check that the service is running and reachable from the runner, or raise timeout-seconds.');
-        }
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-network', `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`, 'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private ' +
-            'endpoints need a runner inside the network).');
+    if (exchange.errorCode !== undefined)
+        return diagnoseTransportError(exchange, exchange.errorCode, context);
+    return diagnoseStatus(exchange, context, bodyProblem);
+}
+/** No answer: the certificate, the answer's framing, the proxy, the clock or the network. */
+function diagnoseTransportError(exchange, code, context) {
+    const tried = triedFor(context);
+    if ((0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__/* .isTlsError */ .sl)(code)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-tls', `The TLS certificate of ${new URL(exchange.url).host} was not accepted (${code}).`, 'Check the dicom-url host name; if a TLS-inspecting proxy is in the way, trust its CA with ' +
+            'NODE_EXTRA_CA_CERTS on the runner.');
     }
+    if ((0,_exchange_js__WEBPACK_IMPORTED_MODULE_5__/* .isProtocolError */ .ZW)(code)) {
+        const meaning = code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE'
+            ? 'it is larger than the 1 MiB the action reads'
+            : 'it is not valid HTTP/1.1';
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `The answer to ${requestOf(exchange)} could not be read (${code}): ${meaning}.`, 'Something other than the DICOM service may be answering (a proxy, a firewall, another server): check ' +
+            'dicom-url.');
+    }
+    const proxy = context.proxyVariable;
+    if (proxy !== undefined && code.startsWith('PROXY_'))
+        return diagnoseProxyRefusal(proxy, code.slice(6), exchange, tried);
+    if (proxy !== undefined && !TIMEOUT_CODES.has(code)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-proxy', `Could not reach the DICOM service through the proxy in ${proxy} (${code}, ${tried}).`, `Check that the proxy in ${proxy} runs and the runner can reach it (its value is not shown: it may hold ` +
+            `credentials), or list the DICOM host in NO_PROXY.`);
+    }
+    if (TIMEOUT_CODES.has(code)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-timeout', `The DICOM service did not answer ${requestOf(exchange)} in time (${code}, ${tried}).`, 'Check that the service is running and reachable from the runner, or raise timeout-seconds.');
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-network', `Could not reach the DICOM service at ${new URL(exchange.url).host} (${code}, ${tried}).`, 'Check dicom-url and that the runner can reach it (DNS of a new service can take minutes; private ' +
+        'endpoints need a runner inside the network).');
+}
+/** An answer, by its status: the body, the token, the role, the URL, or the service's state. */
+function diagnoseStatus(exchange, context, bodyProblem) {
     const status = exchange.status ?? 0;
-    if (status === 200 || status === 204) {
-        if (bodyProblem === 'not-json') {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it ` +
-                `starts with: "${preview(exchange.body, token)}".`, 'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.');
-        }
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it ` +
-            `starts with: "${preview(exchange.body, token)}".`, 'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.');
-    }
+    if (status === 200 || status === 204)
+        return diagnoseBody(exchange, status, context.issued.value, bodyProblem);
     if (status === 401)
         return diagnoseUnauthorized(exchange, context);
-    if (status === 403 && context.gaveUp)
+    if (status === 403 && context.gaveUp) {
         return accessNeverApplied(exchange, context, 'DICOM Data Reader (or DICOM Data Owner)');
-    if (status === 403) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-forbidden', `The DICOM service refused ${(0,_token_js__WEBPACK_IMPORTED_MODULE_3__/* .describePrincipal */ .wC)(claims) ?? 'the signed-in identity'} with 403 at ` +
-            `${exchange.url}${exchange.body ? ` ("${preview(exchange.body, token)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role ' +
-            'assignments can take several minutes to apply, so re-run after a few minutes.');
     }
+    if (status === 403)
+        return diagnoseForbidden(exchange, context.issued);
     if (status === 404) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-not-found', `The DICOM service answered 404 for ${exchange.url}.`, 'Check dicom-url (https://<workspace>-<service>.dicom.azurehealthcareapis.com, normally with no path) and ' +
             'api-version (v1.0-prerelease, v1 or v2).');
     }
-    if (status >= 300 && status < 400) {
-        const target = exchange.location && URL.canParse(exchange.location, exchange.url)
-            ? new URL(exchange.location, exchange.url).origin
-            : 'an unknown location';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-redirect', `${request} answered ${status}, a redirect to ${target}; it was not followed, so the token was not sent there.`, 'Set dicom-url to the service URL itself (the final https://<workspace>-<service>.dicom.azurehealthcareapis.com).');
+    if (status >= 300 && status < 400)
+        return diagnoseRedirect(exchange, status);
+    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetryableStatus */ .PS)(status))
+        return diagnoseUnavailable(exchange, status, context);
+    return diagnoseRefusal(exchange, status, context.issued.value);
+}
+/** A good status with a body that is not what the check reads. */
+function diagnoseBody(exchange, status, token, bodyProblem) {
+    const request = requestOf(exchange);
+    if (bodyProblem === 'not-json') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it ` +
+            `starts with: "${preview(exchange.body, token)}".`, 'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.');
     }
-    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(status)) {
-        const retryAfter = context.gaveUp?.reason === 'retry-after-past-deadline' && context.gaveUp.retryAfterMs !== undefined
-            ? ` It asked to retry after ${Math.ceil(context.gaveUp.retryAfterMs / 1000)} s, past the deadline.`
-            : '';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unavailable', `The DICOM service still answered ${status} to ${request} ${tried}.${retryAfter}`, 'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run ' +
-            'the smoke test later.');
-    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it ` +
+        `starts with: "${preview(exchange.body, token)}".`, 'Check that dicom-url points at an Azure Health Data Services DICOM service and api-version is right.');
+}
+function diagnoseForbidden(exchange, issued) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-forbidden', `The DICOM service refused ${(0,_token_js__WEBPACK_IMPORTED_MODULE_4__/* .describePrincipal */ .wC)(issued.claims) ?? 'the signed-in identity'} with 403 at ` +
+        `${exchange.url}${exchange.body ? ` ("${preview(exchange.body, issued.value)}")` : ''}.`, 'Assign that principal the DICOM Data Reader (or DICOM Data Owner) role on the DICOM service; new role ' +
+        'assignments can take several minutes to apply, so re-run after a few minutes.');
+}
+function diagnoseRedirect(exchange, status) {
+    const target = exchange.location && URL.canParse(exchange.location, exchange.url)
+        ? new URL(exchange.location, exchange.url).origin
+        : 'an unknown location';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-redirect', `${requestOf(exchange)} answered ${status}, a redirect to ${target}; it was not followed, so the token was not ` +
+        `sent there.`, 'Set dicom-url to the service URL itself (the final https://<workspace>-<service>.dicom.azurehealthcareapis.com).');
+}
+/** Still throttled or not ready when the retries ended. */
+function diagnoseUnavailable(exchange, status, context) {
+    const { gaveUp } = context;
+    const retryAfter = gaveUp?.reason === 'retry-after-past-deadline' && gaveUp.retryAfterMs !== undefined
+        ? ` It asked to retry after ${Math.ceil(gaveUp.retryAfterMs / 1000)} s, past the deadline.`
+        : '';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unavailable', `The DICOM service still answered ${status} to ${requestOf(exchange)} ${triedFor(context)}.${retryAfter}`, 'The service is throttled or not ready (a new deployment can take minutes): raise timeout-seconds, or run ' +
+        'the smoke test later.');
+}
+/** A status no retry fixes, with the service's own words. */
+function diagnoseRefusal(exchange, status, token) {
+    const request = requestOf(exchange);
     const said = exchange.body ? `: "${preview(exchange.body, token)}"` : '';
     if (status === 424) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-dependency', `The DICOM service answered 424 Failed Dependency to ${request}${said}: it cannot reach its storage ` +
@@ -410,12 +336,19 @@ function diagnoseExchange(exchange, context, bodyProblem) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ classifyExchange),
+/* harmony export */   DR: () => (/* binding */ retryReason),
 /* harmony export */   Hl: () => (/* binding */ requestTimeoutMs),
 /* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
+/* harmony export */   ZW: () => (/* binding */ isProtocolError),
+/* harmony export */   _F: () => (/* binding */ fieldOf),
 /* harmony export */   jh: () => (/* binding */ transportErrorCode),
+/* harmony export */   sl: () => (/* binding */ isTlsError),
 /* harmony export */   z$: () => (/* binding */ exchangeOnce)
 /* harmony export */ });
-/* unused harmony export REQUEST_TIMEOUT_MS */
+/* unused harmony exports REQUEST_TIMEOUT_MS, PROXY_AUTHENTICATION_REQUIRED */
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
+
 /** A single request may not hold the step longer than this, even with a long timeout-seconds. */
 const REQUEST_TIMEOUT_MS = 15_000;
 /** Larger answers are cut: nothing the smoke test reads is anywhere near this. */
@@ -504,11 +437,55 @@ async function exchangeOnce(send, request, token, timeoutMs, clock) {
         return { method, url: url.href, errorCode: transportErrorCode(error), latencyMs: clock.now() - started };
     }
 }
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
+function isTlsError(code) {
+    return code !== undefined && TLS_CODES.test(code);
+}
+// Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
+// bad status line or header value) or are larger than it reads: no retry makes them readable.
+const PROTOCOL_CODES = /^(HPE_|HTTPParserError$|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/;
+function isProtocolError(code) {
+    return code !== undefined && PROTOCOL_CODES.test(code);
+}
+/** What transportErrorCode makes of a proxy's refusal of the tunnel: `PROXY_<status>`. */
+const PROXY_AUTHENTICATION_REQUIRED = 'PROXY_407';
+/**
+ * Is this attempt finished, worth another try, or a failure no retry will fix? With wait-for-access a 403 is a role
+ * assignment that has not applied yet (it can take about 10 minutes), so it is tried again until the deadline.
+ */
+function classifyExchange(exchange, waitForAccess = false) {
+    const code = exchange.errorCode;
+    if (code !== undefined) {
+        return isTlsError(code) || isProtocolError(code) || code === PROXY_AUTHENTICATION_REQUIRED ? 'fatal' : 'transient';
+    }
+    const status = exchange.status ?? 0;
+    if (status === 200 || status === 204)
+        return 'ok';
+    if (status === 403 && waitForAccess)
+        return 'transient';
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableStatus */ .PS)(status) ? 'transient' : 'fatal';
+}
+/** Why an attempt is tried again, as the log line says it. */
+function retryReason(exchange) {
+    if (exchange.errorCode !== undefined)
+        return exchange.errorCode;
+    const status = `HTTP ${exchange.status ?? '?'}`;
+    return exchange.status === 403 ? `${status}, waiting for the role assignment to apply` : status;
+}
+/**
+ * A field of a JSON object the service sent, whatever its case: change feed entries come in camelCase from the service
+ * and in PascalCase in the docs, and DICOM JSON tags in either case of hex.
+ */
+function fieldOf(record, name) {
+    const wanted = name.toLowerCase();
+    const key = Object.keys(record).find((k) => k.toLowerCase() === wanted);
+    return key === undefined ? undefined : record[key];
+}
 
 
 /***/ }),
 
-/***/ 6627:
+/***/ 8505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -526,16 +503,49 @@ var dicom_service = __webpack_require__(9293);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
-// EXTERNAL MODULE: ./src/smoke-test/changefeed.ts
-var changefeed = __webpack_require__(6134);
+// EXTERNAL MODULE: ./src/smoke-test/exchange.ts
+var exchange = __webpack_require__(8663);
+// EXTERNAL MODULE: ./src/smoke-test/diagnose.ts
+var diagnose = __webpack_require__(2526);
+// EXTERNAL MODULE: ./src/smoke-test/step.ts
+var smoke_test_step = __webpack_require__(3212);
+// EXTERNAL MODULE: ./src/smoke-test/read/changefeed.ts
+var changefeed = __webpack_require__(2777);
+;// CONCATENATED MODULE: ./src/smoke-test/read/check.ts
+
+
+
+async function runReadCheck(dicom, timing, context) {
+    const readEndpoint = async (name, path) => {
+        const url = new URL(`${dicom.baseUrl}${path}`);
+        const step = await (0,smoke_test_step/* runStep */.eg)({
+            label: `GET ${url.href}`,
+            ...timing,
+            attempt: async (remainingMs) => {
+                const exchange = await (0,smoke_test_step/* exchangeWithin */.dd)(context, { url }, remainingMs);
+                return { exchange, answer: (0,changefeed/* readChangefeedAnswer */.RV)(name, exchange, dicom.waitForAccess) };
+            },
+            diagnose: diagnose/* diagnoseExchange */.iG
+        }, context);
+        const { exchange, attempts } = step;
+        return step.ok
+            ? { name, url: url.href, exchange, attempts, failure: undefined, sequence: step.value }
+            : { name, url: url.href, exchange, attempts, failure: step.failure, sequence: undefined };
+    };
+    const endpoints = await Promise.all(changefeed/* CHANGEFEED_ENDPOINTS */.SA.map(({ name, path }) => readEndpoint(name, path)));
+    const failure = endpoints.find((e) => e.failure)?.failure;
+    const latestSequence = failure ? undefined : (endpoints.find((e) => e.name === 'latest')?.sequence ?? 0);
+    return { endpoints, failure, latestSequence };
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
-// EXTERNAL MODULE: ./src/smoke-test/exchange.ts
-var smoke_test_exchange = __webpack_require__(8663);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/smoke-test/proxy.ts
 // Which proxy, if any, the runner's environment sends a DICOM request through: HTTPS_PROXY and NO_PROXY read the way
 // curl, undici and the Azure CLI read them. Pure.
@@ -596,56 +606,46 @@ function proxyFor(url, env) {
 
 
 
-async function sender(dispatcher) {
-    const { default: request } = await Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(43)]).then(__webpack_require__.t.bind(__webpack_require__, 4043, 23));
-    return (options) => request.call(dispatcher, options);
-}
+
 /**
  * Opens TCP+TLS to the DICOM host now. Behind a proxy (HTTPS_PROXY and friends, as runners set them) the requests go
  * through it, unless NO_PROXY lists the host.
  */
-async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
+function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
     const url = new URL(dicomBaseUrl);
     const secure = url.protocol === 'https:';
     const { hostname, port } = endpointOf(url);
     // inputs.ts refuses it first; this only keeps the rule where the connection is made.
     if (!secure && !(0,dicom_service/* isLoopbackHost */.cW)(hostname))
         throw new Error('plain http is only allowed to loopback hosts');
-    const connectTimeoutMs = (0,smoke_test_exchange/* requestTimeoutMs */.Hl)(timeoutMs);
+    const connectTimeoutMs = (0,exchange/* requestTimeoutMs */.Hl)(timeoutMs);
     const proxy = proxyFor(url, env);
     if (proxy) {
         if (!URL.canParse(proxy.uri)) {
             throw new errors/* ActionError */.lZ('smoke-network', `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold ` +
                 `credentials).`, `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`);
         }
-        // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end. The whole of
-        // undici loads here: its proxy agent opens the tunnel with methods that undici's index adds to every dispatcher.
-        const { ProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(701), __webpack_require__.e(43), __webpack_require__.e(752)]).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
-        const agent = new ProxyAgent({
+        // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end.
+        const agent = new undici/* ProxyAgent */.kT({
             uri: proxy.uri,
             requestTls: { rejectUnauthorized: true },
             connect: { timeout: connectTimeoutMs },
-            maxResponseSize: smoke_test_exchange/* MAX_BODY_BYTES */.YK,
+            maxResponseSize: exchange/* MAX_BODY_BYTES */.YK,
             connections: 1,
             pipelining: 2
         });
         return {
-            send: await sender(agent),
+            send: (options) => agent.request(options),
             proxyVariable: proxy.variable,
             close: () => agent.destroy().catch(() => undefined)
         };
     }
     const early = preconnect(hostname, port, secure, connectTimeoutMs);
-    // These load while az runs: undici's client and connector only, not the whole package.
-    const [{ default: Client }, { default: buildConnector }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(701)]).then(__webpack_require__.t.bind(__webpack_require__, 3701, 23)),
-        Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(136)]).then(__webpack_require__.t.bind(__webpack_require__, 9136, 23))
-    ]);
-    const fallback = buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true });
+    const fallback = (0,undici/* buildConnector */.gU)({ timeout: connectTimeoutMs, rejectUnauthorized: true });
     let handedOver = false;
-    const client = new Client(url.origin, {
+    const client = new undici/* Client */.Kj(url.origin, {
         pipelining: 2,
-        maxResponseSize: smoke_test_exchange/* MAX_BODY_BYTES */.YK,
+        maxResponseSize: exchange/* MAX_BODY_BYTES */.YK,
         connect: (options, callback) => {
             if (handedOver) {
                 fallback(options, callback);
@@ -661,7 +661,7 @@ async function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
         }
     });
     return {
-        send: await sender(client),
+        send: (options) => client.request(options),
         close: async () => {
             early.discard();
             await client.destroy().catch(() => undefined);
@@ -699,17 +699,13 @@ function preconnect(hostname, port, secure, timeoutMs) {
     };
 }
 
-// EXTERNAL MODULE: ./src/smoke-test/diagnose.ts
-var diagnose = __webpack_require__(2526);
-;// CONCATENATED MODULE: ./src/smoke-test/run.ts
-// The smoke test: read the change feed with the new token, both endpoints at once on the connection opened while az
-// ran, retrying what a retry can fix until the deadline, and report what each endpoint saw. With smoke-test: write, the
-// round trip (write.ts, loaded only then, and dcmjs with it) follows on the same connection.
+;// CONCATENATED MODULE: ./src/smoke-test/index.ts
+// The smoke test, and the entry of its chunk: main.ts loads it while az runs and opens the connection through it, so
+// the whole read check loads at once. It reads the change feed with the new token on that connection (read/), and
+// with smoke-test: write the round trip follows on the same connection (write/, loaded only then, and dcmjs with it).
 
 
 
-
-// main.ts opens the connection through this module, so the smoke test loads as one chunk (exchange.ts is shared).
 
 
 
@@ -717,85 +713,181 @@ async function runSmokeTest(input) {
     const clock = input.clock ?? retry/* systemClock */.ml;
     const startedAt = clock.now();
     const deadlineMs = startedAt + input.timeoutMs;
-    const audience = input.issued.claims.audience;
-    if ((0,dicom_service/* isOtherAzureAudience */.mn)(audience)) {
-        const failure = new errors/* ActionError */.lZ('wrong-audience', `The token az issued is for another Azure service (audience '${audience ?? ''}'), so it was not sent to ` +
-            `${input.dicom.host}.`, `Leave the 'resource' input at its default (${dicom_service/* DEFAULT_RESOURCE */.BZ}) for the smoke test.`);
+    const failed = (failure) => {
         return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt };
-    }
-    let send;
-    let proxyVariable;
-    try {
-        ;
-        ({ send, proxyVariable } = await input.connection);
-    }
-    catch (error) {
-        const failure = error instanceof errors/* ActionError */.lZ
-            ? error
-            : new errors/* ActionError */.lZ('smoke-network', `Could not prepare a connection to ${input.dicom.host} (${(0,smoke_test_exchange/* transportErrorCode */.jh)(error)}).`, "Check dicom-url and the runner's network and proxy settings.");
-        return { passed: false, failure, endpoints: [], elapsedMs: clock.now() - startedAt };
-    }
-    const readEndpoint = async (name, path) => {
-        const url = new URL(`${input.dicom.baseUrl}${path}`);
-        const report = await (0,retry/* withRetry */.bD)(async (_attempt, remainingMs) => {
-            const exchange = await (0,smoke_test_exchange/* exchangeOnce */.z$)(send, { url }, input.issued.value, (0,smoke_test_exchange/* requestTimeoutMs */.Hl)(remainingMs), clock);
-            const reading = (0,changefeed/* readAnswer */.JN)(name, exchange, input.dicom.waitForAccess);
-            if (reading.verdict !== 'transient')
-                return { kind: reading.verdict === 'ok' ? 'done' : 'fatal', value: { exchange, reading } };
-            return {
-                kind: 'transient',
-                reason: (0,changefeed/* retryReason */.DR)(exchange),
-                retryAfterMs: (0,retry/* parseRetryAfter */.mu)(exchange.retryAfter, clock.now()),
-                last: { exchange, reading }
-            };
-        }, {
-            deadlineMs,
-            clock,
-            onRetry: (attempt, reason, delayMs) => input.log.info(`GET ${url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
-        });
-        const { exchange, reading } = report.value;
-        const failure = reading.verdict === 'ok'
-            ? undefined
-            : (0,diagnose/* diagnoseExchange */.iG)(exchange, {
-                issued: input.issued,
-                proxyVariable,
-                nowMs: clock.now(),
-                attempts: report.attempts,
-                elapsedMs: clock.now() - startedAt,
-                gaveUp: report.gaveUp
-            }, reading.verdict === 'fatal' ? reading.bodyProblem : undefined);
-        const sequence = reading.verdict === 'ok' ? reading.sequence : undefined;
-        return { name, url: url.href, exchange, attempts: report.attempts, failure, sequence };
     };
-    const endpoints = await Promise.all(changefeed/* CHANGEFEED_ENDPOINTS */.SA.map(({ name, path }) => readEndpoint(name, path)));
-    const readFailure = endpoints.find((e) => e.failure)?.failure;
-    const latestSequence = readFailure ? undefined : (endpoints.find((e) => e.name === 'latest')?.sequence ?? 0);
-    let write;
-    if (input.dicom.smokeTest === 'write' && latestSequence !== undefined) {
-        const { runWriteCheck } = await __webpack_require__.e(/* import() */ 297).then(__webpack_require__.bind(__webpack_require__, 297));
-        const { timeoutMs, issued, log, runLabel } = input;
-        write = await runWriteCheck({
-            send,
-            proxyVariable,
-            dicom: input.dicom,
-            issued,
-            sequenceBefore: latestSequence,
-            deadlineMs,
-            timeoutMs,
-            runLabel,
-            log,
-            clock
-        });
-    }
-    const failure = readFailure ?? write?.failure;
+    const otherAudience = refuseOtherAudience(input.issued, input.dicom.host);
+    if (otherAudience)
+        return failed(otherAudience);
+    const connection = await input.connection.catch((error) => connectionFailure(error, input.dicom.host));
+    if (connection instanceof errors/* ActionError */.lZ)
+        return failed(connection);
+    const { send, proxyVariable } = connection;
+    const context = { send, proxyVariable, issued: input.issued, clock, log: input.log };
+    const read = await runReadCheck(input.dicom, { deadlineMs, startedAtMs: startedAt }, context);
+    const write = input.dicom.smokeTest === 'write' && read.latestSequence !== undefined
+        ? await writeCheck(input, { sequenceBefore: read.latestSequence, deadlineMs }, context)
+        : undefined;
+    const failure = read.failure ?? write?.failure;
     return {
         passed: failure === undefined,
         failure,
-        latestSequence: failure ? undefined : latestSequence,
-        endpoints,
+        latestSequence: failure ? undefined : read.latestSequence,
+        endpoints: read.endpoints,
         write,
         elapsedMs: clock.now() - startedAt
     };
+}
+/** A token for another Azure service is a credential for that service: it is never sent to dicom-url. */
+function refuseOtherAudience(issued, host) {
+    const { audience } = issued.claims;
+    if (!(0,dicom_service/* isOtherAzureAudience */.mn)(audience))
+        return undefined;
+    return new errors/* ActionError */.lZ('wrong-audience', `The token az issued is for another Azure service (audience '${audience ?? ''}'), so it was not sent to ${host}.`, `Leave the 'resource' input at its default (${dicom_service/* DEFAULT_RESOURCE */.BZ}) for the smoke test.`);
+}
+function connectionFailure(error, host) {
+    if (error instanceof errors/* ActionError */.lZ)
+        return error;
+    return new errors/* ActionError */.lZ('smoke-network', `Could not prepare a connection to ${host} (${(0,exchange/* transportErrorCode */.jh)(error)}).`, "Check dicom-url and the runner's network and proxy settings.");
+}
+/** The round trip, loaded only now: it brings dcmjs. */
+async function writeCheck(input, after, context) {
+    const { runWriteCheck } = await __webpack_require__.e(/* import() */ 561).then(__webpack_require__.bind(__webpack_require__, 6561));
+    const { dicom, timeoutMs, runLabel } = input;
+    return runWriteCheck({ dicom, ...after, timeoutMs, runLabel }, context);
+}
+
+
+/***/ }),
+
+/***/ 2777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RV: () => (/* binding */ readChangefeedAnswer),
+/* harmony export */   SA: () => (/* binding */ CHANGEFEED_ENDPOINTS),
+/* harmony export */   w6: () => (/* binding */ isEmptyFeed)
+/* harmony export */ });
+/* unused harmony exports entrySequence, readChangefeedBody */
+/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8663);
+
+const CHANGEFEED_ENDPOINTS = [
+    { name: 'changefeed', path: '/changefeed?offset=0&limit=1&includeMetadata=false' },
+    { name: 'latest', path: '/changefeed/latest?includeMetadata=false' }
+];
+/** A feed with nothing in it yet answers 204, an empty body or `null`, by endpoint and version. */
+function isEmptyFeed(exchange) {
+    const text = (exchange.body ?? '').trim();
+    return exchange.status === 204 || text === '' || text === 'null';
+}
+/** An entry's `sequence`, in whichever case the service wrote it. */
+function entrySequence(entry) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return undefined;
+    const sequence = (0,_exchange_js__WEBPACK_IMPORTED_MODULE_0__/* .fieldOf */ ._F)(entry, 'sequence');
+    return typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 ? sequence : undefined;
+}
+/** The sequence a 200/204 shows (0 for an empty feed), or why its body is not a change feed. */
+function readChangefeedBody(name, exchange) {
+    if (name === 'latest' && isEmptyFeed(exchange))
+        return { sequence: 0 };
+    if (!/\bjson\b/i.test(exchange.contentType ?? ''))
+        return { problem: 'not-json' };
+    let body;
+    try {
+        body = JSON.parse((exchange.body ?? '').trim());
+    }
+    catch {
+        return { problem: 'not-json' };
+    }
+    if (name === 'latest') {
+        const sequence = entrySequence(body);
+        return sequence === undefined ? { problem: 'an entry with a numeric sequence was expected' } : { sequence };
+    }
+    if (!Array.isArray(body))
+        return { problem: 'a JSON array of change feed entries was expected' };
+    const sequences = body.map(entrySequence);
+    if (sequences.some((s) => s === undefined)) {
+        return { problem: 'every change feed entry should have a numeric sequence' };
+    }
+    return { sequence: Math.max(0, ...sequences) };
+}
+/**
+ * One answer, read once: a change feed with its sequence, a transient failure, or a failure to diagnose. A fatal
+ * answer's `problem` is set when the status was good but the body is not a change feed.
+ */
+function readChangefeedAnswer(name, exchange, waitForAccess = false) {
+    const verdict = (0,_exchange_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyExchange */ .Cj)(exchange, waitForAccess);
+    if (verdict !== 'ok')
+        return { verdict };
+    const read = readChangefeedBody(name, exchange);
+    return 'sequence' in read ? { verdict: 'ok', value: read.sequence } : { verdict: 'fatal', problem: read.problem };
+}
+
+
+/***/ }),
+
+/***/ 3212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dx: () => (/* binding */ stepRow),
+/* harmony export */   P5: () => (/* binding */ skippedRow),
+/* harmony export */   dd: () => (/* binding */ exchangeWithin),
+/* harmony export */   eg: () => (/* binding */ runStep)
+/* harmony export */ });
+/* unused harmony export retryLine */
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
+/* harmony import */ var _exchange_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8663);
+
+
+/** One request with the token, given `remainingMs` at most (and never more than one request may take). */
+function exchangeWithin(context, request, remainingMs) {
+    const { send, issued, clock } = context;
+    return (0,_exchange_js__WEBPACK_IMPORTED_MODULE_1__/* .exchangeOnce */ .z$)(send, request, issued.value, (0,_exchange_js__WEBPACK_IMPORTED_MODULE_1__/* .requestTimeoutMs */ .Hl)(remainingMs), clock);
+}
+function retryLine(label, attempt, reason, delayMs) {
+    return `${label}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`;
+}
+async function runStep(step, context) {
+    const { clock, log } = context;
+    const startedAt = step.startedAtMs ?? clock.now();
+    const report = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async (_attempt, remainingMs) => {
+        const last = await step.attempt(remainingMs);
+        const { answer, exchange } = last;
+        if (answer.verdict === 'ok')
+            return { kind: 'done', value: last };
+        if (answer.verdict === 'fatal')
+            return { kind: 'fatal', value: last };
+        const retryAfterMs = (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(exchange.retryAfter, clock.now());
+        return { kind: 'transient', reason: answer.reason ?? (0,_exchange_js__WEBPACK_IMPORTED_MODULE_1__/* .retryReason */ .DR)(exchange), retryAfterMs, last };
+    }, {
+        deadlineMs: step.deadlineMs,
+        clock,
+        onRetry: (attempt, reason, delayMs) => log.info(retryLine(step.label, attempt, reason, delayMs))
+    });
+    const { exchange, answer } = report.value;
+    const done = { exchange, attempts: report.attempts, elapsedMs: clock.now() - startedAt };
+    if (answer.verdict === 'ok')
+        return { ...done, ok: true, value: answer.value };
+    const diagnosis = {
+        issued: context.issued,
+        proxyVariable: context.proxyVariable,
+        nowMs: clock.now(),
+        attempts: report.attempts,
+        elapsedMs: done.elapsedMs,
+        gaveUp: report.gaveUp
+    };
+    return { ...done, ok: false, failure: step.diagnose(exchange, diagnosis, answer.problem) };
+}
+/** A step's row in the job summary: how it ended, how long it took, and its last answer. */
+function stepRow(title, result) {
+    const { exchange, attempts, elapsedMs } = result;
+    const answer = exchange.errorCode ?? String(exchange.status ?? '');
+    return { title, outcome: result.ok ? 'passed' : 'failed', elapsedMs, attempts, answer };
+}
+function skippedRow(title) {
+    return { title, outcome: 'skipped', elapsedMs: 0, attempts: 0 };
 }
 
 
