@@ -40,7 +40,9 @@ export const FAILURES = {
   'smoke-timeout': 'timeouts',
   'smoke-network': 'connection-errors',
   'smoke-unavailable': 'throttled-or-unavailable',
-  'smoke-response': 'unexpected-response'
+  'smoke-response': 'unexpected-response',
+  // Not an ActionError's kind: what describeUnexpected links to.
+  unexpected: 'reporting-a-bug'
 } as const
 
 export type FailureKind = keyof typeof FAILURES
@@ -70,14 +72,24 @@ export function troubleshootingUrl(kind: FailureKind, env: RunnerEnv = process.e
 
 /** The one line a failed step shows. */
 export function describeFailure(error: ActionError, env: RunnerEnv = process.env): string {
-  return `${error.message} ${error.fix} See ${troubleshootingUrl(error.kind, env)}`
+  return `${failureSentence(error)} See ${troubleshootingUrl(error.kind, env)}`
 }
 
-/** An unexpected error still becomes one line; the stack goes to the debug log only. */
-export function describeUnexpected(error: unknown): string {
+/** What happened and the fix, without the link: the failure as the job summary states it beside its link. */
+export function failureSentence(error: ActionError): string {
+  return `${error.message} ${error.fix}`
+}
+
+/** An unexpected error, without the link: what it said, and how to report it. */
+export function unexpectedSentence(error: unknown): string {
   const detail = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '')
   return (
     `The action failed unexpectedly: ${detail}. This is a bug in the action; please open an issue with the debug ` +
     `log (re-run with debug logging enabled).`
   )
+}
+
+/** An unexpected error still becomes one line, with the entry on reporting a bug; the stack goes to the debug log. */
+export function describeUnexpected(error: unknown, env: RunnerEnv = process.env): string {
+  return `${unexpectedSentence(error)} See ${troubleshootingUrl('unexpected', env)}`
 }

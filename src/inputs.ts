@@ -59,8 +59,25 @@ export interface Config {
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 // The runner refuses or owns these; exporting the token into them would fail or break later steps.
 const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i
-const YAML_TRUE = ['true', 'True', 'TRUE']
-const YAML_FALSE = ['false', 'False', 'FALSE']
+
+/** A word in the letter cases YAML 1.2's core schema allows for its booleans: true, True, TRUE. */
+function yamlCases(word: string): readonly [string, string, string] {
+  return [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]
+}
+const YAML_TRUE = yamlCases('true')
+const YAML_FALSE = yamlCases('false')
+const SMOKE_TEST_READ = yamlCases('read')
+const SMOKE_TEST_WRITE = yamlCases('write')
+
+/**
+ * Every value a boolean-or-mode input accepts, in one letter-case rule (lower, Capitalised, UPPER) for all of them;
+ * the parser reads these, and the docs test checks docs/troubleshooting.md's table against them.
+ */
+export const ALLOWED_VALUES = {
+  'smoke-test': [...YAML_FALSE, ...YAML_TRUE, ...SMOKE_TEST_READ, ...SMOKE_TEST_WRITE],
+  'wait-for-access': [...YAML_FALSE, ...YAML_TRUE],
+  'api-version': API_VERSIONS
+} as const satisfies Partial<Record<InputName, readonly string[]>>
 
 const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 
@@ -144,6 +161,13 @@ function parseDicomUrl(value: string): URL | undefined {
   const allowed =
     `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for ` +
     `loopback hosts: localhost, 127.x.x.x, [::1])`
+  // 'host.example.com' or 'host:8443/path': a host without its scheme, which URL would refuse or misread.
+  if (/^[^\s:/?#@]+(:\d+)?(\/\S*)?$/.test(value) && URL.canParse(`https://${value}`)) {
+    throw refusal(
+      `Input 'dicom-url' is invalid: '${shownValue(value)}' has no scheme.`,
+      `Add https:// in front: 'https://${shownValue(value)}'.`
+    )
+  }
   if (!URL.canParse(value)) throw notAllowed('dicom-url', value, allowed)
   const url = new URL(value)
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))
@@ -176,10 +200,14 @@ function parseBoolean(input: InputName, value: string): boolean {
 
 /** `true` is the read check, as before `write` existed; YAML's booleans are read as parseBoolean reads them. */
 function parseSmokeTest(value: string): SmokeTestMode {
-  if (value === 'read' || value === 'write') return value
   if (value === '' || YAML_FALSE.includes(value)) return 'off'
-  if (YAML_TRUE.includes(value)) return 'read'
-  throw notAllowed('smoke-test', value, 'false, true (the same as read), read or write')
+  if (YAML_TRUE.includes(value) || SMOKE_TEST_READ.includes(value)) return 'read'
+  if (SMOKE_TEST_WRITE.includes(value)) return 'write'
+  throw notAllowed(
+    'smoke-test',
+    value,
+    'false, true (the same as read), read or write, each in lower case, Capitalised or UPPER case'
+  )
 }
 
 function parseTimeoutMs(value: string): number {
@@ -262,8 +290,13 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
+/** One input as the runner passed it, trimmed; '' when unset. */
+export function readInput(env: Record<string, string | undefined>, name: InputName): string {
+  return (env[inputVariable(name)] ?? '').trim()
+}
+
 export function inputsFromEnv(env: Record<string, string | undefined>): Config {
-  return parseInputs((name) => (env[inputVariable(name)] ?? '').trim())
+  return parseInputs((name) => readInput(env, name))
 }
 
 /** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */

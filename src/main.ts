@@ -6,7 +6,8 @@ import type { AzResult } from './sign-in/azure-cli/output.ts'
 import { findAz, startAz } from './sign-in/azure-cli/run.ts'
 import type { AzRun } from './sign-in/azure-cli/run.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
-import { inputsFromEnv, runLabelFrom } from './inputs.ts'
+import { idleInputWarnings } from './idle-inputs.ts'
+import { inputsFromEnv, readInput, runLabelFrom } from './inputs.ts'
 import { checkNodeVersion } from './node-version.ts'
 import type { Config, DicomTarget } from './inputs.ts'
 import type { Log } from './log.ts'
@@ -16,8 +17,9 @@ import { checkRunnerFiles, loadRunner } from './runner.ts'
 import type { Runner } from './runner.ts'
 import type { DicomConnection } from './smoke-test/connection.ts'
 import type { SmokeTestReport } from './smoke-test/report.ts'
-import { SUMMARY_HEADING, summaryRows } from './summary.ts'
-import { describePrincipal, formatExpiry, issueToken, tokenWarnings } from './token.ts'
+import { jobSummary } from './summary.ts'
+import type { JobSummary, SummaryFacts } from './summary.ts'
+import { audienceMatches, describePrincipal, formatExpiry, issueToken, tokenWarnings } from './token.ts'
 import type { IssuedToken } from './token.ts'
 
 export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner): Promise<void> {
@@ -25,9 +27,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner):
   let loading: Promise<Runner> | undefined = given && Promise.resolve(given)
   const runnerNow = (): Promise<Runner> => (loading ??= loadRunnerEarly())
   let connection: Promise<DicomConnection> | undefined
+  // What the summary can tell, as far as the step got; and warnings that wait for the token's mask to be set.
+  const facts: SummaryFacts = {}
+  const idleWarnings: string[] = []
   try {
     checkNodeVersion(process.versions.node)
-    const config = inputsFromEnv(env)
+    const config = (facts.config = inputsFromEnv(env))
+    idleWarnings.push(...idleInputWarnings((name) => readInput(env, name), config))
     checkRunnerFiles(env, config.exportVariable !== undefined)
     const az = await startAzSignIn(config)
     void runnerNow()
@@ -35,20 +41,25 @@ export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner):
     connection = smoke?.connection
     const result = await az.run.result
     const runner = await runnerNow()
-    const issued = tokenFromAz(az, result, config, runner)
+    const issued = (facts.issued = tokenFromAz(az, result, config, runner))
+    warn(runner, idleWarnings)
 
     setOutputs(runner, tokenOutputs(config, issued))
     if (config.exportVariable) runner.exportVariable(config.exportVariable, issued.value)
     logToken(runner, config.resource, issued)
 
-    const report = smoke && (await smokeTest(smoke, config, issued, runner, env))
+    const report = (facts.report = smoke && (await smokeTest(smoke, config, issued, runner, env)))
     if (report) logRequests(runner, report)
     setOutputs(runner, smokeTestOutputs(report))
-    await writeSummary(runner, summaryRows(config, issued, report))
     if (report?.failure) throw report.failure
+    await writeSummary(runner, jobSummary(facts, env))
     if (report) logPassed(runner, report)
   } catch (error) {
-    fail(await runnerNow(), error, env)
+    const runner = await runnerNow()
+    warn(runner, idleWarnings)
+    fail(runner, error, env)
+    // Also when the step failed before it had a token: the summary is where a failed run is read first.
+    await writeSummary(runner, jobSummary({ ...facts, failure: error }, env))
   } finally {
     await (await connection?.catch(() => undefined))?.close()
   }
@@ -107,7 +118,7 @@ function fail(runner: Runner, error: unknown, env: NodeJS.ProcessEnv): void {
     runner.fail(describeFailure(error, env))
   } else {
     runner.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
-    runner.fail(describeUnexpected(error))
+    runner.fail(describeUnexpected(error, env))
   }
 }
 
@@ -151,12 +162,17 @@ async function smokeTest(
 }
 
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
-async function writeSummary(runner: Runner, rows: [string, string][]): Promise<void> {
+async function writeSummary(runner: Runner, { heading, rows }: JobSummary): Promise<void> {
   try {
-    await runner.writeSummary(SUMMARY_HEADING, rows)
+    await runner.writeSummary(heading, rows)
   } catch (error) {
     runner.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`)
   }
+}
+
+/** Prints each warning once: what is printed is taken out of `pending`. */
+function warn(log: Log, pending: string[]): void {
+  for (const warning of pending.splice(0)) log.warning(warning)
 }
 
 function setOutputs(runner: Runner, outputs: Outputs): void {
@@ -169,6 +185,9 @@ function logToken(log: Log, resource: string, issued: IssuedToken): void {
   const inMinutes = (ms: number): number => Math.round((ms - Date.now()) / 60000)
   const expiry =
     expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`
-  log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`)
+  // The audience is named only when it is not the resource asked for (tokenWarnings then says why that matters).
+  const same = claims.audience !== undefined && audienceMatches(claims.audience, resource)
+  const audience = same ? '' : `audience ${claims.audience ?? 'unknown'}; `
+  log.info(`Got a token for ${resource} (${audience}${who}); it expires ${expiry}.`)
   for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now())) log.warning(warning)
 }

@@ -31,7 +31,8 @@ export function smokeTestOutputs(report: SmokeTestReport | undefined): Outputs {
   if (!report) return { 'smoke-test-result': 'skipped' }
   return {
     'smoke-test-result': report.passed ? 'passed' : 'failed',
-    ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {}),
+    // As action.yml says: only when the smoke test passed, though the summary shows what the reads gave.
+    ...(report.passed && report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {}),
     ...(report.write ? { 'round-trip-ms': String(Math.round(report.write.elapsedMs)) } : {})
   }
 }

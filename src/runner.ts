@@ -6,6 +6,15 @@ import type * as Core from '@actions/core'
 import { ActionError } from './errors.ts'
 import type { Log } from './log.ts'
 import { createPrinter, removeSecret } from './print.ts'
+import type { Printer } from './print.ts'
+
+/** A job-summary cell: text, or a link (an http(s) URL; any other is shown as text). */
+export type SummaryCell = string | SummaryLink
+export interface SummaryLink {
+  text: string
+  href: string
+}
+export type SummaryRow = [string, SummaryCell]
 
 export interface Runner extends Log {
   /** Registers a secret with the runner, which then hides it in every later line; the sanitiser removes it too. */
@@ -14,8 +23,8 @@ export interface Runner extends Log {
   fail(message: string): void
   setOutput(name: string, value: string): void
   exportVariable(name: string, value: string): void
-  /** Appends a heading and a two-column table (cells already HTML) to the job summary. */
-  writeSummary(heading: string, rows: [string, string][]): Promise<void>
+  /** Appends a heading and a two-column table to the job summary (behind the sanitiser, every text is HTML). */
+  writeSummary(heading: string, rows: SummaryRow[]): Promise<void>
   /**
    * The job's GitHub OIDC token for `audience` (the job needs `permissions: id-token: write`). It is masked, and
    * removed from every later line like the access token, before it is returned. Not bounded here: core's client
@@ -72,7 +81,7 @@ export function sanitising(sink: Runner): Runner {
     writeSummary: (heading, rows) =>
       sink.writeSummary(
         printer.cell(heading),
-        rows.map(([name, value]) => [printer.cell(name), printer.cell(value)])
+        rows.map(([name, value]) => [printer.cell(name), sanitisedCell(printer, value)])
       ),
     getIDToken: async (audience) => {
       const token = await sink.getIDToken(audience)
@@ -86,6 +95,18 @@ export function sanitising(sink: Runner): Runner {
     },
     getState: (name) => sink.getState(name)
   }
+}
+
+/** A cell's text as HTML; a link keeps its href only when it is an http(s) URL, escaped like any text. */
+function sanitisedCell(printer: Printer, cell: SummaryCell): SummaryCell {
+  if (typeof cell === 'string') return printer.cell(cell)
+  const text = printer.cell(cell.text)
+  return /^https?:\/\/[^\s]+$/.test(cell.href) ? { text, href: printer.cell(cell.href) } : text
+}
+
+/** A sanitised cell as the HTML core.summary writes as it is. */
+function cellHtml(cell: SummaryCell): string {
+  return typeof cell === 'string' ? cell : `<a href="${cell.href}">${cell.text}</a>`
 }
 
 /**
@@ -121,7 +142,8 @@ export function coreProtocol(core: typeof Core): Runner {
     // core writes the cells as they are (they are already sanitised HTML) and refuses a GITHUB_STEP_SUMMARY that is
     // not set or not a writable file, without creating one. Its buffer is one per process: start it empty.
     writeSummary: async (heading, rows) => {
-      await core.summary.emptyBuffer().addHeading(heading, 3).addTable(rows).write()
+      const table = rows.map(([name, value]) => [name, cellHtml(value)])
+      await core.summary.emptyBuffer().addHeading(heading, 3).addTable(table).write()
     },
     getIDToken: (audience) => core.getIDToken(audience),
     saveState: (name, value) => fileCommand(FILES.state, name, () => core.saveState(name, value)),

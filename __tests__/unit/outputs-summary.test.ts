@@ -13,7 +13,8 @@ import { CHANGEFEED_ENDPOINTS } from '../../src/smoke-test/read/changefeed.ts'
 import type { EndpointReport, SmokeTestReport } from '../../src/smoke-test/report.ts'
 import { issueToken, type IssuedToken } from '../../src/token.ts'
 import { loadRunner } from '../../src/runner.ts'
-import { summaryRows } from '../../src/summary.ts'
+import { FAILED_MARK, PASSED_MARK, jobSummary, type SummaryFacts } from '../../src/summary.ts'
+import type { SummaryRow } from '../../src/runner.ts'
 import { findLeaks } from '../../test-support/runner/leak-check.ts'
 import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
 import { APP_ID, OBJECT_ID, OTHER_TENANT_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
@@ -45,7 +46,8 @@ function endpoint(
   const path = CHANGEFEED_ENDPOINTS.find((e) => e.name === name)?.path ?? ''
   const url = `${SERVICE_URL}/v2${path}`
   const { status, errorCode, latencyMs = 10, body, ...rest } = fields
-  return { name, url, attempts: 1, exchange: { method: 'GET', url, status, errorCode, latencyMs, body }, ...rest }
+  const exchange = { method: 'GET', url, status, errorCode, latencyMs, body }
+  return { name, url, attempts: 1, elapsedMs: latencyMs, exchange, ...rest }
 }
 
 function report(endpoints: EndpointReport[], fields: Partial<SmokeTestReport> = {}): SmokeTestReport {
@@ -126,6 +128,14 @@ describe('smokeTestOutputs', () => {
   })
 })
 
+/** The summary's rows for a step that got a token, and maybe a smoke test report, as before: the rows only. */
+function summaryRows(config: Config, issued: IssuedToken, report: SmokeTestReport | undefined): SummaryRow[] {
+  const failure = report?.failure
+  return jobSummary({ config, issued, report, ...(failure ? { failure } : {}) }, {}).rows.filter(
+    ([name]) => !['Result', 'Why', 'Troubleshooting'].includes(name)
+  )
+}
+
 describe('summaryRows', () => {
   const smokeConfig = config({ 'dicom-url': SERVICE_URL, 'smoke-test': 'true' })
 
@@ -155,7 +165,7 @@ describe('summaryRows', () => {
       report(
         [
           endpoint('changefeed', { status: 200, latencyMs: 34.6 }),
-          endpoint('latest', { status: 200, latencyMs: 51, attempts: 3, sequence: 0 })
+          endpoint('latest', { status: 200, latencyMs: 51, elapsedMs: 1320.4, attempts: 3, sequence: 0 })
         ],
         {
           latestSequence: 0
@@ -166,13 +176,13 @@ describe('summaryRows', () => {
       ['Service URL', SERVICE_URL],
       ['API version', 'v2'],
       ['GET /v2/changefeed', '200 in 35 ms'],
-      ['GET /v2/changefeed/latest', '200 in 51 ms, 3 attempts'],
+      ['GET /v2/changefeed/latest', '200 in 1320 ms over 3 attempts'],
       ['Latest sequence', '0'],
       ['Smoke test', 'passed']
     ])
   })
 
-  it('shows a transport error code in place of a status, and a failed result', () => {
+  it('shows a transport error code in place of a status, the whole time over all attempts, and a failed result', () => {
     const failure = new ActionError('smoke-network', 'could not connect', 'check dicom-url')
     const rows = new Map(
       summaryRows(
@@ -180,8 +190,8 @@ describe('summaryRows', () => {
         issue(),
         report(
           [
-            endpoint('changefeed', { errorCode: 'ECONNREFUSED', latencyMs: 3, attempts: 5, failure }),
-            endpoint('latest', { status: 503, latencyMs: 120, attempts: 4 })
+            endpoint('changefeed', { errorCode: 'ECONNREFUSED', latencyMs: 3, elapsedMs: 2512, attempts: 5, failure }),
+            endpoint('latest', { status: 503, latencyMs: 120, elapsedMs: 2400, attempts: 4 })
           ],
           {
             passed: false,
@@ -190,8 +200,8 @@ describe('summaryRows', () => {
         )
       )
     )
-    expect(rows.get('GET /v2/changefeed')).toBe('ECONNREFUSED in 3 ms, 5 attempts')
-    expect(rows.get('GET /v2/changefeed/latest')).toBe('503 in 120 ms, 4 attempts')
+    expect(rows.get('GET /v2/changefeed')).toBe('ECONNREFUSED in 2512 ms over 5 attempts')
+    expect(rows.get('GET /v2/changefeed/latest')).toBe('503 in 2400 ms over 4 attempts')
     expect(rows.get('Latest sequence')).toBe('—')
     expect(rows.get('Smoke test')).toBe('failed')
   })
@@ -215,7 +225,7 @@ describe('summaryRows', () => {
     expect(findLeaks(token, { summary: rows.flat().join('\n') })).toEqual([])
   })
 
-  it('escapes HTML in cells, so an input or a claim cannot become markup in the job summary', async () => {
+  it('escapes HTML in cells and links, so an input or a claim cannot become markup in the job summary', async () => {
     const rows = summaryRows(
       config({ resource: 'https://example.test/<b>api</b>?a=1&b=2' }),
       issue({}, { oid: '<img src=x onerror=alert(1)>' }),
@@ -227,15 +237,102 @@ describe('summaryRows', () => {
     const given = process.env.GITHUB_STEP_SUMMARY
     process.env.GITHUB_STEP_SUMMARY = file // core reads the runner's variables from the environment
     try {
-      await (await loadRunner()).writeSummary('DICOM access token', rows)
+      // A link is written only to an http(s) URL, its text and href escaped; any other href leaves the text alone.
+      await (
+        await loadRunner()
+      ).writeSummary('DICOM access token', [
+        ...rows,
+        ['Entry', { text: 'a <b>', href: 'https://example.test/"onmouseover="x#a' }],
+        ['Script', { text: 'click', href: 'javascript:alert(1)' }]
+      ])
     } finally {
       if (given === undefined) Reflect.deleteProperty(process.env, 'GITHUB_STEP_SUMMARY')
       else process.env.GITHUB_STEP_SUMMARY = given
     }
-    const cells = (await readFile(file, 'utf8')).replace(/<\/?(h3|table|tr|td)>/g, '\n')
+    const html = await readFile(file, 'utf8')
     await rm(dir, { recursive: true })
+    expect(html).toContain('<td><a href="https://example.test/&quot;onmouseover=&quot;x#a">a &lt;b&gt;</a></td>')
+    expect(html).toContain('<td>click</td>')
+    expect(html).not.toContain('javascript')
+    const cells = html.replace(/<a href="[^"]*">|<\/a>/g, '').replace(/<\/?(h3|table|tr|td)>/g, '\n')
     expect(cells).toContain('https://example.test/&lt;b&gt;api&lt;/b&gt;?a=1&amp;b=2')
     expect(cells).toContain('object id &lt;img src=x onerror=alert(1)&gt;')
     expect(cells).not.toMatch(/<[a-z/]/i)
+  })
+})
+
+describe('jobSummary', () => {
+  const smokeConfig = config({ 'dicom-url': SERVICE_URL, 'smoke-test': 'write' })
+  const host = new URL(SERVICE_URL).host
+  const env = { GITHUB_ACTION_REPOSITORY: 'contoso/dicom-token-action', GITHUB_ACTION_REF: 'v1' }
+  const entry = (anchor: string): string =>
+    `https://github.com/contoso/dicom-token-action/blob/v1/docs/troubleshooting.md#${anchor}`
+  const table = (facts: SummaryFacts): Map<string, SummaryRow[1]> => new Map(jobSummary(facts, env).rows)
+
+  it('marks a pass in the heading, names the DICOM host, and says passed first', () => {
+    const summary = jobSummary({ config: smokeConfig, issued: issue(), report: report([]) }, env)
+    expect(summary.heading).toBe(`${PASSED_MARK} DICOM access token for ${host}`)
+    expect(summary.rows[0]).toEqual(['Result', 'passed'])
+    expect(summary.rows.map(([name]) => name)).not.toContain('Why')
+  })
+
+  it('names the resource in the heading when there is no DICOM service', () => {
+    const resource = 'https://other.example.test'
+    expect(jobSummary({ config: config({ resource }), issued: issue() }, env).heading).toBe(
+      `${PASSED_MARK} DICOM access token for ${resource}`
+    )
+  })
+
+  it("marks a smoke test failure, with the failure's sentence and a link to its entry", () => {
+    const failure = new ActionError('smoke-forbidden', 'The service refused the token (403).', 'Assign the role.')
+    const facts = { config: smokeConfig, issued: issue(), report: report([], { passed: false, failure }), failure }
+    const summary = jobSummary(facts, env)
+    expect(summary.heading).toBe(`${FAILED_MARK} DICOM access token for ${host}`)
+    expect(summary.rows.slice(0, 3)).toEqual([
+      ['Result', 'failed in the smoke test; the token outputs are set'],
+      ['Why', 'The service refused the token (403). Assign the role.'],
+      ['Troubleshooting', { text: 'troubleshooting.md#403-forbidden', href: entry('403-forbidden') }]
+    ])
+  })
+
+  it('says why when the inputs were refused, with no token rows and no name it does not know', () => {
+    const failure = new ActionError('invalid-input', "Input 'smoke-test' is invalid: 'maybe'.", 'Allowed: true.')
+    const summary = jobSummary({ failure }, env)
+    expect(summary.heading).toBe(`${FAILED_MARK} DICOM access token`)
+    expect(summary.rows).toEqual([
+      ['Result', 'failed: no token was issued'],
+      ['Why', "Input 'smoke-test' is invalid: 'maybe'. Allowed: true."],
+      ['Troubleshooting', { text: 'troubleshooting.md#invalid-input', href: entry('invalid-input') }]
+    ])
+  })
+
+  it('says no token was issued when signing in failed, and names the service it was for', () => {
+    const failure = new ActionError('az-not-logged-in', 'The Azure CLI is not logged in.', 'Run azure/login first.')
+    const summary = jobSummary({ config: smokeConfig, failure }, env)
+    expect(summary.heading).toBe(`${FAILED_MARK} DICOM access token for ${host}`)
+    expect(new Map(summary.rows).get('Result')).toBe('failed: no token was issued')
+    expect(new Map(summary.rows).get('Troubleshooting')).toEqual(
+      expect.objectContaining({ href: entry('not-logged-in') })
+    )
+    expect(summary.rows.map(([name]) => name)).not.toContain('Smoke test')
+  })
+
+  it('links an unexpected error to the entry on reporting a bug', () => {
+    const rows = table({ failure: new TypeError('x is not a function') })
+    expect(rows.get('Why')).toMatch(/^The action failed unexpectedly: x is not a function\. This is a bug/)
+    expect(rows.get('Troubleshooting')).toEqual(expect.objectContaining({ href: entry('reporting-a-bug') }))
+  })
+
+  it('shows the latest sequence the reads gave when a later write step failed', () => {
+    const failure = new ActionError('write-check', 'The instance was not found.', 'Check the service.')
+    const write = { steps: [], elapsedMs: 40, studyInstanceUid: '1.2.3', failure }
+    const failed = report([endpoint('latest', { status: 200, sequence: 7 })], {
+      passed: false,
+      latestSequence: 7,
+      write,
+      failure
+    })
+    expect(table({ config: smokeConfig, issued: issue(), report: failed, failure }).get('Latest sequence')).toBe('7')
+    expect(smokeTestOutputs(failed)).toEqual({ 'smoke-test-result': 'failed', 'round-trip-ms': '40' })
   })
 })

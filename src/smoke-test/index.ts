@@ -51,7 +51,7 @@ export async function runSmokeTest(input: SmokeTestInput): Promise<SmokeTestRepo
   return {
     passed: failure === undefined,
     failure,
-    latestSequence: failure ? undefined : read.latestSequence,
+    latestSequence: read.latestSequence,
     endpoints: read.endpoints,
     write,
     elapsedMs: clock.now() - startedAt

@@ -8,6 +8,8 @@ export interface EndpointReport {
   url: string
   exchange: Exchange
   attempts: number
+  /** From the start of the read check to the last answer: every attempt and wait. */
+  elapsedMs: number
   sequence?: number
   failure?: ActionError
 }
@@ -32,6 +34,7 @@ export interface WriteReport {
 
 export interface SmokeTestReport {
   passed: boolean
+  /** The change feed's latest sequence, whenever the read check gave it (also when a later write step failed). */
   latestSequence?: number
   endpoints: EndpointReport[]
   /** Set when smoke-test is write and the read check passed. */

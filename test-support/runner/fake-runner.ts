@@ -1,14 +1,14 @@
 // A stand-in for the runner's protocol, for testing run() in-process: it records every call in the order the runner
 // would show it, keeps a job summary that can be made to fail, and can make a command throw as a broken runner file
 // would. Tests hand `sanitising(fakeRunner)` to run(), so the real sanitiser stands between the action and it.
-import type { Runner } from '../../src/runner.ts'
+import type { Runner, SummaryRow } from '../../src/runner.ts'
 
 export type RunnerCall =
   | { kind: 'setSecret'; value: string }
   | { kind: 'setOutput' | 'exportVariable'; name: string; value: string }
   | { kind: 'info' | 'warning' | 'debug' | 'setFailed'; message: string }
 
-export type SummaryRow = [string, string]
+export type { SummaryRow }
 
 class FakeRunner implements Runner {
   calls: RunnerCall[] = []

@@ -94,9 +94,17 @@ export function expectNoLeaks(jwt: string, allowedVariable?: string): void {
   expect(findLeaks(jwt, places)).toEqual([])
 }
 
-/** The summary's rows as name -> value. */
+/** The summary's rows as name -> value, a link as `text <href>`. */
 export function summaryTable(): Record<string, string> {
   expect(fakeRunner.summaries).toHaveLength(1)
   const rows = fakeRunner.summaries[0]?.rows ?? []
-  return Object.fromEntries(rows)
+  return Object.fromEntries(
+    rows.map(([name, cell]) => [name, typeof cell === 'string' ? cell : `${cell.text} <${cell.href}>`])
+  )
+}
+
+/** The one summary's heading. */
+export function summaryHeading(): string {
+  expect(fakeRunner.summaries).toHaveLength(1)
+  return fakeRunner.summaries[0]?.heading ?? ''
 }

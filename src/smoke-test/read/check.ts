@@ -35,10 +35,11 @@ export async function runReadCheck(
       },
       context
     )
-    const { exchange, attempts } = step
+    const { exchange, attempts, elapsedMs } = step
+    const seen = { name, url: url.href, exchange, attempts, elapsedMs }
     return step.ok
-      ? { name, url: url.href, exchange, attempts, failure: undefined, sequence: step.value }
-      : { name, url: url.href, exchange, attempts, failure: step.failure, sequence: undefined }
+      ? { ...seen, failure: undefined, sequence: step.value }
+      : { ...seen, failure: step.failure, sequence: undefined }
   }
   const endpoints = await Promise.all(CHANGEFEED_ENDPOINTS.map(({ name, path }) => readEndpoint(name, path)))
   const failure = endpoints.find((e) => e.failure)?.failure
