@@ -46,7 +46,7 @@ describe('refusing bad input', () => {
     expect(fakeRunner.log).toEqual([`::error::${expectOneFailure(message, 'invalid-input')}`])
     expect(await azCalls()).toEqual([])
     expect(fakeRunner.outputs).toEqual({})
-    expect(fakeRunner.summaries).toEqual([])
+    expect(summaryTable()).toMatchObject({ Result: 'failed: no token was issued' })
   })
 })
 
@@ -146,7 +146,8 @@ describe('an unexpected error', () => {
     await runAction({}, { FAKE_AZ_TOKEN: jwt })
     expect(fakeRunner.messages('setFailed')).toEqual([
       `The action failed unexpectedly: ${missing}. ` +
-        'This is a bug in the action; please open an issue with the debug log (re-run with debug logging enabled).'
+        'This is a bug in the action; please open an issue with the debug log (re-run with debug logging enabled). ' +
+        `See https://github.com/dicom-tools/dicom-token-action/blob/main/docs/troubleshooting.md#reporting-a-bug`
     ])
     // The stack goes to the debug log one line at a time: the message, then its frames.
     const debug = fakeRunner.messages('debug').filter((line) => !line.startsWith('az ('))

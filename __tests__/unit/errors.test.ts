@@ -120,6 +120,13 @@ describe('describeUnexpected', () => {
     expect(line).not.toMatch(/[\r\n]/)
   })
 
+  it('links to the entry on reporting a bug, for the version of the action that runs', () => {
+    const env = { GITHUB_ACTION_REPOSITORY: 'contoso/dicom-token-action', GITHUB_ACTION_REF: 'v2' }
+    expect(describeUnexpected(new Error('boom'), env)).toMatch(
+      new RegExp(` See https://github\\.com/contoso/dicom-token-action/blob/v2/${TROUBLESHOOTING_PATH}#reporting-a-bug$`)
+    )
+  })
+
   it('leaves the stack out', () => {
     const error = new Error('boom')
     expect(describeUnexpected(error)).not.toContain(' at ')

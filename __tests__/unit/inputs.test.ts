@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { ActionError } from '../../src/errors.ts'
 import { API_VERSIONS, DEFAULT_API_VERSION, DEFAULT_RESOURCE, isLoopbackHost } from '../../src/dicom-service.ts'
+import { idleInputWarnings } from '../../src/idle-inputs.ts'
 import {
+  ALLOWED_VALUES,
   DEFAULT_TIMEOUT_SECONDS,
   INPUT_NAMES,
   MAX_TIMEOUT_SECONDS,
@@ -110,7 +112,11 @@ describe('accepted values', () => {
     ['FALSE', 'off'],
     ['', 'off'],
     ['read', 'read'],
-    ['write', 'write']
+    ['Read', 'read'],
+    ['READ', 'read'],
+    ['write', 'write'],
+    ['Write', 'write'],
+    ['WRITE', 'write']
   ])('reads smoke-test %j as %s', (value, expected) => {
     expect(inputs({ 'smoke-test': value, 'dicom-url': SERVICE_URL }).dicom?.smokeTest).toBe(expected)
   })
@@ -176,15 +182,13 @@ describe('refusals', () => {
     ['dicom-url', `${SERVICE_URL}?api-version=v2`, 'query'],
     ['dicom-url', `${SERVICE_URL}/#changefeed`, 'fragment'],
     ['dicom-url', '/v2/changefeed', 'an absolute https URL'],
-    ['dicom-url', 'contoso-dicom.dicom.azurehealthcareapis.com', 'an absolute https URL'],
-    ['dicom-url', 'localhost:8080', 'an absolute https URL'],
     ['dicom-url', 'ftp://contoso-dicom.dicom.azurehealthcareapis.com', 'an absolute https URL'],
     ['api-version', 'v3', IN_API_VERSIONS],
     ['api-version', 'V2', IN_API_VERSIONS],
     ['api-version', '2', IN_API_VERSIONS],
     ['api-version', 'v2.0', IN_API_VERSIONS],
     ['smoke-test', 'yes', 'false, true (the same as read), read or write'],
-    ['smoke-test', 'Write', 'false, true (the same as read), read or write'],
+    ['smoke-test', 'wRITE', 'false, true (the same as read), read or write'],
     ['wait-for-access', 'yes', 'true or false'],
     ['smoke-test', 'no', 'read or write'],
     ['smoke-test', 'on', 'read or write'],
@@ -385,5 +389,66 @@ describe('inputsFromEnv', () => {
 
   it('refuses a bad value from the environment, naming the input', () => {
     expect(() => inputsFromEnv({ 'INPUT_API-VERSION': 'v9' })).toThrow(/Input 'api-version' is invalid/)
+  })
+})
+
+describe('a dicom-url without a scheme', () => {
+  test.each([
+    ['contoso-dicom.dicom.azurehealthcareapis.com', 'https://contoso-dicom.dicom.azurehealthcareapis.com'],
+    ['localhost:8080', 'https://localhost:8080'],
+    ['contoso-dicom.dicom.azurehealthcareapis.com/', 'https://contoso-dicom.dicom.azurehealthcareapis.com/']
+  ])('%s is refused with "add https://" and the URL it would be', (value, fixed) => {
+    const error = refusal({ 'dicom-url': value })
+    expect(error.message).toBe(`Input 'dicom-url' is invalid: '${value}' has no scheme.`)
+    expect(error.fix).toBe(`Add https:// in front: '${fixed}'.`)
+  })
+
+  it('is not taken for a URL with a scheme that is not allowed', () => {
+    expect(refusal({ 'dicom-url': 'ftp://contoso.example.test' }).fix).toContain('an absolute https URL')
+  })
+})
+
+describe('the allowed values of boolean-or-mode inputs', () => {
+  test.each(
+    Object.entries(ALLOWED_VALUES).flatMap(([input, values]) => values.map((value) => [input, value] as const))
+  )('%s accepts %s', (input, value) => {
+    expect(inputsOrRefusal({ 'dicom-url': SERVICE_URL, [input]: value })).not.toBeInstanceOf(ActionError)
+  })
+
+  it('follow one letter-case rule: each word in lower case, Capitalised and UPPER case', () => {
+    for (const values of [ALLOWED_VALUES['smoke-test'], ALLOWED_VALUES['wait-for-access']]) {
+      for (const value of values) {
+        const capitalised = value.charAt(0).toUpperCase() + value.slice(1).toLowerCase()
+        expect(values).toEqual(expect.arrayContaining([value.toLowerCase(), capitalised, value.toUpperCase()]))
+      }
+    }
+  })
+})
+
+describe('idleInputWarnings', () => {
+  const warnings = (values: RawInputs): string[] => idleInputWarnings((name) => values[name] ?? '', inputs(values))
+
+  test.each([
+    [{ 'wait-for-access': 'true' }],
+    [{ 'wait-for-access': 'True', 'dicom-url': SERVICE_URL }],
+    [{ 'wait-for-access': 'TRUE', 'dicom-url': SERVICE_URL, 'smoke-test': 'false' }]
+  ])('warns once that wait-for-access does nothing without the smoke test: %j', (values) => {
+    expect(warnings(values)).toEqual([expect.stringMatching(/^Input 'wait-for-access' is true but the smoke test/)])
+  })
+
+  it('warns once that an api-version other than the default does nothing without dicom-url', () => {
+    expect(warnings({ 'api-version': 'v1' })).toEqual([
+      expect.stringMatching(/^Input 'api-version' is v1 but 'dicom-url' is empty, so it does nothing/)
+    ])
+  })
+
+  test.each([
+    [{}],
+    [{ 'api-version': DEFAULT_API_VERSION }],
+    [{ 'api-version': 'v1', 'dicom-url': SERVICE_URL }],
+    [{ 'wait-for-access': 'true', 'dicom-url': SERVICE_URL, 'smoke-test': 'read' }],
+    [{ 'wait-for-access': 'false' }]
+  ])('says nothing when every input has an effect: %j', (values) => {
+    expect(warnings(values)).toEqual([])
   })
 })
