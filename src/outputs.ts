@@ -32,7 +32,9 @@ export function smokeTestOutputs(report: SmokeTestReport | undefined): Outputs {
   return {
     'smoke-test-result': report.passed ? 'passed' : 'failed',
     // As action.yml says: only when the smoke test passed, though the summary shows what the reads gave.
-    ...(report.passed && report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {}),
+    ...(report.passed && report.latestSequence !== undefined
+      ? { 'latest-sequence': String(report.latestSequence) }
+      : {}),
     ...(report.write ? { 'round-trip-ms': String(Math.round(report.write.elapsedMs)) } : {})
   }
 }

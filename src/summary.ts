@@ -55,7 +55,9 @@ function failedResult({ issued, report }: SummaryFacts): string {
 
 function failureRows(failure: unknown, env: RunnerEnv): SummaryRow[] {
   const [sentence, kind]: [string, FailureKind] =
-    failure instanceof ActionError ? [failureSentence(failure), failure.kind] : [unexpectedSentence(failure), 'unexpected']
+    failure instanceof ActionError
+      ? [failureSentence(failure), failure.kind]
+      : [unexpectedSentence(failure), 'unexpected']
   const url = troubleshootingUrl(kind, env)
   const link: SummaryCell = { text: url.slice(url.lastIndexOf('/') + 1), href: url }
   return [

@@ -123,7 +123,9 @@ describe('describeUnexpected', () => {
   it('links to the entry on reporting a bug, for the version of the action that runs', () => {
     const env = { GITHUB_ACTION_REPOSITORY: 'contoso/dicom-token-action', GITHUB_ACTION_REF: 'v2' }
     expect(describeUnexpected(new Error('boom'), env)).toMatch(
-      new RegExp(` See https://github\\.com/contoso/dicom-token-action/blob/v2/${TROUBLESHOOTING_PATH}#reporting-a-bug$`)
+      new RegExp(
+        ` See https://github\\.com/contoso/dicom-token-action/blob/v2/${TROUBLESHOOTING_PATH}#reporting-a-bug$`
+      )
     )
   })
 
