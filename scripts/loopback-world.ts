@@ -12,9 +12,14 @@ import { randomBytes } from 'node:crypto'
 import { appendFile, chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { findRealAz, WORLD_AZ_MARKER } from '../test-support/azure/azure-login.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
+import { REPO_ROOT } from '../test-support/runner/run-action.ts'
 import { requireAzureCli } from './require-az.ts'
+
+/** The command the world's shell runs one step with. */
+const STEP_COMMAND = 'run-action-step'
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name)
@@ -65,6 +70,21 @@ const stepFiles = {
   GITHUB_STEP_SUMMARY: join(home, 'summary')
 }
 await Promise.all(Object.values(stepFiles).map((file) => writeFile(file, '')))
+// One step, as the runner runs it: its files start empty, so they show this run only, and the bundle of this checkout.
+// A Node.js script, not sh: dash drops variables whose names are not shell names, as INPUT_DICOM-URL is.
+const stepCommand = [
+  `#!${process.execPath}`,
+  `// Runs the action (dist/index.js) as one workflow step in the loopback world of npm run world (pid ${process.pid}).`,
+  `const files = ${JSON.stringify(stepFiles)}`,
+  `for (const [name, file] of Object.entries(files)) {`,
+  `  require('node:fs').writeFileSync(file, '')`,
+  `  process.env[name] = file`,
+  `}`,
+  `import(${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'dist', 'index.js')).href)})`,
+  ''
+].join('\n')
+await writeFile(join(home, STEP_COMMAND), stepCommand)
+await chmod(join(home, STEP_COMMAND), 0o755)
 const shared = { DICOM_URL: world.dicom.url, NODE_EXTRA_CA_CERTS: world.azure.certificate.certPath }
 await writeFile(
   envFile,
@@ -92,6 +112,13 @@ if (githubEnv) {
 console.log(`Loopback world up: DICOM service ${world.dicom.url}, identity endpoint ${world.azure.identity.url}.`)
 console.log(`In another shell: . ${shellQuote(envFile)}`)
 console.log("That shell then runs this world's az and Node 24, and has DICOM_URL and NODE_EXTRA_CA_CERTS (its CA).")
+console.log(
+  `Run the action there as a step with fresh, empty GITHUB_OUTPUT, GITHUB_ENV and GITHUB_STEP_SUMMARY files:\n` +
+    `  env "INPUT_DICOM-URL=$DICOM_URL" 'INPUT_SMOKE-TEST=write' ${STEP_COMMAND}\n` +
+    `  cat "$GITHUB_OUTPUT" "$GITHUB_STEP_SUMMARY"\n` +
+    `(node dist/index.js runs it too, but appends to the files of the step before.) The DICOM service keeps instances ` +
+    `in memory, so smoke-test: write works here.`
+)
 console.log(`Stops on Ctrl-C, SIGTERM, or after ${maxSeconds} s.`)
 const readyFile = option('--ready-file')
 if (readyFile) await writeFile(readyFile, world.dicom.url)
