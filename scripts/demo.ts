@@ -34,7 +34,10 @@ function renderLog(stdout: string, masks: string[]): string[] {
 function renderSummary(html: string): string[] {
   const heading = /<h\d>(.*?)<\/h\d>/.exec(html)?.[1] ?? ''
   const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
-    [...(row[1] ?? '').matchAll(/<t[dh]>(.*?)<\/t[dh]>/g)].map((cell) => cell[1] ?? '')
+    [...(row[1] ?? '').matchAll(/<t[dh]>(.*?)<\/t[dh]>/g)].map((cell) =>
+      // A link as its text and where it leads.
+      (cell[1] ?? '').replace(/<a href="([^"]*)">(.*?)<\/a>/g, '$2 ($1)')
+    )
   )
   const width = Math.max(0, ...rows.map((row) => (row[0] ?? '').length))
   return [heading, ...rows.map((row) => `  ${(row[0] ?? '').padEnd(width)}  ${row.slice(1).join('  ')}`)]

@@ -34,16 +34,19 @@ type RunnerEnv = Record<string, string | undefined>
 export function jobSummary(facts: SummaryFacts, env: RunnerEnv = process.env): JobSummary {
   const { config, issued, report, failure } = facts
   const failed = failure !== undefined
-  // Two uses in one job differ by what they were for: the DICOM host, else the resource.
-  const target = config && (config.dicom?.host ?? config.resource)
-  const heading = `${failed ? FAILED_MARK : PASSED_MARK} ${SUMMARY_TITLE}${target ? ` for ${target}` : ''}`
   const rows: SummaryRow[] = [['Result', failed ? failedResult(facts) : 'passed']]
   if (failed) rows.push(...failureRows(failure, env))
   if (config && issued) rows.push(...tokenRows(config, issued))
   if (config?.dicom) rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion])
   if (report) rows.push(...smokeTestRows(report))
   if (issued) rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped'])
-  return { heading, rows }
+  return { heading: summaryHeading(config, failed), rows }
+}
+
+/** The mark, and what the use was for (the DICOM host, else the resource), so two uses in one job differ. */
+function summaryHeading(config: Config | undefined, failed: boolean): string {
+  const target = config && (config.dicom?.host ?? config.resource)
+  return `${failed ? FAILED_MARK : PASSED_MARK} ${SUMMARY_TITLE}${target ? ` for ${target}` : ''}`
 }
 
 /** Whether later steps have a token: the first thing a reader of a failed run needs. */
