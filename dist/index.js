@@ -364,8 +364,8 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
 var external_node_diagnostics_channel_default = /*#__PURE__*/__nccwpck_require__.n(external_node_diagnostics_channel_);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 4 modules
-var exec = __nccwpck_require__(5334);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -932,7 +932,7 @@ function createRunner(core) {
 }
 /** Loads @actions/core (with its HTTP client, a chunk of its own in dist/) and gives the runner behind it. */
 async function loadRunner() {
-    return createRunner(await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7264)));
+    return createRunner(await __nccwpck_require__.e(/* import() */ 264).then(__nccwpck_require__.bind(__nccwpck_require__, 7264)));
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -1266,21 +1266,32 @@ function removeSecret(text, secret) {
         return text;
     // Which characters of the original text are a secret (or spacing inside one), found in any layer.
     const hidden = new Array(text.length).fill(false);
-    for (const units of searchableLayers(text)) {
-        const searched = units.map((unit) => unit.char).join('');
-        const covered = new Array(searched.length).fill(false);
-        for (const one of secrets)
-            markSecretCharacters(searched, one, covered);
-        for (let i = 0; i < units.length; i++) {
-            if (!covered[i] || covered[i - 1])
-                continue;
-            let last = i;
-            while (covered[last + 1])
-                last++;
-            hidden.fill(true, units[i]?.start ?? 0, units[last]?.end ?? 0);
-            i = last;
-        }
+    for (const units of searchableLayers(text))
+        hideCovered(units, coveredBySecrets(units, secrets), hidden);
+    return redacted(text, hidden);
+}
+/** Which characters of one layer belong to a secret. */
+function coveredBySecrets(units, secrets) {
+    const searched = units.map((unit) => unit.char).join('');
+    const covered = new Array(searched.length).fill(false);
+    for (const one of secrets)
+        markSecretCharacters(searched, one, covered);
+    return covered;
+}
+/** Marks, in the original text, the span of each covered run of a layer's characters. */
+function hideCovered(units, covered, hidden) {
+    for (let i = 0; i < units.length; i++) {
+        if (!covered[i] || covered[i - 1])
+            continue;
+        let last = i;
+        while (covered[last + 1])
+            last++;
+        hidden.fill(true, units[i]?.start ?? 0, units[last]?.end ?? 0);
+        i = last;
     }
+}
+/** The text with each hidden run replaced by one REDACTED. */
+function redacted(text, hidden) {
     let result = '';
     for (let i = 0; i < text.length; i++) {
         if (!hidden[i])
@@ -1707,6 +1718,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
 /***/ 4756:
 /***/ ((module) => {
 
@@ -1721,7 +1739,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 5334:
+/***/ 7187:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1731,8 +1749,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   H: () => (/* binding */ getExecOutput)
 });
 
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
@@ -2386,8 +2404,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
