@@ -12,7 +12,7 @@ import { OUTPUT_NAMES, smokeTestOutputs, tokenOutputs } from '../../src/outputs.
 import { CHANGEFEED_ENDPOINTS } from '../../src/smoke-test/read/changefeed.ts'
 import type { EndpointReport, SmokeTestReport } from '../../src/smoke-test/report.ts'
 import { issueToken, type IssuedToken } from '../../src/token.ts'
-import { loadRunner } from '../../src/runner.ts'
+import { loadRunner, sanitising, type Runner } from '../../src/runner.ts'
 import { FAILED_MARK, PASSED_MARK, jobSummary, type SummaryFacts } from '../../src/summary.ts'
 import type { SummaryRow } from '../../src/runner.ts'
 import { findLeaks } from '../../test-support/runner/leak-check.ts'
@@ -206,23 +206,30 @@ describe('summaryRows', () => {
     expect(rows.get('Smoke test')).toBe('failed')
   })
 
-  it('never contains the token or any of its segments, even when a response echoed it', () => {
+  it('never contains the token or any of its segments as written, even when a response and the failure quote it', async () => {
     const issued = issue({ expires_on: EXPIRES_EPOCH, tenant: OTHER_TENANT_ID, subscription: 'Contoso' })
     const token = issued.value
     const failure = new ActionError('smoke-forbidden', `refused ${token}`, 'assign the role')
-    const rows = summaryRows(
-      smokeConfig,
-      issued,
-      report(
-        [
-          endpoint('changefeed', { status: 403, body: `Bearer ${token}`, failure }),
-          endpoint('latest', { status: 200, body: `{"echo": "${token}"}`, sequence: 1 })
-        ],
-        { passed: false, failure }
-      )
+    const smokeReport = report(
+      [
+        endpoint('changefeed', { status: 403, body: `Bearer ${token}`, failure }),
+        endpoint('latest', { status: 200, body: `{"echo": "${token}"}`, sequence: 1 })
+      ],
+      { passed: false, failure }
     )
-    expect(rows.length).toBeGreaterThan(8)
-    expect(findLeaks(token, { summary: rows.flat().join('\n') })).toEqual([])
+    const summary = jobSummary({ config: smokeConfig, issued, report: smokeReport, failure }, {})
+    // The summary is written only through the sanitiser, as main.ts does, with the token masked.
+    const written: unknown[] = []
+    const sink = {
+      mask: () => undefined,
+      writeSummary: (heading: string, rows: SummaryRow[]) => Promise.resolve(void written.push(heading, rows))
+    } as unknown as Runner
+    const runner = sanitising(sink)
+    runner.mask(token)
+    await runner.writeSummary(summary.heading, summary.rows)
+    expect(summary.rows.length).toBeGreaterThan(8)
+    expect(JSON.stringify(written)).toContain('refused ***')
+    expect(findLeaks(token, { summary: JSON.stringify(written) })).toEqual([])
   })
 
   it('escapes HTML in cells and links, so an input or a claim cannot become markup in the job summary', async () => {
