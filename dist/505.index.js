@@ -527,10 +527,11 @@ async function runReadCheck(dicom, timing, context) {
             },
             diagnose: diagnose/* diagnoseExchange */.iG
         }, context);
-        const { exchange, attempts } = step;
+        const { exchange, attempts, elapsedMs } = step;
+        const seen = { name, url: url.href, exchange, attempts, elapsedMs };
         return step.ok
-            ? { name, url: url.href, exchange, attempts, failure: undefined, sequence: step.value }
-            : { name, url: url.href, exchange, attempts, failure: step.failure, sequence: undefined };
+            ? { ...seen, failure: undefined, sequence: step.value }
+            : { ...seen, failure: step.failure, sequence: undefined };
     };
     const endpoints = await Promise.all(changefeed/* CHANGEFEED_ENDPOINTS */.SA.map(({ name, path }) => readEndpoint(name, path)));
     const failure = endpoints.find((e) => e.failure)?.failure;
@@ -735,7 +736,7 @@ async function runSmokeTest(input) {
     return {
         passed: failure === undefined,
         failure,
-        latestSequence: failure ? undefined : read.latestSequence,
+        latestSequence: read.latestSequence,
         endpoints: read.endpoints,
         write,
         elapsedMs: clock.now() - startedAt

@@ -96,10 +96,13 @@ function isOtherAzureAudience(audience) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   KB: () => (/* binding */ troubleshootingUrl),
+/* harmony export */   Qz: () => (/* binding */ failureSentence),
 /* harmony export */   Vp: () => (/* binding */ describeUnexpected),
-/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   pl: () => (/* binding */ unexpectedSentence)
 /* harmony export */ });
-/* unused harmony exports TROUBLESHOOTING_PATH, HOME_REPOSITORY, FAILURES, troubleshootingUrl */
+/* unused harmony exports TROUBLESHOOTING_PATH, HOME_REPOSITORY, FAILURES */
 // The failures the action reports. Each kind carries its fix and its troubleshooting entry, so every
 // message a person reads in a failed workflow log says what happened, why, what to do, and where to read more.
 const TROUBLESHOOTING_PATH = 'docs/troubleshooting.md';
@@ -140,7 +143,9 @@ const FAILURES = {
     'smoke-timeout': 'timeouts',
     'smoke-network': 'connection-errors',
     'smoke-unavailable': 'throttled-or-unavailable',
-    'smoke-response': 'unexpected-response'
+    'smoke-response': 'unexpected-response',
+    // Not an ActionError's kind: what describeUnexpected links to.
+    unexpected: 'reporting-a-bug'
 };
 /** An expected failure: reported as one clear line, never with a stack trace. */
 class ActionError extends Error {
@@ -162,13 +167,21 @@ function troubleshootingUrl(kind, env = process.env) {
 }
 /** The one line a failed step shows. */
 function describeFailure(error, env = process.env) {
-    return `${error.message} ${error.fix} See ${troubleshootingUrl(error.kind, env)}`;
+    return `${failureSentence(error)} See ${troubleshootingUrl(error.kind, env)}`;
 }
-/** An unexpected error still becomes one line; the stack goes to the debug log only. */
-function describeUnexpected(error) {
+/** What happened and the fix, without the link: the failure as the job summary states it beside its link. */
+function failureSentence(error) {
+    return `${error.message} ${error.fix}`;
+}
+/** An unexpected error, without the link: what it said, and how to report it. */
+function unexpectedSentence(error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
     return (`The action failed unexpectedly: ${detail}. This is a bug in the action; please open an issue with the debug ` +
         `log (re-run with debug logging enabled).`);
+}
+/** An unexpected error still becomes one line, with the entry on reporting a bug; the stack goes to the debug log. */
+function describeUnexpected(error, env = process.env) {
+    return `${unexpectedSentence(error)} See ${troubleshootingUrl('unexpected', env)}`;
 }
 
 
@@ -178,10 +191,13 @@ function describeUnexpected(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1162);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2506);
+/* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5333);
 // Entry point for the runner (runs.main: dist/index.js).
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+if (!(0,_node_version_js__WEBPACK_IMPORTED_MODULE_1__/* .refusedOldNode */ .qy)(process.versions.node, process.env))
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Everything is written; tearing down the loaded modules would only delay the step. Exit once stdout is flushed.
 process.stdout.write('', () => process.exit());
 
@@ -190,7 +206,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1162:
+/***/ 2506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -364,8 +380,8 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
 var external_node_diagnostics_channel_default = /*#__PURE__*/__nccwpck_require__.n(external_node_diagnostics_channel_);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(7187);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 4 modules
+var exec = __nccwpck_require__(5334);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -569,6 +585,28 @@ function startAz(azPath, config) {
     return { started: watch.started, result: withinTimeout(execution, watch.child, config.timeoutMs) };
 }
 
+;// CONCATENATED MODULE: ./src/idle-inputs.ts
+// Inputs that do nothing in the combination given: each gets one warning, so a setting that was meant to matter is
+// not silently ignored. Pure; run after parseInputs has accepted the inputs.
+
+/** One warning per input that the other inputs leave without effect. */
+function idleInputWarnings(read, config) {
+    const warnings = [];
+    const smokeTestOff = !config.dicom || config.dicom.smokeTest === 'off';
+    // Accepted values only reach here, so any letter case of 'true' is true.
+    if (read('wait-for-access').toLowerCase() === 'true' && smokeTestOff) {
+        warnings.push(`Input 'wait-for-access' is true but the smoke test is off, so it does nothing: only the smoke test waits ` +
+            `for access. Set 'smoke-test: true' (or read or write), or remove wait-for-access.`);
+    }
+    // The runner fills in action.yml's default, so only another version can have been asked for.
+    const apiVersion = read('api-version');
+    if (!config.dicom && apiVersion !== '' && apiVersion !== dicom_service/* DEFAULT_API_VERSION */._L) {
+        warnings.push(`Input 'api-version' is ${apiVersion} but 'dicom-url' is empty, so it does nothing: it only shapes ` +
+            `dicom-base-url and the smoke test. Set dicom-url, or remove api-version.`);
+    }
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here, so bad input is refused
 // before az or the network is touched. Every refusal goes through refusal(), which shows a value only as shownValue()
@@ -592,8 +630,23 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // The runner refuses or owns these; exporting the token into them would fail or break later steps.
 const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
-const YAML_TRUE = ['true', 'True', 'TRUE'];
-const YAML_FALSE = ['false', 'False', 'FALSE'];
+/** A word in the letter cases YAML 1.2's core schema allows for its booleans: true, True, TRUE. */
+function yamlCases(word) {
+    return [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()];
+}
+const YAML_TRUE = yamlCases('true');
+const YAML_FALSE = yamlCases('false');
+const SMOKE_TEST_READ = yamlCases('read');
+const SMOKE_TEST_WRITE = yamlCases('write');
+/**
+ * Every value a boolean-or-mode input accepts, in one letter-case rule (lower, Capitalised, UPPER) for all of them;
+ * the parser reads these, and the docs test checks docs/troubleshooting.md's table against them.
+ */
+const ALLOWED_VALUES = {
+    'smoke-test': [...YAML_FALSE, ...YAML_TRUE, ...SMOKE_TEST_READ, ...SMOKE_TEST_WRITE],
+    'wait-for-access': [...YAML_FALSE, ...YAML_TRUE],
+    'api-version': dicom_service/* API_VERSIONS */.Bo
+};
 const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /**
  * A refused value as the log may show it: on one line, and without what could be a secret in a URL — user info,
@@ -663,6 +716,10 @@ function parseDicomUrl(value) {
         return undefined;
     const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for ` +
         `loopback hosts: localhost, 127.x.x.x, [::1])`;
+    // 'host.example.com' or 'host:8443/path': a host without its scheme, which URL would refuse or misread.
+    if (/^[^\s:/?#@]+(:\d+)?(\/\S*)?$/.test(value) && URL.canParse(`https://${value}`)) {
+        throw refusal(`Input 'dicom-url' is invalid: '${shownValue(value)}' has no scheme.`, `Add https:// in front: 'https://${shownValue(value)}'.`);
+    }
     if (!URL.canParse(value))
         throw notAllowed('dicom-url', value, allowed);
     const url = new URL(value);
@@ -694,13 +751,13 @@ function parseBoolean(input, value) {
 }
 /** `true` is the read check, as before `write` existed; YAML's booleans are read as parseBoolean reads them. */
 function parseSmokeTest(value) {
-    if (value === 'read' || value === 'write')
-        return value;
     if (value === '' || YAML_FALSE.includes(value))
         return 'off';
-    if (YAML_TRUE.includes(value))
+    if (YAML_TRUE.includes(value) || SMOKE_TEST_READ.includes(value))
         return 'read';
-    throw notAllowed('smoke-test', value, 'false, true (the same as read), read or write');
+    if (SMOKE_TEST_WRITE.includes(value))
+        return 'write';
+    throw notAllowed('smoke-test', value, 'false, true (the same as read), read or write, each in lower case, Capitalised or UPPER case');
 }
 function parseTimeoutMs(value) {
     if (value === '')
@@ -766,8 +823,12 @@ function parseInputs(read) {
 function inputVariable(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
+/** One input as the runner passed it, trimmed; '' when unset. */
+function readInput(env, name) {
+    return (env[inputVariable(name)] ?? '').trim();
+}
 function inputsFromEnv(env) {
-    return parseInputs((name) => (env[inputVariable(name)] ?? '').trim());
+    return parseInputs((name) => readInput(env, name));
 }
 /** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */
 function runLabelFrom(env) {
@@ -779,20 +840,8 @@ function runLabelFrom(env) {
     return `${repository} run ${runId}${attempt ? ` attempt ${attempt}` : ''}`;
 }
 
-;// CONCATENATED MODULE: ./src/node-version.ts
-// The Node.js the action needs. The runner starts node24 actions on Node 24; run by hand on an older Node, the smoke
-// test's HTTP client (undici 8, which needs 22.19) would fail with an error that blames the network. Pure.
-
-const MINIMUM_NODE = '22.19';
-/** Refuses a Node.js older than MINIMUM_NODE, before anything runs. */
-function checkNodeVersion(version) {
-    const [major = 0, minor = 0] = version.split('.').map(Number);
-    const [needMajor = 0, needMinor = 0] = MINIMUM_NODE.split('.').map(Number);
-    if (major > needMajor || (major === needMajor && minor >= needMinor))
-        return;
-    throw new src_errors/* ActionError */.lZ('node-too-old', `The action runs on Node.js ${version}, but it needs Node.js ${MINIMUM_NODE} or later; nothing was run.`, 'Run it as a step of a GitHub Actions job (the runner starts it on Node.js 24), or by hand with Node.js 24.');
-}
-
+// EXTERNAL MODULE: ./src/node-version.ts + 1 modules
+var node_version = __nccwpck_require__(5333);
 // EXTERNAL MODULE: ./src/token.ts
 var token = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -822,7 +871,10 @@ function smokeTestOutputs(report) {
         return { 'smoke-test-result': 'skipped' };
     return {
         'smoke-test-result': report.passed ? 'passed' : 'failed',
-        ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {}),
+        // As action.yml says: only when the smoke test passed, though the summary shows what the reads gave.
+        ...(report.passed && report.latestSequence !== undefined
+            ? { 'latest-sequence': String(report.latestSequence) }
+            : {}),
         ...(report.write ? { 'round-trip-ms': String(Math.round(report.write.elapsedMs)) } : {})
     };
 }
@@ -873,7 +925,7 @@ function sanitising(sink) {
         fail: (message) => sink.fail(printer.line(message)),
         setOutput: (name, value) => sink.setOutput(name, value),
         exportVariable: (name, value) => sink.exportVariable(name, value),
-        writeSummary: (heading, rows) => sink.writeSummary(printer.cell(heading), rows.map(([name, value]) => [printer.cell(name), printer.cell(value)])),
+        writeSummary: (heading, rows) => sink.writeSummary(printer.cell(heading), rows.map(([name, value]) => [printer.cell(name), sanitisedCell(printer, value)])),
         getIDToken: async (audience) => {
             const token = await sink.getIDToken(audience);
             mask(token); // core masks it too; this also puts it into the sanitiser, whatever the sink does
@@ -887,6 +939,17 @@ function sanitising(sink) {
         },
         getState: (name) => sink.getState(name)
     };
+}
+/** A cell's text as HTML; a link keeps its href only when it is an http(s) URL, escaped like any text. */
+function sanitisedCell(printer, cell) {
+    if (typeof cell === 'string')
+        return printer.cell(cell);
+    const text = printer.cell(cell.text);
+    return /^https?:\/\/[^\s]+$/.test(cell.href) ? { text, href: printer.cell(cell.href) } : text;
+}
+/** A sanitised cell as the HTML core.summary writes as it is. */
+function cellHtml(cell) {
+    return typeof cell === 'string' ? cell : `<a href="${cell.href}">${cell.text}</a>`;
 }
 /**
  * Runs one file command of core. Without its file, core would print the value on stdout instead (`::set-output`,
@@ -919,7 +982,8 @@ function coreProtocol(core) {
         // core writes the cells as they are (they are already sanitised HTML) and refuses a GITHUB_STEP_SUMMARY that is
         // not set or not a writable file, without creating one. Its buffer is one per process: start it empty.
         writeSummary: async (heading, rows) => {
-            await core.summary.emptyBuffer().addHeading(heading, 3).addTable(rows).write();
+            const table = rows.map(([name, value]) => [name, cellHtml(value)]);
+            await core.summary.emptyBuffer().addHeading(heading, 3).addTable(table).write();
         },
         getIDToken: (audience) => core.getIDToken(audience),
         saveState: (name, value) => fileCommand(FILES.state, name, () => core.saveState(name, value)),
@@ -932,46 +996,89 @@ function createRunner(core) {
 }
 /** Loads @actions/core (with its HTTP client, a chunk of its own in dist/) and gives the runner behind it. */
 async function loadRunner() {
-    return createRunner(await __nccwpck_require__.e(/* import() */ 264).then(__nccwpck_require__.bind(__nccwpck_require__, 7264)));
+    return createRunner(await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7264)));
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
+// The job summary: a heading that names the use and says passed or failed, why it failed with its troubleshooting
+// link, then what was checked. Pure; it never sees the token, only its non-secret claims, and whatever it says reaches
+// the summary through the sanitiser (Runner.writeSummary behind sanitising()).
 
-const SUMMARY_HEADING = 'DICOM access token';
-function latency(ms) {
-    return `${Math.round(ms)} ms`;
-}
-function summaryRows(config, issued, report) {
-    const { claims } = issued;
-    const rows = [
-        ['Resource', config.resource],
-        ['Tenant', issued.tenantId ?? 'unknown'],
-        ['Principal', (0,token/* describePrincipal */.wC)(claims) ?? 'unknown'],
-        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs)]
-    ];
-    if (config.dicom)
+
+const SUMMARY_TITLE = 'DICOM access token';
+const PASSED_MARK = '✅';
+const FAILED_MARK = '❌';
+function jobSummary(facts, env = process.env) {
+    const { config, issued, report, failure } = facts;
+    const failed = failure !== undefined;
+    const rows = [['Result', failed ? failedResult(facts) : 'passed']];
+    if (failed)
+        rows.push(...failureRows(failure, env));
+    if (config && issued)
+        rows.push(...tokenRows(config, issued));
+    if (config?.dicom)
         rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion]);
     if (report)
         rows.push(...smokeTestRows(report));
-    rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped']);
-    return rows;
+    if (issued)
+        rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped']);
+    return { heading: summaryHeading(config, failed), rows };
+}
+/** The mark, and what the use was for (the DICOM host, else the resource), so two uses in one job differ. */
+function summaryHeading(config, failed) {
+    const target = config && (config.dicom?.host ?? config.resource);
+    return `${failed ? FAILED_MARK : PASSED_MARK} ${SUMMARY_TITLE}${target ? ` for ${target}` : ''}`;
+}
+/** Whether later steps have a token: the first thing a reader of a failed run needs. */
+function failedResult({ issued, report }) {
+    if (!issued)
+        return 'failed: no token was issued';
+    if (report && !report.passed)
+        return 'failed in the smoke test; the token outputs are set';
+    return 'failed after the token was issued';
+}
+function failureRows(failure, env) {
+    const [sentence, kind] = failure instanceof src_errors/* ActionError */.lZ
+        ? [(0,src_errors/* failureSentence */.Qz)(failure), failure.kind]
+        : [(0,src_errors/* unexpectedSentence */.pl)(failure), 'unexpected'];
+    const url = (0,src_errors/* troubleshootingUrl */.KB)(kind, env);
+    const link = { text: url.slice(url.lastIndexOf('/') + 1), href: url };
+    return [
+        ['Why', sentence],
+        ['Troubleshooting', link]
+    ];
+}
+function tokenRows(config, issued) {
+    return [
+        ['Resource', config.resource],
+        ['Tenant', issued.tenantId ?? 'unknown'],
+        ['Principal', (0,token/* describePrincipal */.wC)(issued.claims) ?? 'unknown'],
+        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs)]
+    ];
+}
+function milliseconds(ms) {
+    return `${Math.round(ms)} ms`;
+}
+/** A request's or step's whole time, retries and waits included, and how many attempts it took. */
+function timeTaken(elapsedMs, attempts) {
+    return `${milliseconds(elapsedMs)}${attempts > 1 ? ` over ${attempts} attempts` : ''}`;
 }
 function smokeTestRows(report) {
-    const rows = report.endpoints.map(({ url, exchange, attempts }) => {
+    const rows = report.endpoints.map(({ url, exchange, attempts, elapsedMs }) => {
         const outcome = exchange.errorCode ?? String(exchange.status ?? '');
-        const tries = attempts > 1 ? `, ${attempts} attempts` : '';
-        return [`GET ${new URL(url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${tries}`];
+        return [`GET ${new URL(url).pathname}`, `${outcome} in ${timeTaken(elapsedMs, attempts)}`];
     });
     rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
-    if (report.write)
-        rows.push(...report.write.steps.map(writeStepRow), ['Round trip', latency(report.write.elapsedMs)]);
+    if (report.write) {
+        rows.push(...report.write.steps.map(writeStepRow), ['Round trip', milliseconds(report.write.elapsedMs)]);
+    }
     return rows;
 }
 function writeStepRow(step) {
     if (step.outcome === 'skipped')
         return [`Write: ${step.title}`, 'skipped'];
-    const answer = step.answer ? ` (${step.answer}${step.attempts > 1 ? `, ${step.attempts} attempts` : ''})` : '';
-    return [`Write: ${step.title}`, `${step.outcome} in ${latency(step.elapsedMs)}${answer}`];
+    const answer = step.answer ? ` (${step.answer})` : '';
+    return [`Write: ${step.title}`, `${step.outcome} in ${timeTaken(step.elapsedMs, step.attempts)}${answer}`];
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -987,14 +1094,19 @@ function writeStepRow(step) {
 
 
 
+
 async function run(env = process.env, given) {
     // Nothing is printed before the token is back, so core needs to be there only then (or for a refusal).
     let loading = given && Promise.resolve(given);
     const runnerNow = () => (loading ??= loadRunnerEarly());
     let connection;
+    // What the summary can tell, as far as the step got; and warnings that wait for the token's mask to be set.
+    const facts = {};
+    const idleWarnings = [];
     try {
-        checkNodeVersion(process.versions.node);
-        const config = inputsFromEnv(env);
+        (0,node_version/* checkNodeVersion */.vP)(process.versions.node);
+        const config = (facts.config = inputsFromEnv(env));
+        idleWarnings.push(...idleInputWarnings((name) => readInput(env, name), config));
         checkRunnerFiles(env, config.exportVariable !== undefined);
         const az = await startAzSignIn(config);
         void runnerNow();
@@ -1002,23 +1114,28 @@ async function run(env = process.env, given) {
         connection = smoke?.connection;
         const result = await az.run.result;
         const runner = await runnerNow();
-        const issued = tokenFromAz(az, result, config, runner);
+        const issued = (facts.issued = tokenFromAz(az, result, config, runner));
+        warn(runner, idleWarnings);
         setOutputs(runner, tokenOutputs(config, issued));
         if (config.exportVariable)
             runner.exportVariable(config.exportVariable, issued.value);
         logToken(runner, config.resource, issued);
-        const report = smoke && (await smokeTest(smoke, config, issued, runner, env));
+        const report = (facts.report = smoke && (await smokeTest(smoke, config, issued, runner, env)));
         if (report)
             logRequests(runner, report);
         setOutputs(runner, smokeTestOutputs(report));
-        await writeSummary(runner, summaryRows(config, issued, report));
         if (report?.failure)
             throw report.failure;
+        await writeSummary(runner, jobSummary(facts, env));
         if (report)
             logPassed(runner, report);
     }
     catch (error) {
-        fail(await runnerNow(), error, env);
+        const runner = await runnerNow();
+        warn(runner, idleWarnings);
+        fail(runner, error, env);
+        // Also when the step failed before it had a token: the summary is where a failed run is read first.
+        await writeSummary(runner, jobSummary({ ...facts, failure: error }, env));
     }
     finally {
         await (await connection?.catch(() => undefined))?.close();
@@ -1067,7 +1184,7 @@ function fail(runner, error, env) {
     }
     else {
         runner.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        runner.fail((0,src_errors/* describeUnexpected */.Vp)(error));
+        runner.fail((0,src_errors/* describeUnexpected */.Vp)(error, env));
     }
 }
 /** Starts loading @actions/core; a failure to load is awaited, and so reported, where the runner is first needed. */
@@ -1094,13 +1211,18 @@ async function smokeTest({ connection, dicom }, config, issued, log, env) {
     return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel: runLabelFrom(env), issued, log });
 }
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
-async function writeSummary(runner, rows) {
+async function writeSummary(runner, { heading, rows }) {
     try {
-        await runner.writeSummary(SUMMARY_HEADING, rows);
+        await runner.writeSummary(heading, rows);
     }
     catch (error) {
         runner.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`);
     }
+}
+/** Prints each warning once: what is printed is taken out of `pending`. */
+function warn(log, pending) {
+    for (const warning of pending.splice(0))
+        log.warning(warning);
 }
 function setOutputs(runner, outputs) {
     for (const [name, value] of Object.entries(outputs))
@@ -1111,9 +1233,64 @@ function logToken(log, resource, issued) {
     const who = `${(0,token/* describePrincipal */.wC)(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`;
     const inMinutes = (ms) => Math.round((ms - Date.now()) / 60000);
     const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,token/* formatExpiry */.B8)(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`;
-    log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`);
+    // The audience is named only when it is not the resource asked for (tokenWarnings then says why that matters).
+    const same = claims.audience !== undefined && (0,token/* audienceMatches */.K6)(claims.audience, resource);
+    const audience = same ? '' : `audience ${claims.audience ?? 'unknown'}; `;
+    log.info(`Got a token for ${resource} (${audience}${who}); it expires ${expiry}.`);
     for (const warning of (0,token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
         log.warning(warning);
+}
+
+
+/***/ }),
+
+/***/ 5333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  vP: () => (/* binding */ checkNodeVersion),
+  qy: () => (/* binding */ refusedOldNode)
+});
+
+// UNUSED EXPORTS: MINIMUM_NODE
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/node-version.ts
+// The Node.js the action needs. The runner starts node24 actions on Node 24; run by hand on an older Node, the smoke
+// test's HTTP client (undici 8, which needs 22.19) would fail with an error that blames the network. Pure.
+
+
+const MINIMUM_NODE = '22.19';
+/** Refuses a Node.js older than MINIMUM_NODE, before anything runs. */
+function checkNodeVersion(version) {
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    const [needMajor = 0, needMinor = 0] = MINIMUM_NODE.split('.').map(Number);
+    if (major > needMajor || (major === needMajor && minor >= needMinor))
+        return;
+    throw new errors/* ActionError */.lZ('node-too-old', `The action runs on Node.js ${version}, but it needs Node.js ${MINIMUM_NODE} or later; nothing was run.`, 'Run it as a step of a GitHub Actions job (the runner starts it on Node.js 24), or by hand with Node.js 24.');
+}
+/**
+ * On a Node.js too old for it, @actions/core cannot even load (its HTTP client's undici needs zstd from Node.js 22.15),
+ * so this one refusal is printed as the runner reads an error line, without core. The text is the action's own; it
+ * is kept to one line with no '%', the only characters the runner would read as escapes.
+ */
+function refusedOldNode(version, env, write = (line) => process.stdout.write(line)) {
+    try {
+        checkNodeVersion(version);
+        return false;
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ActionError */.lZ))
+            throw error;
+        process.exitCode = 1;
+        write(`::error::${(0,errors/* describeFailure */.Ic)(error, env).replace(/[%\r\n]/g, ' ')}${external_node_os_namespaceObject.EOL}`);
+        return true;
+    }
 }
 
 
@@ -1718,13 +1895,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
 /***/ 4756:
 /***/ ((module) => {
 
@@ -1739,7 +1909,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7187:
+/***/ 5334:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1749,8 +1919,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   H: () => (/* binding */ getExecOutput)
 });
 
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
@@ -2404,8 +2574,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {

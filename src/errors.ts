@@ -60,7 +60,7 @@ export class ActionError extends Error {
   }
 }
 
-type RunnerEnv = Record<string, string | undefined>
+export type RunnerEnv = Record<string, string | undefined>
 
 /** Links to the entry for the version of the action that is running, when the runner tells us which. */
 export function troubleshootingUrl(kind: FailureKind, env: RunnerEnv = process.env): string {
