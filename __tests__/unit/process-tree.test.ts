@@ -5,7 +5,7 @@ import {
   parentsFromPs,
   stateFromProcStat,
   stillRunning
-} from '../../src/azure-cli/process-tree.ts'
+} from '../../src/sign-in/azure-cli/process-tree.ts'
 
 describe('reading /proc/<pid>/stat', () => {
   it('reads the parent pid and state, even when the command name holds spaces and parentheses', () => {

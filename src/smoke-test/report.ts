@@ -1,6 +1,6 @@
 // What the smoke test found, as the outputs and the job summary read it. Types only.
 import type { ActionError } from '../errors.ts'
-import type { EndpointName } from './changefeed.ts'
+import type { EndpointName } from './read/changefeed.ts'
 import type { Exchange } from './exchange.ts'
 
 export interface EndpointReport {
