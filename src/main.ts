@@ -1,10 +1,7 @@
 // run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
-// az is started first; @actions/core (behind the runner), the smoke test (undici, TLS) and its connection load while
-// az runs.
-import { parseAzOutput, classifyAzFailure, splitAzStderr } from './sign-in/azure-cli/output.ts'
-import type { AzResult } from './sign-in/azure-cli/output.ts'
-import { findAz, startAz } from './sign-in/azure-cli/run.ts'
-import type { AzRun } from './sign-in/azure-cli/run.ts'
+// The sign-in starts first (az, or the federated exchange's checks); @actions/core (behind the runner), the smoke test
+// (undici, TLS) and its connection load while az runs.
+import { startSignIn } from './sign-in/index.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
 import { inputsFromEnv, runLabelFrom } from './inputs.ts'
 import { checkNodeVersion } from './node-version.ts'
@@ -17,7 +14,7 @@ import type { Runner } from './runner.ts'
 import type { DicomConnection } from './smoke-test/connection.ts'
 import type { SmokeTestReport } from './smoke-test/report.ts'
 import { SUMMARY_HEADING, summaryRows } from './summary.ts'
-import { describePrincipal, formatExpiry, issueToken, tokenWarnings } from './token.ts'
+import { describePrincipal, describeSource, formatExpiry, tokenWarnings } from './token.ts'
 import type { IssuedToken } from './token.ts'
 
 export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner): Promise<void> {
@@ -29,13 +26,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner):
     checkNodeVersion(process.versions.node)
     const config = inputsFromEnv(env)
     checkRunnerFiles(env, config.exportVariable !== undefined)
-    const az = await startAzSignIn(config)
+    const signIn = await startSignIn(config, env)
     void runnerNow()
     const smoke = connectEarly(config, env)
     connection = smoke?.connection
-    const result = await az.run.result
     const runner = await runnerNow()
-    const issued = tokenFromAz(az, result, config, runner)
+    const issued = await signIn.finish(runner)
 
     setOutputs(runner, tokenOutputs(config, issued))
     if (config.exportVariable) runner.exportVariable(config.exportVariable, issued.value)
@@ -52,32 +48,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner):
   } finally {
     await (await connection?.catch(() => undefined))?.close()
   }
-}
-
-interface AzSignIn {
-  azPath: string
-  startedMs: number
-  run: AzRun
-}
-
-/** Finds az and starts it; resolves once it runs, so the smoke test can load and connect meanwhile. */
-async function startAzSignIn(config: Config): Promise<AzSignIn> {
-  const azPath = await findAz()
-  const startedMs = Date.now()
-  const run = startAz(azPath, config)
-  await run.started
-  return { azPath, startedMs, run }
-}
-
-/** The token az printed, masked before any other line is printed; or the failure, in az's words. */
-function tokenFromAz({ azPath, startedMs }: AzSignIn, result: AzResult, config: Config, runner: Runner): IssuedToken {
-  const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined
-  if (issued) runner.mask(issued.value) // before any other line is printed
-  const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`
-  runner.debug(`az (${azPath}) ended with ${ended} after ${Date.now() - startedMs} ms.`)
-  for (const warning of splitAzStderr(result.stderr).warnings) runner.debug(`az: ${warning}`)
-  if (!issued) throw classifyAzFailure(result, config)
-  return issued
 }
 
 /** What each change feed request saw, for the debug log. */
@@ -169,6 +139,9 @@ function logToken(log: Log, resource: string, issued: IssuedToken): void {
   const inMinutes = (ms: number): number => Math.round((ms - Date.now()) / 60000)
   const expiry =
     expiresAtMs === undefined ? 'unknown' : `${formatExpiry(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`
-  log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`)
+  log.info(
+    `Got a token for ${resource} ${describeSource(issued.source)} (audience ${claims.audience ?? 'unknown'}; ${who}); ` +
+      `it expires ${expiry}.`
+  )
   for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now())) log.warning(warning)
 }

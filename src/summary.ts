@@ -2,7 +2,7 @@
 import type { Config } from './inputs.ts'
 import type { SmokeTestReport, WriteStepReport } from './smoke-test/report.ts'
 import type { IssuedToken } from './token.ts'
-import { describePrincipal, formatExpiry } from './token.ts'
+import { describePrincipal, describeSource, formatExpiry } from './token.ts'
 
 export type SummaryRow = [string, string]
 
@@ -18,6 +18,7 @@ export function summaryRows(config: Config, issued: IssuedToken, report: SmokeTe
     ['Resource', config.resource],
     ['Tenant', issued.tenantId ?? 'unknown'],
     ['Principal', describePrincipal(claims) ?? 'unknown'],
+    ['Obtained', describeSource(issued.source)],
     ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : formatExpiry(issued.expiresAtMs)]
   ]
   if (config.dicom) rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion])

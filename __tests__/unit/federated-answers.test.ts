@@ -2,9 +2,11 @@
 // from tid), an error becomes its AADSTS codes; what cannot be read is refused without being shown.
 import { ActionError } from '../../src/errors.ts'
 import { issueFederatedToken, readEntraError } from '../../src/sign-in/federated/answers.ts'
-import { makeJwt } from '../../test-support/jwt.ts'
+import { makeJwt } from '../../test-support/azure/jwt.ts'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+const CLIENT_ID = 'a1b2c3d4-0000-4000-8000-0123456789ab'
+const IDENTITY = { clientId: CLIENT_ID, tenant: TENANT }
 const ANSWERED_AT = Date.UTC(2026, 0, 1, 12, 0, 0)
 
 function success(fields: Record<string, unknown>): string {
@@ -13,7 +15,7 @@ function success(fields: Record<string, unknown>): string {
 
 function refusalOf(body: string): ActionError {
   try {
-    issueFederatedToken(body, ANSWERED_AT, TENANT)
+    issueFederatedToken(body, ANSWERED_AT, IDENTITY)
   } catch (error) {
     if (error instanceof ActionError) return error
     throw error
@@ -25,12 +27,13 @@ describe('a successful answer', () => {
   it('gives the token, its claims, an expiry expires_in after the answer, and the tenant from tid', () => {
     const other = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a'
     const token = makeJwt({ aud: 'https://dicom.healthcareapis.azure.com', tid: other, appid: 'app', exp: 1 })
-    const issued = issueFederatedToken(success({ access_token: token }), ANSWERED_AT, TENANT)
+    const issued = issueFederatedToken(success({ access_token: token }), ANSWERED_AT, IDENTITY)
     expect(issued).toEqual({
       value: token,
       claims: expect.objectContaining({ audience: 'https://dicom.healthcareapis.azure.com', tenantId: other }),
       expiresAtMs: ANSWERED_AT + 3599_000,
-      tenantId: other
+      tenantId: other,
+      source: { kind: 'federated', clientId: CLIENT_ID }
     })
   })
 
@@ -39,14 +42,18 @@ describe('a successful answer', () => {
     const issued = issueFederatedToken(
       success({ access_token: makeJwt({ exp }), expires_in: 'soon' }),
       ANSWERED_AT,
-      TENANT
+      IDENTITY
     )
     expect(issued.expiresAtMs).toBe(exp * 1000)
     expect(issued.tenantId).toBe(TENANT)
   })
 
   it('takes an opaque token, with no claims and an expiry from expires_in as a string', () => {
-    const issued = issueFederatedToken(success({ access_token: 'opaque-token', expires_in: '60' }), ANSWERED_AT, TENANT)
+    const issued = issueFederatedToken(
+      success({ access_token: 'opaque-token', expires_in: '60' }),
+      ANSWERED_AT,
+      IDENTITY
+    )
     expect(issued).toMatchObject({ value: 'opaque-token', claims: {}, expiresAtMs: ANSWERED_AT + 60_000 })
   })
 

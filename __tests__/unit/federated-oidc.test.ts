@@ -6,7 +6,7 @@ import {
   presentedIdentity,
   requestOidcToken
 } from '../../src/sign-in/federated/oidc.ts'
-import { makeJwt } from '../../test-support/jwt.ts'
+import { makeJwt } from '../../test-support/azure/jwt.ts'
 
 async function failureOf(promise: Promise<unknown>): Promise<ActionError> {
   try {
@@ -27,7 +27,7 @@ describe('the id-token permission', () => {
   })
 
   it('is missing: says which variables and to grant id-token: write', () => {
-    const error = noIdTokenPermission(['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'], 'to sign in')
+    const error = noIdTokenPermission(['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'], 'a1b2c3d4-0000-4000-8000-0123456789ab')
     expect(error.kind).toBe('no-id-token-permission')
     expect(error.message).toContain('did not set ACTIONS_ID_TOKEN_REQUEST_URL or ACTIONS_ID_TOKEN_REQUEST_TOKEN')
     expect(error.fix).toContain("'permissions: id-token: write'")

@@ -3,8 +3,13 @@
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
-import { closeServer, listenOnLoopback, trackSockets, unusedLoopbackPort } from '../../test-support/loopback-server.ts'
-import { makeSelfSignedCertificate, removeCertificate } from '../../test-support/tls-cert.ts'
+import {
+  closeServer,
+  listenOnLoopback,
+  trackSockets,
+  unusedLoopbackPort
+} from '../../test-support/net/loopback-server.ts'
+import { makeSelfSignedCertificate, removeCertificate } from '../../test-support/net/tls-cert.ts'
 import type { RetryClock } from '../../src/retry.ts'
 import { exchangeToken, postForm } from '../../src/sign-in/federated/exchange.ts'
 import { CLIENT_ASSERTION_TYPE, scopeFor, tokenRequest } from '../../src/sign-in/federated/request.ts'

@@ -4,6 +4,7 @@ import { isTenant } from '../../dicom-service.ts'
 import { ActionError } from '../../errors.ts'
 import { decodeClaims } from '../../token.ts'
 import type { IssuedToken } from '../../token.ts'
+import type { FederatedIdentity } from './request.ts'
 
 /** expires_in outside this (seconds) is not a lifetime Entra gives: the token's `exp` is used instead. */
 const MAX_EXPIRES_IN_S = 24 * 60 * 60
@@ -40,7 +41,11 @@ function expiresInSeconds(value: unknown): number | undefined {
  * Reads a 200 answer: `{token_type: "Bearer", expires_in, access_token}`. The expiry is `expires_in` from when the
  * answer arrived, else the token's `exp`; the tenant is the token's `tid`, else the tenant asked for.
  */
-export function issueFederatedToken(body: string, answeredAtMs: number, tenantAsked: string): IssuedToken {
+export function issueFederatedToken(
+  body: string,
+  answeredAtMs: number,
+  identity: Pick<FederatedIdentity, 'clientId' | 'tenant'>
+): IssuedToken {
   const answer = jsonObject(body)
   const accessToken = answer?.access_token
   if (!answer || typeof accessToken !== 'string' || accessToken === '') {
@@ -63,7 +68,8 @@ export function issueFederatedToken(body: string, answeredAtMs: number, tenantAs
     claims,
     expiresAtMs: expiresIn === undefined ? claims.expiresAtMs : answeredAtMs + expiresIn * 1000,
     // An output and a log line: only a tenant ID or domain, never whatever else the token may hold there.
-    tenantId: [claims.tenantId, tenantAsked].find((tenant) => tenant !== undefined && isTenant(tenant))
+    tenantId: [claims.tenantId, identity.tenant].find((tenant) => tenant !== undefined && isTenant(tenant)),
+    source: { kind: 'federated', clientId: identity.clientId }
   }
 }
 

@@ -54,10 +54,11 @@ export function chooseAuthority(env: Record<string, string | undefined>, azActiv
     if (problem) {
       throw new ActionError(
         'authority-refused',
-        `The ${AUTHORITY_HOST_VARIABLE} environment variable is not an authority the OIDC token can be sent to: ` +
+        `The AZURE_AUTHORITY_HOST environment variable is not an authority the OIDC token can be sent to: ` +
           `${problem} (${shown(fromEnv)}); nothing was sent.`,
-        `Set ${AUTHORITY_HOST_VARIABLE} to your cloud's Entra ID host over https (for example ` +
-          `${DEFAULT_AUTHORITY_HOST}, https://login.microsoftonline.us or https://login.chinacloudapi.cn), or unset it.`
+        "Set AZURE_AUTHORITY_HOST to your cloud's Entra ID host over https (for example " +
+          'https://login.microsoftonline.com, https://login.microsoftonline.us or https://login.chinacloudapi.cn), or ' +
+          'unset it.'
       )
     }
     return { url: normalise(fromEnv), source: AUTHORITY_HOST_VARIABLE }
@@ -70,7 +71,7 @@ export function chooseAuthority(env: Record<string, string | undefined>, azActiv
         `The Entra endpoint of the cloud az is signed in to (az cloud show: endpoints.activeDirectory) is not an ` +
           `authority the OIDC token can be sent to: ${problem} (${shown(azActiveDirectory.trim())}); nothing was sent.`,
         `Register the cloud with an https active-directory endpoint (az cloud update --endpoint-active-directory), ` +
-          `or set ${AUTHORITY_HOST_VARIABLE} to its Entra ID host.`
+          'or set AZURE_AUTHORITY_HOST to its Entra ID host.'
       )
     }
     return { url: normalise(azActiveDirectory.trim()), source: 'az cloud show' }

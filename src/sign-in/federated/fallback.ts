@@ -3,8 +3,8 @@
 // the same exchange as the same service principal, if az says which one that is.
 import { isGuid, isTenant } from '../../dicom-service.ts'
 import { ActionError } from '../../errors.ts'
-import { AUTHORITY_HOST_VARIABLE, DEFAULT_AUTHORITY_HOST, chooseAuthority } from './authority.ts'
-import { PERMISSIONS_BLOCK, missingIdTokenVariables } from './oidc.ts'
+import { AUTHORITY_HOST_VARIABLE, chooseAuthority } from './authority.ts'
+import { missingIdTokenVariables } from './oidc.ts'
 import type { FederatedIdentity } from './request.ts'
 
 /** Entra's code for a client assertion past its lifetime: azure/login's OIDC token, expired. */
@@ -33,7 +33,8 @@ export function fallbackPrecondition(
     possible: false,
     reason:
       `The action could have asked GitHub for a fresh OIDC token instead, but the runner did not set ` +
-      `${missing.join(' or ')}: grant the job '${PERMISSIONS_BLOCK}' (as azure/login with OIDC needs anyway), ${AGAIN}.`
+      `${missing.join(' or ')}: grant the job 'permissions: id-token: write' (as azure/login with OIDC needs ` +
+      `anyway), or run azure/login again right before this step.`
   }
 }
 
@@ -101,8 +102,8 @@ export function planFallback(
   ) {
     return {
       reason:
-        `az cloud show gave no Entra endpoint for az's cloud: set ${AUTHORITY_HOST_VARIABLE} to it (for the global ` +
-        `cloud, ${DEFAULT_AUTHORITY_HOST}), ${AGAIN}.`
+        `az cloud show gave no Entra endpoint for az's cloud: set AZURE_AUTHORITY_HOST to it (for the global ` +
+        `cloud, https://login.microsoftonline.com), ${AGAIN}.`
     }
   }
   return { plan: { clientId: client.clientId, tenant, authority: chooseAuthority(env, activeDirectory) } }

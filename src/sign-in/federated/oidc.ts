@@ -11,19 +11,18 @@ export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com'
 /** Asks GitHub for an OIDC token for `audience` (@actions/core's getIDToken, which also masks it). */
 export type GetIdToken = (audience: string) => Promise<string>
 
-export const PERMISSIONS_BLOCK = 'permissions: id-token: write'
 
 /** The request variables the runner did not set; empty when the job may ask for an OIDC token. */
 export function missingIdTokenVariables(env: Record<string, string | undefined>): string[] {
   return [ID_TOKEN_REQUEST_URL, ID_TOKEN_REQUEST_TOKEN].filter((name) => !env[name])
 }
 
-export function noIdTokenPermission(missing: string[], purpose: string): ActionError {
+export function noIdTokenPermission(missing: string[], clientId: string): ActionError {
   return new ActionError(
     'no-id-token-permission',
-    `The job cannot ask GitHub for an OIDC token ${purpose}: the runner did not set ${missing.join(' or ')}, ` +
-      `which it sets only for jobs allowed to.`,
-    `Grant the job '${PERMISSIONS_BLOCK}' (a job's permissions block replaces the workflow's, so list ` +
+    `The job cannot ask GitHub for an OIDC token to exchange as client ${clientId}: the runner did not set ` +
+      `${missing.join(' or ')}, which it sets only for jobs allowed to.`,
+    `Grant the job 'permissions: id-token: write' (a job's permissions block replaces the workflow's, so list ` +
       `'contents: read' there too if the job checks out code). Pull requests from forks never get an OIDC token.`
   )
 }

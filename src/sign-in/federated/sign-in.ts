@@ -1,14 +1,20 @@
 // The federated sign-in, start to end: ask GitHub for the job's OIDC token, exchange it with Entra ID for a token
 // for the resource, and read the answer. The one shell around the pure steps beside it; main.ts calls it for the
 // `client-id` mode and for the fallback after az's AADSTS700024.
-import type { Log } from '../../log.ts'
 import type { RetryClock } from '../../retry.ts'
+import type { Runner } from '../../runner.ts'
 import type { IssuedToken } from '../../token.ts'
 import { issueFederatedToken } from './answers.ts'
 import { diagnoseTokenExchange } from './diagnose.ts'
 import { exchangeToken } from './exchange.ts'
 import type { PostForm } from './exchange.ts'
-import { missingIdTokenVariables, noIdTokenPermission, presentedIdentity, requestOidcToken } from './oidc.ts'
+import {
+  ID_TOKEN_REQUEST_TOKEN,
+  missingIdTokenVariables,
+  noIdTokenPermission,
+  presentedIdentity,
+  requestOidcToken
+} from './oidc.ts'
 import type { GetIdToken } from './oidc.ts'
 import { tokenRequest } from './request.ts'
 import type { FederatedIdentity } from './request.ts'
@@ -18,23 +24,26 @@ export interface FederatedSignIn {
   resource: string
   /** The audience to ask the OIDC token for. */
   audience: string
-  getIdToken: GetIdToken
+  /** The runner's log, its mask, and getIDToken, which masks the OIDC token before it returns it. */
+  runner: Pick<Runner, 'info' | 'debug' | 'warning' | 'mask' | 'getIDToken'>
   /** The step's deadline (epoch ms): the OIDC token and every token request fit inside it. */
   deadlineMs: number
   timeoutMs: number
   env: Record<string, string | undefined>
-  log: Log
   post?: PostForm
   clock?: RetryClock
 }
 
 export async function signInFederated(input: FederatedSignIn): Promise<IssuedToken> {
-  const { identity, log } = input
+  const { identity, runner: log } = input
   const now = (): number => input.clock?.now() ?? Date.now()
   const missing = missingIdTokenVariables(input.env)
-  if (missing.length > 0) throw noIdTokenPermission(missing, `to exchange as client ${identity.clientId}`)
-  // getIDToken masks the token before it returns: nothing is printed before that.
-  const oidcToken = await requestOidcToken(input.getIdToken, input.audience, Math.max(1, input.deadlineMs - now()))
+  if (missing.length > 0) throw noIdTokenPermission(missing, identity.clientId)
+  // The request token is the runner's to guard, but any echo of it (in getIDToken's error, say) is removed too.
+  input.runner.mask(input.env[ID_TOKEN_REQUEST_TOKEN] ?? '')
+  // getIDToken masks the OIDC token before it returns it: nothing can print it before that.
+  const getIdToken: GetIdToken = (audience) => input.runner.getIDToken(audience)
+  const oidcToken = await requestOidcToken(getIdToken, input.audience, Math.max(1, input.deadlineMs - now()))
   const presented = presentedIdentity(oidcToken)
   const request = tokenRequest(identity, input.resource, oidcToken)
   log.debug(
@@ -64,5 +73,5 @@ export async function signInFederated(input: FederatedSignIn): Promise<IssuedTok
       timeoutMs: input.timeoutMs
     })
   }
-  return issueFederatedToken(answer.body ?? '', now(), identity.tenant)
+  return issueFederatedToken(answer.body ?? '', now(), identity)
 }
