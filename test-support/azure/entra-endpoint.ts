@@ -191,7 +191,8 @@ function checkRequestShape(form: Record<string, string>): EntraError | undefined
       status: 401,
       error: 'invalid_client',
       code: 7000216,
-      description: "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type."
+      description:
+        "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type."
     }
   }
   if (resourceOfScope(form.scope ?? '') === undefined) {

@@ -13,7 +13,8 @@ const env = process.env
 if (env.FAKE_AZ_CALLS)
   appendFileSync(env.FAKE_AZ_CALLS, `${JSON.stringify({ argv: process.argv.slice(2), pid: process.pid })}\n`)
 
-export type FakeAzAccount = 'service-principal' | 'system-assigned-identity' | 'user-assigned-identity' | 'user' | 'none'
+export type FakeAzAccount =
+  'service-principal' | 'system-assigned-identity' | 'user-assigned-identity' | 'user' | 'none'
 
 const args = process.argv.slice(2)
 const account = (env.FAKE_AZ_ACCOUNT ?? 'service-principal') as FakeAzAccount
@@ -82,7 +83,10 @@ function expiredAssertionError(): string {
   return `ERROR: ${description}\nInteractive authentication is needed. Please run:\naz login\n`
 }
 
-const command = args.filter((arg) => !arg.startsWith('-')).slice(0, 2).join(' ')
+const command = args
+  .filter((arg) => !arg.startsWith('-'))
+  .slice(0, 2)
+  .join(' ')
 const NOT_LOGGED_IN = "ERROR: Please run 'az login' to setup account.\n"
 if (args.includes('--query')) fail('fake az: --query is not supported; ask for --output json\n', 99)
 else if (command === 'cloud show') printJson(cloudShow())

@@ -11,7 +11,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { startArmEndpoint, type ArmEndpoint } from '../arm-endpoint.ts'
-import { LOOPBACK_CLOUD_NAME, prepareAzEnv, removeSessionsOf, runAz, type AzResult, type AzSession } from '../azure-login.ts'
+import {
+  LOOPBACK_CLOUD_NAME,
+  prepareAzEnv,
+  removeSessionsOf,
+  runAz,
+  type AzResult,
+  type AzSession
+} from '../azure-login.ts'
 import { unusedLoopbackPort } from '../loopback-server.ts'
 import type { Certificate } from '../tls-cert.ts'
 import { MSAL_DISCOVERY_HOST, startDiscoveryProxy, type DiscoveryProxy } from './discovery-proxy.ts'
@@ -50,18 +57,26 @@ export async function makeCertificateFor(hostNames: string[]): Promise<Certifica
 }
 
 /** Asks the OIDC endpoint for a token as getIDToken does (the URL, `&audience=`, the bearer). */
-export function fetchOidcToken(oidc: GithubOidcEndpoint, ca: string, audience = DEFAULT_OIDC_AUDIENCE): Promise<string> {
+export function fetchOidcToken(
+  oidc: GithubOidcEndpoint,
+  ca: string,
+  audience = DEFAULT_OIDC_AUDIENCE
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const url = `${oidc.url}&audience=${encodeURIComponent(audience)}`
-    const req = request(url, { ca, headers: { Authorization: `Bearer ${oidc.requestToken}` }, timeout: 5000 }, (res) => {
-      let body = ''
-      res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
-      res.on('end', () => {
-        const value = res.statusCode === 200 ? (JSON.parse(body) as { value?: unknown }).value : undefined
-        if (typeof value === 'string') resolve(value)
-        else reject(new Error(`the OIDC endpoint answered ${res.statusCode ?? 0}`))
-      })
-    })
+    const req = request(
+      url,
+      { ca, headers: { Authorization: `Bearer ${oidc.requestToken}` }, timeout: 5000 },
+      (res) => {
+        let body = ''
+        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+        res.on('end', () => {
+          const value = res.statusCode === 200 ? (JSON.parse(body) as { value?: unknown }).value : undefined
+          if (typeof value === 'string') resolve(value)
+          else reject(new Error(`the OIDC endpoint answered ${res.statusCode ?? 0}`))
+        })
+      }
+    )
     req.on('timeout', () => req.destroy(new Error('the OIDC endpoint did not answer in 5 s')))
     req.on('error', reject)
     req.end()
@@ -80,7 +95,8 @@ async function signedOutAzSession(certificate: Certificate, proxy: DiscoveryProx
 
 async function mustSucceed(session: AzSession, args: string[]): Promise<AzResult> {
   const result = await runAz(session, args)
-  if (result.exitCode !== 0) throw new Error(`az ${args[0] ?? ''} ${args[1] ?? ''} exited ${result.exitCode}: ${result.stderr}`)
+  if (result.exitCode !== 0)
+    throw new Error(`az ${args[0] ?? ''} ${args[1] ?? ''} exited ${result.exitCode}: ${result.stderr}`)
   return result
 }
 
@@ -147,10 +163,22 @@ export async function startFederatedAzWorld(options: FederatedAzWorldOptions = {
         'json'
       ])
     }
-    const world = { certificate, oidc, entra, arm, proxy, session, clientId: FEDERATED_CLIENT_ID, tenantId: FEDERATED_TENANT_ID, login, close }
+    const world = {
+      certificate,
+      oidc,
+      entra,
+      arm,
+      proxy,
+      session,
+      clientId: FEDERATED_CLIENT_ID,
+      tenantId: FEDERATED_TENANT_ID,
+      login,
+      close
+    }
     if (options.login !== false) {
       const result = await login()
-      if (result.exitCode !== 0) throw new Error(`az login --service-principal exited ${result.exitCode}: ${result.stderr}`)
+      if (result.exitCode !== 0)
+        throw new Error(`az login --service-principal exited ${result.exitCode}: ${result.stderr}`)
     }
     return world
   } catch (error) {
