@@ -16,6 +16,7 @@ import {
   startEntraEndpoint,
   type EntraEndpoint
 } from '../../test-support/azure/entra-endpoint.ts'
+import { startDirectModeWorld } from '../../test-support/azure/direct-mode-world.ts'
 import { writeFederatedFakeAz } from '../../test-support/azure/fake-az-federated-command.ts'
 import { startFederatedAzWorld, type FederatedAzWorld } from '../../test-support/azure/federated-az-world.ts'
 import {
@@ -518,6 +519,45 @@ describeWithAz('the real az signed in with a federated token against the loopbac
       expect(withoutRunDetails(fakeResult)).toBe(withoutRunDetails(result.stderr))
     } finally {
       await fake.remove()
+    }
+  })
+})
+
+describe('the direct-mode world', () => {
+  it('fits together: its OIDC token, exchanged at its Entra as its inputs say, reads its DICOM change feed', async () => {
+    const world = await startDirectModeWorld()
+    try {
+      const ca = world.certificate.cert
+      const env = world.actionEnv
+      const oidcAnswer = await send(`${env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''}&audience=${DEFAULT_OIDC_AUDIENCE}`, {
+        ca,
+        headers: { Authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''}` }
+      })
+      const form = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: world.inputs['client-id'] ?? '',
+        client_assertion_type: CLIENT_ASSERTION_TYPE,
+        client_assertion: (JSON.parse(oidcAnswer.body) as { value: string }).value,
+        scope: `${DICOM_AUDIENCE}/.default`
+      })
+      const tokenAnswer = await send(
+        `${env.AZURE_AUTHORITY_HOST ?? ''}/${world.inputs.tenant ?? ''}/oauth2/v2.0/token`,
+        {
+          method: 'POST',
+          ca,
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: form.toString()
+        }
+      )
+      const token = (JSON.parse(tokenAnswer.body) as { access_token: string }).access_token
+      const feed = await send(`${world.inputs['dicom-url'] ?? ''}/v2/changefeed`, {
+        ca,
+        headers: { Authorization: `Bearer ${token}` }
+      })
+      expect(feed.status).toBe(200)
+      expect(env.NODE_EXTRA_CA_CERTS).toBe(world.certificate.certPath)
+    } finally {
+      await world.close()
     }
   })
 })
