@@ -139,7 +139,8 @@ describe('the fallback after az fails with AADSTS700024', () => {
 
   it("exchanges a fresh OIDC token as az's service principal, at az's cloud, and says why in one line", async () => {
     az = await writeFederatedFakeAz({ authority: world.entra.authorityHost })
-    const { AZURE_AUTHORITY_HOST: _, ...env } = world.actionEnv // the authority comes from az cloud show
+    // Without AZURE_AUTHORITY_HOST: the authority comes from az cloud show.
+    const env = Object.fromEntries(Object.entries(world.actionEnv).filter(([name]) => name !== 'AZURE_AUTHORITY_HOST'))
     const run = await runAction({
       inputs: { 'dicom-url': world.inputs['dicom-url'] ?? '', 'smoke-test': 'read' },
       env,

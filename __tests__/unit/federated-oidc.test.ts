@@ -27,7 +27,10 @@ describe('the id-token permission', () => {
   })
 
   it('is missing: says which variables and to grant id-token: write', () => {
-    const error = noIdTokenPermission(['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'], 'a1b2c3d4-0000-4000-8000-0123456789ab')
+    const error = noIdTokenPermission(
+      ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'],
+      'a1b2c3d4-0000-4000-8000-0123456789ab'
+    )
     expect(error.kind).toBe('no-id-token-permission')
     expect(error.message).toContain('did not set ACTIONS_ID_TOKEN_REQUEST_URL or ACTIONS_ID_TOKEN_REQUEST_TOKEN')
     expect(error.fix).toContain("'permissions: id-token: write'")
