@@ -196,7 +196,8 @@ describe('the fallback after AADSTS700024', () => {
       'aadsts700024-client-assertion-expired'
     )
     expect(failure).toContain("grant the job 'permissions: id-token: write'")
-    expect(failure).toContain('or run azure/login again right before this step')
+    expect(failure).toContain('which lasts about 5 minutes') // as before: running azure/login again also helps
+    expect(failure).toContain('or run azure/login again right before it')
     expect((await az.calls()).map((argv) => argv[1])).toEqual(['get-access-token']) // no account show without a token to use
   })
 

@@ -29,13 +29,12 @@ describe('whether to look for a fallback at all', () => {
     expect(fallbackPrecondition(EXPIRED, OIDC_ENV)).toEqual({ possible: true })
   })
 
-  it('without the id-token permission: says to grant it, and that running azure/login again also helps', () => {
+  it('without the id-token permission: says to grant it', () => {
     const decision = fallbackPrecondition(EXPIRED, {})
     expect(decision.possible).toBe(false)
     const reason = 'reason' in decision ? (decision.reason ?? '') : ''
     expect(reason).toContain('ACTIONS_ID_TOKEN_REQUEST_URL or ACTIONS_ID_TOKEN_REQUEST_TOKEN')
     expect(reason).toContain("grant the job 'permissions: id-token: write'")
-    expect(reason).toContain('run azure/login again right before this step')
   })
 })
 
@@ -110,7 +109,7 @@ describe('planning the exchange', () => {
   })
 })
 
-it("keeps az's error and replaces its fix with why there was no fallback", () => {
+it("keeps az's error and its fix, and adds why there was no fallback", () => {
   const error = withoutFallback(EXPIRED, 'the reason')
-  expect([error.kind, error.message, error.fix]).toEqual(['oidc-assertion-expired', EXPIRED.message, 'the reason'])
+  expect([error.kind, error.message, error.fix]).toEqual(['oidc-assertion-expired', EXPIRED.message, 'fix the reason'])
 })

@@ -16,8 +16,6 @@ const MANAGED_IDENTITY_NAMES = new Set(['systemAssignedIdentity', 'userAssignedI
 
 export type FallbackDecision = { plan: FederatedIdentity } | { reason: string }
 
-const AGAIN = 'or run azure/login again right before this step'
-
 /**
  * Whether az's failure is the one a fresh OIDC token fixes, and whether the job can get one. undefined: not this
  * failure, so nothing to fall back on; a reason: it is, but the job cannot ask for a token (said in the fix).
@@ -34,7 +32,7 @@ export function fallbackPrecondition(
     reason:
       `The action could have asked GitHub for a fresh OIDC token instead, but the runner did not set ` +
       `${missing.join(' or ')}: grant the job 'permissions: id-token: write' (as azure/login with OIDC needs ` +
-      `anyway), or run azure/login again right before this step.`
+      `anyway).`
   }
 }
 
@@ -59,7 +57,7 @@ function field(object: Record<string, unknown> | undefined, name: string): strin
 
 /** Who az is signed in as, from `az account show`: a service principal's client ID, or why there is none. */
 function signedInClient(account: Record<string, unknown> | undefined): { clientId: string } | { reason: string } {
-  if (!account) return { reason: `az account show gave no account to fall back on, ${AGAIN}.` }
+  if (!account) return { reason: 'az account show gave no account to fall back on.' }
   const user = asRecord(account.user)
   const type = field(user, 'type')
   const name = field(user, 'name') ?? ''
@@ -70,10 +68,12 @@ function signedInClient(account: Record<string, unknown> | undefined): { clientI
   }
   if (type !== 'servicePrincipal') {
     return {
-      reason: `az is signed in as a ${type ?? 'principal of unknown type'}, not a service principal with a federated credential: nothing to fall back to; ${AGAIN}.`
+      reason:
+        `az is signed in as a ${type ?? 'principal of unknown type'}, not a service principal with a federated ` +
+        'credential: nothing to fall back to.'
     }
   }
-  if (!isGuid(name)) return { reason: `az account show names no client ID for its service principal, ${AGAIN}.` }
+  if (!isGuid(name)) return { reason: 'az account show names no client ID for its service principal.' }
   return { clientId: name }
 }
 
@@ -92,7 +92,7 @@ export function planFallback(
   if ('reason' in client) return client
   const tenant = field(account, 'tenantId')
   if (tenant === undefined || !isTenant(tenant)) {
-    return { reason: `az account show names no tenant for its service principal, ${AGAIN}.` }
+    return { reason: 'az account show names no tenant for its service principal.' }
   }
   const activeDirectory = field(asRecord(parsedRecord(cloudJson)?.endpoints), 'activeDirectory')
   if (
@@ -103,13 +103,13 @@ export function planFallback(
     return {
       reason:
         `az cloud show gave no Entra endpoint for az's cloud: set AZURE_AUTHORITY_HOST to it (for the global ` +
-        `cloud, https://login.microsoftonline.com), ${AGAIN}.`
+        'cloud, https://login.microsoftonline.com).'
     }
   }
   return { plan: { clientId: client.clientId, tenant, authority: chooseAuthority(env, activeDirectory) } }
 }
 
-/** az's own error, its fix replaced by why the fallback could not be made. */
+/** az's own error, and after its fix (run azure/login again, or sooner), why the fallback could not be made. */
 export function withoutFallback(azError: ActionError, reason: string): ActionError {
-  return new ActionError(azError.kind, azError.message, reason)
+  return new ActionError(azError.kind, azError.message, `${azError.fix} ${reason}`)
 }

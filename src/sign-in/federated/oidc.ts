@@ -11,7 +11,6 @@ export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com'
 /** Asks GitHub for an OIDC token for `audience` (@actions/core's getIDToken, which also masks it). */
 export type GetIdToken = (audience: string) => Promise<string>
 
-
 /** The request variables the runner did not set; empty when the job may ask for an OIDC token. */
 export function missingIdTokenVariables(env: Record<string, string | undefined>): string[] {
   return [ID_TOKEN_REQUEST_URL, ID_TOKEN_REQUEST_TOKEN].filter((name) => !env[name])
