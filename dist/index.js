@@ -127,6 +127,14 @@ const FAILURES = {
     'az-timeout': 'timeouts',
     'az-output': 'unreadable-azure-cli-output',
     'az-failed': 'other-azure-cli-errors',
+    'no-id-token-permission': 'no-id-token-permission',
+    'oidc-token-failed': 'github-oidc-token-request-failed',
+    'authority-refused': 'authority-host-refused',
+    'authority-unreachable': 'entra-id-authority-unreachable',
+    'federated-no-credential': 'aadsts700213-no-matching-federated-credential',
+    'federated-client-not-found': 'aadsts700016-client-id-not-found-in-the-tenant',
+    'federated-tenant-not-found': 'aadsts900023-tenant-not-found',
+    'federated-answer': 'unexpected-answer-from-entra-id',
     'smoke-unauthorized': '401-unauthorized',
     'smoke-forbidden': '403-forbidden',
     'smoke-access-timeout': 'still-403-after-waiting-for-access',
@@ -191,7 +199,7 @@ function describeUnexpected(error, env = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2506);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
 /* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5333);
 // Entry point for the runner (runs.main: dist/index.js).
 
@@ -206,7 +214,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2506:
+/***/ 211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -215,10 +223,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/dicom-service.ts
-var dicom_service = __nccwpck_require__(9293);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/token.ts
+var token = __nccwpck_require__(4606);
+// EXTERNAL MODULE: ./src/dicom-service.ts
+var dicom_service = __nccwpck_require__(9293);
 // EXTERNAL MODULE: ./src/print.ts
 var print = __nccwpck_require__(3996);
 ;// CONCATENATED MODULE: ./src/sign-in/azure-cli/output.ts
@@ -542,13 +552,13 @@ function watchNextChild() {
     return { child: () => child, started, stop };
 }
 /** az's result, unless the timeout comes first: then az and what it started are stopped, and that is the failure. */
-function withinTimeout(execution, child, timeoutMs) {
+function withinTimeout(execution, child, timeoutMs, command) {
     return new Promise((resolve, reject) => {
         let timedOut = false;
         const timer = setTimeout(() => {
             timedOut = true; // az's own end, once killed, is not the result
             const running = child();
-            void (running ? stopAz(running) : Promise.resolve()).then(() => reject(new src_errors/* ActionError */.lZ('az-timeout', `az account get-access-token did not finish within ${timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach ' +
+            void (running ? stopAz(running) : Promise.resolve()).then(() => reject(new src_errors/* ActionError */.lZ('az-timeout', `${command} did not finish within ${timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach ' +
                 'login.microsoftonline.com, or raise timeout-seconds.')));
         }, timeoutMs);
         const settle = (finish) => {
@@ -562,6 +572,10 @@ function withinTimeout(execution, child, timeoutMs) {
 }
 function startAz(azPath, config) {
     const { commandLine, args } = azInvocation(azPath, config);
+    return runAz(commandLine, args, config.timeoutMs);
+}
+/** Runs one az command, silent, bounded by `timeoutMs`; its tree is stopped when the timeout comes. */
+function runAz(commandLine, args, timeoutMs) {
     const stdout = [];
     const stderr = [];
     const watch = watchNextChild();
@@ -579,10 +593,754 @@ function startAz(azPath, config) {
         stderr: Buffer.concat(stderr).toString('utf8')
     }))
         .catch((error) => {
-        throw new src_errors/* ActionError */.lZ('az-failed', `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`, 'Check that az is installed correctly and executable by the runner user.');
+        throw new src_errors/* ActionError */.lZ('az-failed', `The Azure CLI at ${commandLine.replace(/^"|"$/g, '')} could not be started: ${error instanceof Error ? error.message : String(error)}.`, 'Check that az is installed correctly and executable by the runner user.');
     })
         .finally(() => watch.stop());
-    return { started: watch.started, result: withinTimeout(execution, watch.child, config.timeoutMs) };
+    const command = `az ${args
+        .filter((arg) => !arg.startsWith('-'))
+        .slice(0, 2)
+        .join(' ')}`;
+    return { started: watch.started, result: withinTimeout(execution, watch.child, timeoutMs, command) };
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/authority.ts
+// Where the federated exchange sends the GitHub OIDC token: the Entra ID authority host. Pure.
+// The token is a credential, so only https is accepted, or plain http to a loopback host (tests, emulators).
+
+
+const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+/** The Azure SDKs' variable for the authority host; every @azure/identity credential honours it. */
+const AUTHORITY_HOST_VARIABLE = 'AZURE_AUTHORITY_HOST';
+/**
+ * Why a URL is not an authority the token may be sent to, or undefined when it is one. Credentials, a query or a
+ * fragment in it are refused too: they would end up in log lines, and no authority host has them.
+ */
+function authorityProblem(value) {
+    if (!URL.canParse(value))
+        return 'it is not a URL';
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return `its scheme is ${url.protocol.slice(0, -1)}`;
+    if (url.protocol === 'http:' && !(0,dicom_service/* isLoopbackHost */.cW)(url.hostname)) {
+        return 'it is plain http to a host that is not loopback, and the OIDC token would cross the network in clear';
+    }
+    if (url.username !== '' || url.password !== '')
+        return 'it holds credentials';
+    if (url.search !== '' || url.hash !== '')
+        return 'it has a query or a fragment';
+    return undefined;
+}
+/** The value for a message: its origin and path when it is a URL without credentials, else nothing of it. */
+function shown(value) {
+    if (!URL.canParse(value))
+        return 'its value is not shown';
+    const url = new URL(value);
+    if (url.username !== '' || url.password !== '')
+        return 'its value is not shown';
+    return `it is '${url.protocol}//${url.host}${url.pathname}'`;
+}
+function normalise(value) {
+    const url = new URL(value);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+/**
+ * The authority: AZURE_AUTHORITY_HOST when set, else the Entra endpoint of the cloud az is signed in to (the fallback
+ * only), else the global cloud's. A value that is not a safe authority is refused before any request is made.
+ */
+function chooseAuthority(env, azActiveDirectory) {
+    const fromEnv = env[AUTHORITY_HOST_VARIABLE]?.trim();
+    if (fromEnv) {
+        const problem = authorityProblem(fromEnv);
+        if (problem) {
+            throw new src_errors/* ActionError */.lZ('authority-refused', `The AZURE_AUTHORITY_HOST environment variable is not an authority the OIDC token can be sent to: ` +
+                `${problem} (${shown(fromEnv)}); nothing was sent.`, "Set AZURE_AUTHORITY_HOST to your cloud's Entra ID host over https (for example " +
+                'https://login.microsoftonline.com, https://login.microsoftonline.us or https://login.chinacloudapi.cn), or ' +
+                'unset it.');
+        }
+        return { url: normalise(fromEnv), source: AUTHORITY_HOST_VARIABLE };
+    }
+    if (azActiveDirectory !== undefined && azActiveDirectory.trim() !== '') {
+        const problem = authorityProblem(azActiveDirectory.trim());
+        if (problem) {
+            throw new src_errors/* ActionError */.lZ('authority-refused', `The Entra endpoint of the cloud az is signed in to (az cloud show: endpoints.activeDirectory) is not an ` +
+                `authority the OIDC token can be sent to: ${problem} (${shown(azActiveDirectory.trim())}); nothing was sent.`, `Register the cloud with an https active-directory endpoint (az cloud update --endpoint-active-directory), ` +
+                'or set AZURE_AUTHORITY_HOST to its Entra ID host.');
+        }
+        return { url: normalise(azActiveDirectory.trim()), source: 'az cloud show' };
+    }
+    return { url: DEFAULT_AUTHORITY_HOST, source: 'default' };
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/oidc.ts
+// The job's GitHub OIDC token: whether the job may ask for one, asking for it within the step's deadline, and what it
+// presents to Entra ID (its subject, issuer and audience: not secret, and what a federated credential must match).
+
+
+/** The runner sets both only for a job with `permissions: id-token: write`. */
+const ID_TOKEN_REQUEST_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+const ID_TOKEN_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The request variables the runner did not set; empty when the job may ask for an OIDC token. */
+function missingIdTokenVariables(env) {
+    return [ID_TOKEN_REQUEST_URL, ID_TOKEN_REQUEST_TOKEN].filter((name) => !env[name]);
+}
+function noIdTokenPermission(missing, clientId) {
+    return new src_errors/* ActionError */.lZ('no-id-token-permission', `The job cannot ask GitHub for an OIDC token to exchange as client ${clientId}: the runner did not set ` +
+        `${missing.join(' or ')}, which it sets only for jobs allowed to.`, `Grant the job 'permissions: id-token: write' (a job's permissions block replaces the workflow's, so list ` +
+        `'contents: read' there too if the job checks out code). Pull requests from forks never get an OIDC token.`);
+}
+const MAX_CLAIM_CHARS = 300;
+function claim(payload, name) {
+    const value = payload[name];
+    const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(', ') : value;
+    return typeof text === 'string' && text !== '' ? (0,print/* quote */.hD)(text, undefined, MAX_CLAIM_CHARS) : undefined;
+}
+function presentedIdentity(oidcToken) {
+    const segment = oidcToken.split('.')[1];
+    let payload;
+    try {
+        payload = segment ? JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) : undefined;
+    }
+    catch {
+        payload = undefined;
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+        return {};
+    const record = payload;
+    return { subject: claim(record, 'sub'), issuer: claim(record, 'iss'), audience: claim(record, 'aud') };
+}
+function oidcFailure(detail) {
+    return new src_errors/* ActionError */.lZ('oidc-token-failed', `GitHub did not give the job an OIDC token: ${detail}.`, 'This is usually a passing problem of GitHub: re-run the job. If it persists, check ' +
+        'https://www.githubstatus.com and that the job still has the id-token permission.');
+}
+/**
+ * Asks for the OIDC token, and gives up when the deadline passes: getIDToken has no timeout of its own. What it
+ * answers is checked: the token goes into a form body and must be masked whole, so it must be visible ASCII.
+ */
+async function requestOidcToken(getIdToken, audience, timeoutMs) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(oidcFailure(`it did not answer within ${Math.ceil(timeoutMs / 1000)} s`)), timeoutMs);
+    });
+    const asked = getIdToken(audience).catch((error) => {
+        const said = (0,print/* quote */.hD)(error instanceof Error ? error.message : String(error), undefined, 300);
+        throw oidcFailure(`asking for one failed (${said.replace(/[.\s]+$/, '')})`);
+    });
+    asked.catch(() => undefined); // may still fail after the deadline won the race below
+    try {
+        const token = await Promise.race([asked, timeout]);
+        if (!/^[\x21-\x7e]+$/.test(token)) {
+            throw oidcFailure(`its answer of ${token.length} characters is not a token (not shown)`);
+        }
+        return token;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/fallback.ts
+// Whether a failed az sign-in can be replaced by a fresh federated exchange (pure). az fails with AADSTS700024 when
+// the OIDC token azure/login gave it has expired (it lasts 5 minutes); the job can ask GitHub for a new one and make
+// the same exchange as the same service principal, if az says which one that is.
+
+
+
+
+/** Entra's code for a client assertion past its lifetime: azure/login's OIDC token, expired. */
+const ASSERTION_EXPIRED_CODE = '700024';
+/** The cloud whose authority is the default one, as `az account show` names it. */
+const GLOBAL_CLOUD = 'AzureCloud';
+/** `az account show`'s user.name after `az login --identity`. */
+const MANAGED_IDENTITY_NAMES = new Set(['systemAssignedIdentity', 'userAssignedIdentity']);
+/**
+ * Whether az's failure is the one a fresh OIDC token fixes, and whether the job can get one. undefined: not this
+ * failure, so nothing to fall back on; a reason: it is, but the job cannot ask for a token (said in the fix).
+ */
+function fallbackPrecondition(azError, env) {
+    if (azError.kind !== 'oidc-assertion-expired')
+        return { possible: false };
+    const missing = missingIdTokenVariables(env);
+    if (missing.length === 0)
+        return { possible: true };
+    return {
+        possible: false,
+        reason: `The action could have asked GitHub for a fresh OIDC token instead, but the runner did not set ` +
+            `${missing.join(' or ')}: grant the job 'permissions: id-token: write' (as azure/login with OIDC needs ` +
+            `anyway).`
+    };
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function parsedRecord(json) {
+    try {
+        return asRecord(JSON.parse(json ?? ''));
+    }
+    catch {
+        return undefined;
+    }
+}
+function field(object, name) {
+    const value = object?.[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Who az is signed in as, from `az account show`: a service principal's client ID, or why there is none. */
+function signedInClient(account) {
+    if (!account)
+        return { reason: 'az account show gave no account to fall back on.' };
+    const user = asRecord(account.user);
+    const type = field(user, 'type');
+    const name = field(user, 'name') ?? '';
+    if (MANAGED_IDENTITY_NAMES.has(name) || user?.assignedIdentityInfo !== undefined) {
+        return {
+            reason: 'az is signed in with a managed identity, which has no OIDC token to renew: nothing to fall back to.'
+        };
+    }
+    if (type !== 'servicePrincipal') {
+        return {
+            reason: `az is signed in as a ${type ?? 'principal of unknown type'}, not a service principal with a federated ` +
+                'credential: nothing to fall back to.'
+        };
+    }
+    if (!(0,dicom_service/* isGuid */.W_)(name))
+        return { reason: 'az account show names no client ID for its service principal.' };
+    return { clientId: name };
+}
+/**
+ * The exchange to make instead: as az's service principal (`user.name`), in its tenant (`tenantId`), at
+ * AZURE_AUTHORITY_HOST or else the Entra endpoint of az's cloud (`az cloud show`: endpoints.activeDirectory).
+ * Takes what az printed, untrusted; an authority that is not safe is refused (thrown) rather than skipped.
+ */
+function planFallback(accountJson, cloudJson, env) {
+    const account = parsedRecord(accountJson);
+    const client = signedInClient(account);
+    if ('reason' in client)
+        return client;
+    const tenant = field(account, 'tenantId');
+    if (tenant === undefined || !(0,dicom_service/* isTenant */.$F)(tenant)) {
+        return { reason: 'az account show names no tenant for its service principal.' };
+    }
+    const activeDirectory = field(asRecord(parsedRecord(cloudJson)?.endpoints), 'activeDirectory');
+    if (!env[AUTHORITY_HOST_VARIABLE] &&
+        activeDirectory === undefined &&
+        field(account, 'environmentName') !== GLOBAL_CLOUD) {
+        return {
+            reason: `az cloud show gave no Entra endpoint for az's cloud: set AZURE_AUTHORITY_HOST to it (for the global ` +
+                'cloud, https://login.microsoftonline.com).'
+        };
+    }
+    return { plan: { clientId: client.clientId, tenant, authority: chooseAuthority(env, activeDirectory) } };
+}
+/** az's own error, and after its fix (run azure/login again, or sooner), why the fallback could not be made. */
+function withoutFallback(azError, reason) {
+    return new src_errors/* ActionError */.lZ(azError.kind, azError.message, `${azError.fix} ${reason}`);
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/answers.ts
+// What Entra ID's token endpoint answered, read (pure): a success becomes the same IssuedToken that az's answer
+// becomes; an error becomes its AADSTS codes and description. Nothing unread is ever echoed: it may hold the token.
+
+
+
+/** expires_in outside this (seconds) is not a lifetime Entra gives: the token's `exp` is used instead. */
+const MAX_EXPIRES_IN_S = 24 * 60 * 60;
+function answers_jsonObject(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body ?? '');
+    }
+    catch {
+        return undefined;
+    }
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? parsed
+        : undefined;
+}
+function unreadableSuccess(detail) {
+    return new src_errors/* ActionError */.lZ('federated-answer', `Entra ID answered the token request with HTTP 200, but ${detail} (not shown: it may contain the token).`, "Check that the authority (AZURE_AUTHORITY_HOST, or az's cloud) is Entra ID itself and not a proxy or " +
+        'gateway that rewrites its answers.');
+}
+function expiresInSeconds(value) {
+    const seconds = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 && seconds <= MAX_EXPIRES_IN_S
+        ? seconds
+        : undefined;
+}
+/**
+ * Reads a 200 answer: `{token_type: "Bearer", expires_in, access_token}`. The expiry is `expires_in` from when the
+ * answer arrived, else the token's `exp`; the tenant is the token's `tid`, else the tenant asked for.
+ */
+function issueFederatedToken(body, answeredAtMs, identity) {
+    const answer = answers_jsonObject(body);
+    const accessToken = answer?.access_token;
+    if (!answer || typeof accessToken !== 'string' || accessToken === '') {
+        throw unreadableSuccess(`its ${body.length} characters are not the expected JSON with an access_token`);
+    }
+    // The runner masks a secret line by line, and a header carries only visible ASCII: anything else is no token.
+    if (!/^[\x21-\x7e]+$/.test(accessToken)) {
+        throw unreadableSuccess(`its access_token of ${accessToken.length} characters has whitespace, control or non-ASCII characters`);
+    }
+    const tokenType = answer.token_type;
+    if (tokenType !== undefined && (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer')) {
+        throw unreadableSuccess('its token_type is not Bearer, the only kind the DICOM service takes');
+    }
+    const claims = (0,token/* decodeClaims */.Yq)(accessToken);
+    const expiresIn = expiresInSeconds(answer.expires_in);
+    return {
+        value: accessToken,
+        claims,
+        expiresAtMs: expiresIn === undefined ? claims.expiresAtMs : answeredAtMs + expiresIn * 1000,
+        // An output and a log line: only a tenant ID or domain, never whatever else the token may hold there.
+        tenantId: [claims.tenantId, identity.tenant].find((tenant) => tenant !== undefined && (0,dicom_service/* isTenant */.$F)(tenant)),
+        source: { kind: 'federated', clientId: identity.clientId }
+    };
+}
+function answers_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Reads an error body; undefined when it is not Entra's JSON error (an HTML page from a proxy, say). */
+function readEntraError(body) {
+    const answer = answers_jsonObject(body);
+    const error = answers_text(answer?.error);
+    const description = answers_text(answer?.error_description);
+    if (!answer || (error === undefined && description === undefined))
+        return undefined;
+    const listed = Array.isArray(answer.error_codes)
+        ? answer.error_codes.filter((code) => Number.isInteger(code)).map(String)
+        : [];
+    const described = [...(description ?? '').matchAll(/AADSTS(\d+)/g)].map((match) => match[1] ?? '');
+    return {
+        codes: listed.length > 0 ? listed : [...new Set(described)],
+        error,
+        description,
+        traceId: answers_text(answer.trace_id),
+        correlationId: answers_text(answer.correlation_id)
+    };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/sign-in/federated/exchange.ts
+// The token request, sent: one POST to Entra ID's token endpoint per attempt, each bounded by its own timeout inside
+// the step's deadline, transient answers retried with the action's retry policy. Never follows a redirect: the OIDC
+// token goes to the token endpoint and nowhere else. Node's own https client: it loads in a few milliseconds.
+
+
+
+
+/** A single request may not hold the step longer than this, even with a long timeout-seconds. */
+const TOKEN_REQUEST_TIMEOUT_MS = 15_000;
+/** Entra's answers are a few hundred bytes; anything longer is cut (and then unreadable). */
+const MAX_ANSWER_BYTES = 64 * 1024;
+// Certificate and TLS failures: no retry makes a certificate valid.
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
+function isTlsErrorCode(code) {
+    return code !== undefined && TLS_CODES.test(code);
+}
+function errorCode(error) {
+    const { code, name } = (error ?? {});
+    if (name === 'AbortError' || name === 'TimeoutError' || code === 'ABORT_ERR')
+        return 'TimeoutError';
+    if (typeof code === 'string')
+        return code;
+    return typeof name === 'string' ? name : 'UNKNOWN';
+}
+function hostOf(location, base) {
+    return location !== undefined && URL.canParse(location, base.href) ? new URL(location, base).host : undefined;
+}
+/** The token request over Node's https (http for loopback only), certificates always verified, no connection kept. */
+const postForm = (url, body, timeoutMs) => {
+    const started = performance.now();
+    const secure = url.protocol === 'https:';
+    if (!secure && !(url.protocol === 'http:' && (0,dicom_service/* isLoopbackHost */.cW)(url.hostname))) {
+        // authority.ts refuses it first; this keeps the rule where the token is sent.
+        return Promise.resolve({ errorCode: 'ERR_INSECURE_AUTHORITY', latencyMs: 0 });
+    }
+    return new Promise((resolve) => {
+        const settle = (answer) => resolve({ ...answer, latencyMs: performance.now() - started });
+        const options = {
+            method: 'POST',
+            agent: false,
+            signal: AbortSignal.timeout(timeoutMs),
+            // Whatever NODE_TLS_REJECT_UNAUTHORIZED says: this request carries a credential.
+            rejectUnauthorized: true,
+            headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                'content-length': Buffer.byteLength(body),
+                accept: 'application/json'
+            }
+        };
+        const request = (secure ? (external_node_https_default()) : (external_node_http_default())).request(url, options, (response) => {
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size <= MAX_ANSWER_BYTES)
+                    chunks.push(chunk);
+            });
+            response.on('error', (error) => settle({ errorCode: errorCode(error) }));
+            response.on('end', () => {
+                const retryAfter = response.headers['retry-after'];
+                settle({
+                    status: response.statusCode,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    retryAfter,
+                    locationHost: hostOf(response.headers.location, url)
+                });
+            });
+        });
+        request.on('error', (error) => settle({ errorCode: errorCode(error) }));
+        request.end(body);
+    });
+};
+/** Why an attempt is tried again, as the retry line says it. */
+function retryReason(answer) {
+    return answer.errorCode ?? `HTTP ${answer.status ?? '?'}`;
+}
+/** 200 is done; 429, 5xx and connection errors are tried again; TLS errors and Entra's 4xx are final. */
+function answerOutcome(answer) {
+    if (answer.errorCode !== undefined) {
+        return isTlsErrorCode(answer.errorCode) || answer.errorCode === 'ERR_INSECURE_AUTHORITY' ? 'fatal' : 'transient';
+    }
+    if (answer.status === 200)
+        return 'done';
+    return (0,retry/* isRetryableStatus */.PS)(answer.status ?? 0) ? 'transient' : 'fatal';
+}
+async function exchangeToken(request, options) {
+    const post = options.post ?? postForm;
+    const clock = options.clock ?? retry/* systemClock */.ml;
+    const report = await (0,retry/* withRetry */.bD)(async (_attempt, remainingMs) => {
+        const answer = await post(request.url, request.body, Math.max(1, Math.min(remainingMs, TOKEN_REQUEST_TIMEOUT_MS)));
+        const outcome = answerOutcome(answer);
+        if (outcome !== 'transient')
+            return { kind: outcome, value: answer };
+        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(answer.retryAfter, clock.now());
+        return { kind: 'transient', reason: retryReason(answer), retryAfterMs, last: answer };
+    }, { deadlineMs: options.deadlineMs, clock, onRetry: options.onRetry });
+    return { answer: report.value, attempts: report.attempts, gaveUp: report.gaveUp?.reason };
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/diagnose.ts
+// What went wrong with the federated exchange, as one actionable error (pure): Entra ID's AADSTS codes, the authority
+// unreachable or unavailable, an answer that is not Entra's. Entra's own words are quoted, cleaned of anything that
+// looks like a secret; the OIDC token's subject, issuer and audience are named, since a credential must match them.
+
+
+
+
+
+
+const diagnose_MAX_QUOTED_CHARS = 400;
+/** A value for a POSIX shell command line, single-quoted. */
+function shellQuoted(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** A credential name Entra accepts (letters, digits, '-' and '_', 3 to 120 characters), made from the subject. */
+function credentialName(subject) {
+    const name = subject
+        .replace(/[^A-Za-z0-9_-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 120);
+    return name.length >= 3 ? name : 'github-actions';
+}
+/** The commands that add the credential the job's token would match: for an app, and for a managed identity. */
+function federatedCredentialCommands(clientId, presented) {
+    const name = credentialName(presented.subject);
+    const parameters = JSON.stringify({
+        name,
+        issuer: presented.issuer,
+        subject: presented.subject,
+        audiences: [presented.audience]
+    });
+    return [
+        `az ad app federated-credential create --id ${shellQuoted(clientId)} --parameters ${shellQuoted(parameters)}`,
+        `az identity federated-credential create --name ${shellQuoted(name)} --identity-name <identity-name> ` +
+            `--resource-group <resource-group> --issuer ${shellQuoted(presented.issuer)} ` +
+            `--subject ${shellQuoted(presented.subject)} --audiences ${shellQuoted(presented.audience)}`
+    ];
+}
+function presentedOrDefaults(context) {
+    const { presented } = context;
+    return {
+        subject: presented.subject ?? '<subject>',
+        issuer: presented.issuer ?? GITHUB_OIDC_ISSUER,
+        audience: presented.audience ?? context.audience
+    };
+}
+function noMatchingCredential(code, said, context) {
+    const presented = presentedOrDefaults(context);
+    const [forApp = '', forIdentity = ''] = federatedCredentialCommands(context.identity.clientId, presented);
+    return new src_errors/* ActionError */.lZ('federated-no-credential', `Entra ID found no federated credential of client ${context.identity.clientId} that matches the job's OIDC ` +
+        `token (AADSTS${code}): the token presented subject '${presented.subject}', issuer '${presented.issuer}' and ` +
+        `audience '${presented.audience}' — Entra said: ${said}`, `Add a federated credential with exactly these values (subjects are compared case-sensitively). For an app ` +
+        `registration: ${forApp} — for a user-assigned managed identity: ${forIdentity}`);
+}
+/** The error for an AADSTS code, with Entra's own words. */
+function aadstsError(entra, status, context) {
+    const { clientId, tenant } = context.identity;
+    const code = entra.codes[0] ?? '';
+    const said = saidByEntra(entra);
+    if (code === '700213' || code === '70021')
+        return noMatchingCredential(code, said, context);
+    if (code === '700016') {
+        return new src_errors/* ActionError */.lZ('federated-client-not-found', `Entra ID has no application with client ID ${clientId} in tenant ${tenant} (AADSTS700016) — Entra said: ${said}`, `Check 'client-id' (the app registration's Application (client) ID, or the managed identity's Client ID) and ` +
+            `'tenant' (the tenant it lives in).`);
+    }
+    if (code === '900023' || code === '90002') {
+        return new src_errors/* ActionError */.lZ('federated-tenant-not-found', `Entra ID does not know the tenant '${tenant}' (AADSTS${code}) — Entra said: ${said}`, `Check 'tenant': the Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com, ` +
+            `of the cloud the authority serves.`);
+    }
+    if (code === '500011') {
+        return new src_errors/* ActionError */.lZ('resource-not-found', `Entra ID does not know the resource '${context.resource}' in this tenant (AADSTS500011) — Entra said: ${said}`, `Check the 'resource' input (the DICOM service's is ${dicom_service/* DEFAULT_RESOURCE */.BZ}) and that the tenant has an Azure ` +
+            `Health Data Services workspace.`);
+    }
+    const what = code === '' ? `HTTP ${status}` : `AADSTS${code}`;
+    return new src_errors/* ActionError */.lZ('aad-error', `Entra ID refused the federated token request of client ${clientId} (${what}) — Entra said: ${said}`, code === ''
+        ? 'Check the client-id, tenant and audience inputs.'
+        : `Look up AADSTS${code} (https://login.microsoftonline.com/error?code=${code}) and check the client-id, ` +
+            `tenant and audience inputs.`);
+}
+function saidByEntra(entra) {
+    const words = (0,print/* quote */.hD)(entra.description ?? entra.error, undefined, diagnose_MAX_QUOTED_CHARS);
+    const trace = entra.traceId ? ` (trace ID ${(0,print/* quote */.hD)(entra.traceId, undefined, 80)})` : '';
+    return `${words.replace(/[.\s]+$/, '')}${trace}.`;
+}
+function tried(attempts, gaveUp, timeoutMs) {
+    const times = attempts === 1 ? 'once' : `${attempts} times`;
+    const within = gaveUp === 'retry-after-past-deadline' ? ', and it asked for a wait past the deadline' : '';
+    return `tried ${times} within timeout-seconds (${Math.ceil(timeoutMs / 1000)} s)${within}`;
+}
+const UNREACHABLE_FIX = 'Check that the runner can reach the authority over https (a firewall or proxy may block it; AZURE_AUTHORITY_HOST ' +
+    "names another cloud's host), and try again; a longer timeout-seconds rides out a short outage.";
+/** The authority could not be reached, spoke no TLS the runner trusts, or stayed unavailable. */
+function unreachable(exchange, context) {
+    const { answer, attempts, gaveUp } = exchange;
+    const host = context.identity.authority.url;
+    const how = tried(attempts, gaveUp, context.timeoutMs);
+    if (isTlsErrorCode(answer.errorCode)) {
+        return new src_errors/* ActionError */.lZ('authority-unreachable', `The TLS connection to the Entra ID authority ${host} failed (${answer.errorCode ?? ''}); the OIDC token was ` +
+            `not sent.`, 'A TLS-inspecting proxy needs its CA in NODE_EXTRA_CA_CERTS; otherwise check AZURE_AUTHORITY_HOST names the ' +
+            'real authority.');
+    }
+    if (answer.errorCode !== undefined) {
+        const what = answer.errorCode === 'TimeoutError' ? 'did not answer in time' : `could not be reached (${answer.errorCode})`;
+        return new src_errors/* ActionError */.lZ('authority-unreachable', `The Entra ID authority ${host} ${what}: ${how}.`, UNREACHABLE_FIX);
+    }
+    const entra = readEntraError(answer.body);
+    const said = entra ? ` — Entra said: ${saidByEntra(entra)}` : '.';
+    return new src_errors/* ActionError */.lZ('authority-unreachable', `The Entra ID authority ${host} answered HTTP ${answer.status ?? '?'} (unavailable or throttled): ${how}${said}`, UNREACHABLE_FIX);
+}
+function unexpectedAnswer(exchange, context) {
+    const { status = 0, locationHost, body } = exchange.answer;
+    const host = context.identity.authority.url;
+    const fix = "Check that the authority (AZURE_AUTHORITY_HOST, or az's cloud) is Entra ID's host itself, e.g. " +
+        'https://login.microsoftonline.com, and not a proxy, gateway or sign-in page in front of it.';
+    if (status >= 300 && status < 400) {
+        return new src_errors/* ActionError */.lZ('federated-answer', `The Entra ID authority ${host} answered the token request with a redirect (HTTP ${status}` +
+            `${locationHost ? ` to ${(0,print/* quote */.hD)(locationHost, undefined, 120)}` : ''}), which is not followed: the OIDC ` +
+            `token goes to the token endpoint only.`, fix);
+    }
+    const shown = (0,print/* quote */.hD)(body, undefined, 200);
+    return new src_errors/* ActionError */.lZ('federated-answer', `The Entra ID authority ${host} answered the token request with HTTP ${status} and no Entra error` +
+        `${shown === '' ? ' (an empty body)' : `: ${shown}`}.`, fix);
+}
+/** The one error for an exchange that did not end in a 200. */
+function diagnoseTokenExchange(exchange, context) {
+    const { answer } = exchange;
+    if (answer.errorCode === 'ERR_INSECURE_AUTHORITY') {
+        return new src_errors/* ActionError */.lZ('authority-refused', `The authority ${context.identity.authority.url} is plain http to a host that is not loopback; the OIDC ` +
+            `token was not sent.`, 'Use the https authority of your cloud.');
+    }
+    if (answer.errorCode !== undefined || exchange.gaveUp !== undefined)
+        return unreachable(exchange, context);
+    const status = answer.status ?? 0;
+    const entra = status >= 400 ? readEntraError(answer.body) : undefined;
+    if (entra)
+        return aadstsError(entra, status, context);
+    return unexpectedAnswer(exchange, context);
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/request.ts
+const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/** azure/login's default for its `audience` input, and the audience every Entra federated credential starts with. */
+const DEFAULT_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
+/** The token endpoint of the tenant at the authority: `<authority>/<tenant>/oauth2/v2.0/token`. */
+function tokenEndpoint(identity) {
+    return new URL(`${identity.authority.url}/${encodeURIComponent(identity.tenant)}/oauth2/v2.0/token`);
+}
+/**
+ * The scope for one resource, as az makes it from `--resource`: the resource with `/.default` appended, a trailing
+ * slash kept (`https://management.core.windows.net/` gives `…//.default`, which is what Entra expects for it).
+ */
+function scopeFor(resource) {
+    return `${resource}/.default`;
+}
+function tokenRequest(identity, resource, oidcToken) {
+    const form = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: identity.clientId,
+        client_assertion_type: CLIENT_ASSERTION_TYPE,
+        client_assertion: oidcToken,
+        scope: scopeFor(resource)
+    });
+    return { url: tokenEndpoint(identity), body: form.toString() };
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/sign-in.ts
+
+
+
+
+
+async function signInFederated(input) {
+    const { identity, runner: log } = input;
+    const now = () => input.clock?.now() ?? Date.now();
+    const missing = missingIdTokenVariables(input.env);
+    if (missing.length > 0)
+        throw noIdTokenPermission(missing, identity.clientId);
+    // The request token is the runner's to guard, but any echo of it (in getIDToken's error, say) is removed too.
+    input.runner.mask(input.env[ID_TOKEN_REQUEST_TOKEN] ?? '');
+    // getIDToken masks the OIDC token before it returns it: nothing can print it before that.
+    const getIdToken = (audience) => input.runner.getIDToken(audience);
+    const oidcToken = await requestOidcToken(getIdToken, input.audience, Math.max(1, input.deadlineMs - now()));
+    const presented = presentedIdentity(oidcToken);
+    const request = tokenRequest(identity, input.resource, oidcToken);
+    log.debug(`Exchanging the job's OIDC token (subject '${presented.subject ?? 'unknown'}', audience ` +
+        `'${presented.audience ?? input.audience}') at ${request.url.href} as client ${identity.clientId}.`);
+    const exchange = await exchangeToken(request, {
+        deadlineMs: input.deadlineMs,
+        post: input.post,
+        clock: input.clock,
+        onRetry: (attempt, reason, delayMs) => log.info(`POST ${request.url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+    });
+    const { answer } = exchange;
+    log.debug(`POST ${request.url.href}: ${answer.errorCode ?? `HTTP ${answer.status ?? '?'}`} in ` +
+        `${Math.round(answer.latencyMs)} ms, attempt ${exchange.attempts}.`);
+    if (answer.status !== 200 || answer.errorCode !== undefined) {
+        throw diagnoseTokenExchange(exchange, {
+            identity,
+            presented,
+            resource: input.resource,
+            audience: input.audience,
+            timeoutMs: input.timeoutMs
+        });
+    }
+    return issueFederatedToken(answer.body ?? '', now(), identity);
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/index.ts
+// Where the token comes from: az (the default), or with client-id a federated exchange of the job's OIDC token with
+// Entra ID, without az. After az fails with AADSTS700024 (azure/login's OIDC token has expired) the same exchange is
+// made as az's own service principal, when az says which one that is and the job can ask GitHub for a fresh token.
+
+
+
+
+
+
+
+/**
+ * Starts getting the token. az is started at once, so the smoke test loads and connects while it runs; the direct
+ * mode only checks its authority here, so a bad AZURE_AUTHORITY_HOST is refused before anything runs.
+ */
+async function startSignIn(config, env) {
+    const { clientId, tenant } = config;
+    if (clientId !== undefined && tenant !== undefined) {
+        const identity = { clientId, tenant, authority: chooseAuthority(env) };
+        return { finish: (runner) => federatedToken(identity, config, env, runner) };
+    }
+    const azPath = await findAz();
+    const startedMs = Date.now();
+    const run = startAz(azPath, config);
+    await run.started;
+    return { finish: (runner) => azToken({ azPath, startedMs, run }, config, env, runner) };
+}
+/** The exchange, and the access token masked the moment it is there. */
+async function federatedToken(identity, config, env, runner) {
+    const issued = await signInFederated({
+        identity,
+        resource: config.resource,
+        audience: config.audience,
+        deadlineMs: Date.now() + config.timeoutMs,
+        timeoutMs: config.timeoutMs,
+        env,
+        runner
+    });
+    runner.mask(issued.value); // before any other line is printed
+    return issued;
+}
+/** The token az printed, masked before any other line is printed; or the fallback, or the failure in az's words. */
+async function azToken(az, config, env, runner) {
+    const result = await az.run.result;
+    const issued = result.exitCode === 0 ? (0,token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
+    if (issued)
+        runner.mask(issued.value); // before any other line is printed
+    logAzRun(runner, az, result);
+    if (issued)
+        return issued;
+    const failure = classifyAzFailure(result, config);
+    const precondition = fallbackPrecondition(failure, env);
+    if (!precondition.possible)
+        throw precondition.reason ? withoutFallback(failure, precondition.reason) : failure;
+    return fallBack(az.azPath, failure, config, env, runner);
+}
+function logAzRun(log, { azPath, startedMs }, result) {
+    const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`;
+    log.debug(`az (${azPath}) ended with ${ended} after ${Date.now() - startedMs} ms.`);
+    for (const warning of splitAzStderr(result.stderr).warnings)
+        log.debug(`az: ${warning}`);
+}
+/** What az says it is signed in as, and to which cloud: bounded like az's own run, and never printed. */
+async function azAccount(azPath, env, deadlineMs) {
+    const show = async (args) => {
+        const result = await runAz(`"${azPath}"`, [...args, '--output', 'json'], Math.max(1, deadlineMs - Date.now()))
+            .result;
+        return result.exitCode === 0 ? result.stdout : undefined;
+    };
+    const account = (await show(['account', 'show'])) ?? '';
+    // The authority is AZURE_AUTHORITY_HOST when it is set: az's cloud is then not needed.
+    const cloud = env[AUTHORITY_HOST_VARIABLE] ? undefined : await show(['cloud', 'show']);
+    return { account, cloud };
+}
+/** After AADSTS700024: the same exchange as az's service principal, with a fresh OIDC token; or az's error. */
+async function fallBack(azPath, failure, config, env, runner) {
+    const deadlineMs = Date.now() + config.timeoutMs;
+    const { account, cloud } = await azAccount(azPath, env, deadlineMs);
+    const decision = planFallback(account, cloud, env);
+    if ('reason' in decision)
+        throw withoutFallback(failure, decision.reason);
+    const { plan } = decision;
+    runner.debug(`az failed with AADSTS700024; exchanging a fresh OIDC token as client ${plan.clientId} instead.`);
+    let issued;
+    try {
+        issued = await signInFederated({
+            identity: plan,
+            resource: config.resource,
+            audience: config.audience,
+            deadlineMs,
+            timeoutMs: config.timeoutMs,
+            env,
+            runner
+        });
+    }
+    catch (error) {
+        if (!(error instanceof src_errors/* ActionError */.lZ))
+            throw error;
+        throw new src_errors/* ActionError */.lZ(error.kind, `az's sign-in had expired (AADSTS700024), and the federated exchange that replaces it failed: ${error.message}`, error.fix);
+    }
+    runner.mask(issued.value); // before any other line is printed
+    runner.info(`az could not get the token: the OIDC token azure/login gave it had expired (AADSTS700024; GitHub's lasts 5 ` +
+        `minutes). A fresh OIDC token from GitHub was exchanged with Entra ID as client ${plan.clientId} instead.`);
+    return issued;
 }
 
 ;// CONCATENATED MODULE: ./src/idle-inputs.ts
@@ -613,6 +1371,7 @@ function idleInputWarnings(read, config) {
 // makes it, and then through the printer.
 
 
+
 const DEFAULT_TIMEOUT_SECONDS = 60;
 const MAX_TIMEOUT_SECONDS = 3600;
 /** Input names exactly as action.yml declares them. */
@@ -625,7 +1384,9 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'smoke-test',
     'wait-for-access',
     'timeout-seconds',
-    'export-variable'
+    'export-variable',
+    'client-id',
+    'audience'
 ]));
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // The runner refuses or owns these; exporting the token into them would fail or break later steps.
@@ -711,6 +1472,41 @@ function parseSubscription(value) {
     }
     return value;
 }
+function parseClientId(value) {
+    if (value === '')
+        return undefined;
+    if (!(0,dicom_service/* isGuid */.W_)(value)) {
+        throw notAllowed('client-id', value, 'the Application (client) ID of an app registration or a user-assigned ' +
+            "managed identity, a GUID such as azure/login's client-id");
+    }
+    return value;
+}
+function parseAudience(value) {
+    if (value === '')
+        return DEFAULT_OIDC_AUDIENCE;
+    // It goes into the OIDC token request's URL and the token's aud claim: one visible word, as Entra compares it.
+    if (value.length > 256 || !/^[\x21-\x7e]+$/.test(value)) {
+        throw notAllowed('audience', value, `the audience of the federated credential, such as ${DEFAULT_OIDC_AUDIENCE}`);
+    }
+    return value;
+}
+/** Who signs in, and where: az's defaults, or with client-id a federated exchange, which needs a tenant. */
+function parseSignIn(read) {
+    const tenant = parseTenant(read('tenant'));
+    const subscription = parseSubscription(read('subscription'));
+    const clientId = parseClientId(read('client-id'));
+    if (clientId && subscription) {
+        throw refusal(`Inputs 'client-id' and 'subscription' were both given.`, "Remove 'subscription': with client-id the action does not run az, and the token comes from the tenant " +
+            "given in 'tenant'.");
+    }
+    if (clientId && !tenant) {
+        throw refusal(`Input 'client-id' is set but 'tenant' is empty.`, "Set 'tenant' to the Directory (tenant) ID of the client, as azure/login's tenant-id.");
+    }
+    if (tenant && subscription) {
+        throw refusal(`Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
+    }
+    return { tenant, subscription, clientId, audience: parseAudience(read('audience')) };
+}
 function parseDicomUrl(value) {
     if (value === '')
         return undefined;
@@ -790,11 +1586,7 @@ function dicomTarget(url, apiVersion, smokeTest, waitForAccess) {
 }
 /** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
 function parseInputs(read) {
-    const tenant = parseTenant(read('tenant'));
-    const subscription = parseSubscription(read('subscription'));
-    if (tenant && subscription) {
-        throw refusal(`Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
-    }
+    const signIn = parseSignIn(read);
     const dicomUrl = parseDicomUrl(read('dicom-url'));
     const apiVersion = parseApiVersion(read('api-version'));
     const smokeTest = parseSmokeTest(read('smoke-test'));
@@ -812,8 +1604,7 @@ function parseInputs(read) {
     }
     return {
         resource,
-        tenant,
-        subscription,
+        ...signIn,
         dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest, waitForAccess),
         timeoutMs: parseTimeoutMs(read('timeout-seconds')),
         exportVariable: parseExportVariable(read('export-variable'))
@@ -842,8 +1633,6 @@ function runLabelFrom(env) {
 
 // EXTERNAL MODULE: ./src/node-version.ts + 1 modules
 var node_version = __nccwpck_require__(5333);
-// EXTERNAL MODULE: ./src/token.ts
-var token = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./src/outputs.ts
 
 /** Output names exactly as action.yml declares them. */
@@ -1053,6 +1842,7 @@ function tokenRows(config, issued) {
         ['Resource', config.resource],
         ['Tenant', issued.tenantId ?? 'unknown'],
         ['Principal', (0,token/* describePrincipal */.wC)(issued.claims) ?? 'unknown'],
+        ['Obtained', (0,token/* describeSource */.B6)(issued.source)],
         ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs)]
     ];
 }
@@ -1083,9 +1873,8 @@ function writeStepRow(step) {
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
-// az is started first; @actions/core (behind the runner), the smoke test (undici, TLS) and its connection load while
-// az runs.
-
+// The sign-in starts first (az, or the federated exchange's checks); @actions/core (behind the runner), the smoke test
+// (undici, TLS) and its connection load while az runs.
 
 
 
@@ -1108,13 +1897,12 @@ async function run(env = process.env, given) {
         const config = (facts.config = inputsFromEnv(env));
         idleWarnings.push(...idleInputWarnings((name) => readInput(env, name), config));
         checkRunnerFiles(env, config.exportVariable !== undefined);
-        const az = await startAzSignIn(config);
+        const signIn = await startSignIn(config, env);
         void runnerNow();
         const smoke = connectEarly(config, env);
         connection = smoke?.connection;
-        const result = await az.run.result;
         const runner = await runnerNow();
-        const issued = (facts.issued = tokenFromAz(az, result, config, runner));
+        const issued = (facts.issued = await signIn.finish(runner));
         warn(runner, idleWarnings);
         setOutputs(runner, tokenOutputs(config, issued));
         if (config.exportVariable)
@@ -1140,27 +1928,6 @@ async function run(env = process.env, given) {
     finally {
         await (await connection?.catch(() => undefined))?.close();
     }
-}
-/** Finds az and starts it; resolves once it runs, so the smoke test can load and connect meanwhile. */
-async function startAzSignIn(config) {
-    const azPath = await findAz();
-    const startedMs = Date.now();
-    const run = startAz(azPath, config);
-    await run.started;
-    return { azPath, startedMs, run };
-}
-/** The token az printed, masked before any other line is printed; or the failure, in az's words. */
-function tokenFromAz({ azPath, startedMs }, result, config, runner) {
-    const issued = result.exitCode === 0 ? (0,token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
-    if (issued)
-        runner.mask(issued.value); // before any other line is printed
-    const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`;
-    runner.debug(`az (${azPath}) ended with ${ended} after ${Date.now() - startedMs} ms.`);
-    for (const warning of splitAzStderr(result.stderr).warnings)
-        runner.debug(`az: ${warning}`);
-    if (!issued)
-        throw classifyAzFailure(result, config);
-    return issued;
 }
 /** What each change feed request saw, for the debug log. */
 function logRequests(log, report) {
@@ -1236,7 +2003,7 @@ function logToken(log, resource, issued) {
     // The audience is named only when it is not the resource asked for (tokenWarnings then says why that matters).
     const same = claims.audience !== undefined && (0,token/* audienceMatches */.K6)(claims.audience, resource);
     const audience = same ? '' : `audience ${claims.audience ?? 'unknown'}; `;
-    log.info(`Got a token for ${resource} (${audience}${who}); it expires ${expiry}.`);
+    log.info(`Got a token for ${resource} ${(0,token/* describeSource */.B6)(issued.source)} (${audience}${who}); it expires ${expiry}.`);
     for (const warning of (0,token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
         log.warning(warning);
 }
@@ -1540,17 +2307,155 @@ function quote(text, secret, maxChars) {
 
 /***/ }),
 
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports BASE_DELAY_MS, MAX_DELAY_MS, RETRYABLE_STATUSES, MIN_ATTEMPT_MS, MIN_RETRY_DELAY_MS, backoffCapMs, backoffFloorMs, backoffDelayMs, maxAttempts, decideRetry */
+// Deadline-bounded retries: exponential backoff with jitter, Retry-After honoured when it fits, the whole budget used.
+// Timing is pure arithmetic over an injectable clock, sleep and random, so backoff tests take milliseconds.
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 10_000;
+/** Besides these, every 5xx is retried. */
+const RETRYABLE_STATUSES = new Set([408, 429]);
+/** Every retry leaves its request at least this long before the deadline: no retry starts later than that. */
+const MIN_ATTEMPT_MS = 500;
+/** No wait is shorter than this, not even the last one, cut short to fit before the deadline. */
+const MIN_RETRY_DELAY_MS = 100;
+function isRetryableStatus(status) {
+    return RETRYABLE_STATUSES.has(status) || (status >= 500 && status <= 599);
+}
+/** Retry-After as a wait in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // Only an HTTP date (always in GMT): Date.parse alone would read '1.5' or '-5' as dates and mean "retry now".
+    const date = text.endsWith('GMT') ? Date.parse(text) : NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** The exponential cap for this retry (1-based): BASE_DELAY_MS, doubling, at most MAX_DELAY_MS. */
+function backoffCapMs(retry) {
+    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (retry - 1));
+}
+/**
+ * The least wait before this retry, whatever the server says and whatever the draw: half the cap (250 ms, 500 ms,
+ * 1 s ... 5 s). It grows exponentially, which is what bounds the number of requests (see maxAttempts): a
+ * `Retry-After: 0` from a confused server waits this long too.
+ */
+function backoffFloorMs(retry) {
+    return backoffCapMs(retry) / 2;
+}
+/**
+ * A uniform wait between the floor and the cap ("equal jitter"). Full jitter, from 0, spreads clients a little
+ * better, but an unlucky run of small draws would be a tight loop; the floor rules that out.
+ */
+function backoffDelayMs(retry, random) {
+    const floor = backoffFloorMs(retry);
+    return floor + Math.floor(random() * (backoffCapMs(retry) - floor));
+}
+/**
+ * The most attempts withRetry makes when the first starts `budgetMs` before the deadline, whatever the outcomes,
+ * Retry-After values, draws and request durations.
+ *
+ * Why: with N attempts there are N - 1 waits. Each wait but the last is at least backoffFloorMs(its retry), and
+ * the last at least MIN_RETRY_DELAY_MS (decideRetry cuts a wait short only once, for the last attempt). Attempt N
+ * starts no later than deadline - MIN_ATTEMPT_MS. So, writing F(m) for backoffFloorMs(1) + ... + backoffFloorMs(m):
+ *   F(N - 2) + MIN_RETRY_DELAY_MS <= budgetMs - MIN_ATTEMPT_MS,
+ *   i.e. N <= 2 + max{ m >= 0 : F(m) <= budgetMs - MIN_ATTEMPT_MS - MIN_RETRY_DELAY_MS },
+ * and N = 1 when not even that fits. F grows by 5 s a retry once the floor stops doubling, so the bound is about
+ * budget / 5 s + 7: 6 for 6 s, 17 for 60 s, 725 for an hour. The bound is reached when every answer is an instant
+ * `Retry-After: 0` (or every draw is 0).
+ */
+function maxAttempts(budgetMs) {
+    const room = budgetMs - MIN_ATTEMPT_MS - MIN_RETRY_DELAY_MS;
+    if (room < 0)
+        return 1;
+    let retries = 0;
+    let waited = 0;
+    while (waited + backoffFloorMs(retries + 1) <= room)
+        waited += backoffFloorMs(++retries);
+    return retries + 2;
+}
+/**
+ * Whether to try again after a transient failure, and how long to wait first. The wait is Retry-After when the
+ * server sent one, else the jittered backoff, and never less than the backoff floor. A wait that would leave the
+ * request less than MIN_ATTEMPT_MS is cut short instead (`last`): the budget is all of timeout-seconds.
+ */
+function decideRetry(input) {
+    // How long we may wait and still give the next request MIN_ATTEMPT_MS before the deadline.
+    const slackMs = input.deadlineMs - MIN_ATTEMPT_MS - input.nowMs;
+    // Checked first, so "retry after 0 s, past the deadline" is never said: time is up, whatever the server asked.
+    if (slackMs < MIN_RETRY_DELAY_MS)
+        return { retry: false, reason: 'deadline' };
+    const { retry, retryAfterMs, random } = input;
+    // The server said it will not be ready in time: an earlier retry would be refused again, so report its answer now.
+    if (retryAfterMs !== undefined && retryAfterMs > slackMs) {
+        return { retry: false, reason: 'retry-after-past-deadline', retryAfterMs };
+    }
+    const floor = backoffFloorMs(retry);
+    const wanted = retryAfterMs === undefined ? backoffDelayMs(retry, random) : Math.max(retryAfterMs, floor);
+    // Rather than give up with time left, wait until the last moment a request still fits and try once more.
+    // After that attempt the slack is under MIN_RETRY_DELAY_MS, so a wait is cut short at most once.
+    return wanted <= slackMs ? { retry: true, delayMs: wanted } : { retry: true, delayMs: slackMs, last: true };
+}
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+/**
+ * Runs `attempt` until it is done, fatal, or the deadline leaves no room for another try. Each attempt is handed
+ * the time left before the deadline and must not take longer, so the whole run ends by the deadline.
+ */
+async function withRetry(attempt, options) {
+    const clock = options.clock ?? systemClock;
+    for (let attemptNumber = 1;; attemptNumber++) {
+        const outcome = await attempt(attemptNumber, Math.max(0, options.deadlineMs - clock.now()));
+        if (outcome.kind !== 'transient')
+            return { value: outcome.value, attempts: attemptNumber };
+        const decision = decideRetry({
+            retry: attemptNumber,
+            retryAfterMs: outcome.retryAfterMs,
+            nowMs: clock.now(),
+            deadlineMs: options.deadlineMs,
+            random: () => clock.random()
+        });
+        if (!decision.retry) {
+            return {
+                value: outcome.last,
+                attempts: attemptNumber,
+                gaveUp: { reason: decision.reason, retryAfterMs: decision.retryAfterMs }
+            };
+        }
+        options.onRetry?.(attemptNumber, outcome.reason, decision.delayMs);
+        await clock.sleep(decision.delayMs);
+    }
+}
+
+
+/***/ }),
+
 /***/ 4606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ describeSource),
 /* harmony export */   B8: () => (/* binding */ formatExpiry),
 /* harmony export */   DS: () => (/* binding */ tokenWarnings),
 /* harmony export */   K6: () => (/* binding */ audienceMatches),
 /* harmony export */   RU: () => (/* binding */ issueToken),
+/* harmony export */   Yq: () => (/* binding */ decodeClaims),
 /* harmony export */   wC: () => (/* binding */ describePrincipal)
 /* harmony export */ });
-/* unused harmony exports EXPIRY_WARNING_MS, decodeClaims, tokenExpiryMs */
+/* unused harmony exports EXPIRY_WARNING_MS, tokenExpiryMs */
 /* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9293);
 
 /** Expiries outside these (epoch seconds) are not expiries: 1e20 or 1e300 would make no date at all. */
@@ -1642,6 +2547,10 @@ function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
     }
     return warnings;
 }
+/** For the log line and the job summary: "from az", "from a federated exchange as client <id>". */
+function describeSource(source) {
+    return source.kind === 'az' ? 'from az' : `from a federated exchange as client ${source.clientId}`;
+}
 /** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
 function issueToken(az) {
     const claims = decodeClaims(az.accessToken);
@@ -1650,7 +2559,8 @@ function issueToken(az) {
         claims,
         expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
         // An output and a log line: only a tenant ID or domain, never whatever else az or the token may hold there.
-        tenantId: [az.tenant, claims.tenantId].find((tenant) => tenant !== undefined && (0,_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .isTenant */ .$F)(tenant))
+        tenantId: [az.tenant, claims.tenantId].find((tenant) => tenant !== undefined && (0,_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .isTenant */ .$F)(tenant)),
+        source: { kind: 'az' }
     };
 }
 

@@ -2,17 +2,27 @@
 //   A: the action with the smoke test (dist/index.js as the runner runs it),
 //   B: the two shell lines the README starts with (az ... --query accessToken --output tsv, then curl the change feed),
 //   C: az account get-access-token alone, the floor,
-// and prints medians of wall and CPU time (the process and its children, from GNU time), the ratios A/B and A/C,
+//   D: the action without az (client-id: the federated exchange with the loopback GitHub OIDC endpoint and Entra), with
+//      the smoke test, when this build of the action has the client-id input,
+// and prints medians of wall and CPU time (the process and its children, from GNU time), the ratios A/B, A/C and D/B,
 // the action's peak memory, and the JavaScript it loads for this run against the bundle's size.
 // `--write-readme` also records the figures in README.md between the bench markers.
 import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_RESOURCE } from '../src/dicom-service.ts'
+import { defaultTenant, FEDERATED_CLIENT_ID, startEntraEndpoint } from '../test-support/azure/entra-endpoint.ts'
+import { startGithubOidcEndpoint } from '../test-support/azure/github-oidc-endpoint.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
-import { ACTION_ENTRY, REPO_ROOT, runAction } from '../test-support/runner/run-action.ts'
+import {
+  ACTION_ENTRY,
+  declaredInputDefaults,
+  REPO_ROOT,
+  runAction,
+  type RunOptions
+} from '../test-support/runner/run-action.ts'
 import { requireAzureCli } from './require-az.ts'
 
 requireAzureCli('npm run bench')
@@ -24,6 +34,8 @@ function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
+
+type Contender = 'A' | 'B' | 'C' | 'D'
 
 interface Sample {
   wallMs: number
@@ -70,6 +82,17 @@ const LOAD_HOOK = `data:text/javascript,${encodeURIComponent(
 
 console.log('Starting the loopback world…')
 const world = await startLoopbackWorld()
+// D needs the action's direct mode; a build without the client-id input is measured without D.
+const directMode = 'client-id' in (await declaredInputDefaults())
+if (!directMode) console.log('No D: this build of the action has no client-id input (action.yml).')
+const certificate = world.azure.certificate
+// Entra issues tokens in the tenant the DICOM emulator accepts, for the client its federated credential names.
+const federated = directMode
+  ? await Promise.all([
+      startGithubOidcEndpoint({ certificate }),
+      startEntraEndpoint({ certificate, tenants: [{ ...defaultTenant(), tenantId: world.azure.identity.tenantId }] })
+    ])
+  : undefined
 try {
   const env = {
     ...world.actionEnv,
@@ -80,7 +103,7 @@ try {
     `token=$(az account get-access-token --resource=${DEFAULT_RESOURCE} --query accessToken --output tsv)`,
     `curl -sS -o /dev/null --fail -X GET --header "Authorization: Bearer $token" ${world.dicom.url}/v2/changefeed`
   ].join('\n')
-  const runTheAction = async (options: { prefix?: string[]; nodeArgs?: string[] }): Promise<number> => {
+  const runTheAction = async (options: Partial<RunOptions>): Promise<number> => {
     const run = await runAction({
       inputs: { 'dicom-url': world.dicom.url, 'smoke-test': 'true' },
       path: world.path,
@@ -91,19 +114,40 @@ try {
       throw new Error(`the action failed: ${run.errors.join(' ')}`)
     return run.durationMs
   }
-  const contenders: Record<'A' | 'B' | 'C', () => Promise<Sample>> = {
+  const runDirectMode = async (): Promise<Sample> => {
+    const [oidc, entra] = federated ?? []
+    if (oidc === undefined || entra === undefined) throw new Error('D needs the federated endpoints')
+    const exchanges = entra.issued.length
+    const wallMs = await runTheAction({
+      prefix: TIME,
+      inputs: {
+        'dicom-url': world.dicom.url,
+        'smoke-test': 'true',
+        'client-id': FEDERATED_CLIENT_ID,
+        tenant: world.azure.identity.tenantId
+      },
+      // Node only: no az on PATH, so a run that reached for az would fail.
+      path: [dirname(process.execPath)],
+      env: { ...oidc.env, AZURE_AUTHORITY_HOST: entra.authorityHost, NODE_EXTRA_CA_CERTS: certificate.certPath }
+    })
+    if (entra.issued.length !== exchanges + 1) throw new Error('D did not make exactly one federated exchange')
+    return { wallMs, cpuMs: await cpuMs() }
+  }
+  const contenders: Record<Contender, () => Promise<Sample>> = {
     A: async () => {
       const wallMs = await runTheAction({ prefix: TIME })
       return { wallMs, cpuMs: await cpuMs() }
     },
     B: () => timed('bash', ['-c', seed], env),
-    C: () => timed('az', ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json'], env)
+    C: () => timed('az', ['account', 'get-access-token', '--resource', DEFAULT_RESOURCE, '--output', 'json'], env),
+    D: runDirectMode
   }
-  const samples: Record<'A' | 'B' | 'C', Sample[]> = { A: [], B: [], C: [] }
-  const order: ('A' | 'B' | 'C')[] = ['A', 'B', 'C']
+  const samples: Record<Contender, Sample[]> = { A: [], B: [], C: [], D: [] }
+  const order: Contender[] = directMode ? ['A', 'B', 'C', 'D'] : ['A', 'B', 'C']
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
     // Rotate who goes first, so no contender always runs on a cold or warm machine.
-    const rotation = [...order.slice(round % 3), ...order.slice(0, round % 3)]
+    const turn = round % order.length
+    const rotation = [...order.slice(turn), ...order.slice(0, turn)]
     for (const name of rotation) {
       const sample = await contenders[name]()
       if (round >= WARMUP) samples[name].push(sample)
@@ -147,9 +191,19 @@ try {
   for (const file of await readdir(dist))
     if (file.endsWith('.js')) totalKiB += (await stat(join(dist, file))).size / 1024
 
-  const wall = (name: 'A' | 'B' | 'C'): number => median(samples[name].map((sample) => sample.wallMs))
-  const cpu = (name: 'A' | 'B' | 'C'): number => median(samples[name].map((sample) => sample.cpuMs))
-  const [a, b, c] = [wall('A'), wall('B'), wall('C')]
+  const wall = (name: Contender): number => median(samples[name].map((sample) => sample.wallMs))
+  const cpu = (name: Contender): number => median(samples[name].map((sample) => sample.cpuMs))
+  const [a, b, c, d] = [wall('A'), wall('B'), wall('C'), wall('D')]
+  const directRow = directMode
+    ? [
+        `| D | this action without az, \`client-id\` (a federated exchange with Entra), \`smoke-test: true\` | ` +
+          `${d.toFixed(0)} ms | ${cpu('D').toFixed(0)} ms |`
+      ]
+    : []
+  const directRatio = directMode
+    ? ` Without az (D): D/B = **${(d / b).toFixed(2)}** of the wall time, ${(cpu('D') / cpu('B')).toFixed(2)} of ` +
+      'the CPU.'
+    : ''
   const lines = [
     `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${ROUNDS} alternating rounds on ` +
       `the loopback world (real Azure CLI ${process.env.AZ_VERSION ?? '2.45'}, Node ${process.versions.node}, ` +
@@ -162,12 +216,13 @@ try {
     `| B | \`az account get-access-token\`, then \`curl\` on the change feed (the lines at the top) | ` +
       `${b.toFixed(0)} ms | ${cpu('B').toFixed(0)} ms |`,
     `| C | \`az account get-access-token\` alone (the floor) | ${c.toFixed(0)} ms | ${cpu('C').toFixed(0)} ms |`,
+    ...directRow,
     '',
     `Wall: A/B = **${(a / b).toFixed(2)}**, A/C = **${(a / c).toFixed(2)}**; the action adds ` +
       `${(a - c).toFixed(0)} ms of wall time and ${(cpu('A') - cpu('C')).toFixed(0)} ms of CPU to \`az\` alone. It ` +
       `loads ${loadedKiB.toFixed(0)} KiB of JavaScript for this run (\`dist/index.js\` ${entryKiB.toFixed(0)} KiB; ` +
       `${totalKiB.toFixed(0)} KiB in all, with the chunks only \`write\` or a proxy loads). Peak memory: ` +
-      `${peakMiB}.`
+      `${peakMiB}.${directRatio}`
   ]
   console.log(`\n${lines.join('\n')}`)
   if (process.argv.includes('--write-readme')) {
@@ -187,6 +242,7 @@ try {
     console.log('\nREADME.md updated.')
   }
 } finally {
+  await Promise.all((federated ?? []).map((endpoint) => endpoint.close()))
   await world.close()
   await rm(scratch, { recursive: true, force: true })
 }

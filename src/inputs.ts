@@ -12,6 +12,7 @@ import {
 } from './dicom-service.ts'
 import type { ApiVersion } from './dicom-service.ts'
 import { ActionError } from './errors.ts'
+import { DEFAULT_OIDC_AUDIENCE } from './sign-in/federated/request.ts'
 
 export const DEFAULT_TIMEOUT_SECONDS = 60
 export const MAX_TIMEOUT_SECONDS = 3600
@@ -26,7 +27,9 @@ export const INPUT_NAMES = [
   'smoke-test',
   'wait-for-access',
   'timeout-seconds',
-  'export-variable'
+  'export-variable',
+  'client-id',
+  'audience'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -51,6 +54,10 @@ export interface Config {
   resource: string
   tenant?: string
   subscription?: string
+  /** client-id: sign in by a federated exchange of the job's OIDC token as this client, without az; tenant is set. */
+  clientId?: string
+  /** audience: what the job's OIDC token is asked for, with client-id and in the fallback after AADSTS700024. */
+  audience: string
   dicom?: DicomTarget
   timeoutMs: number
   exportVariable?: string
@@ -156,6 +163,57 @@ function parseSubscription(value: string): string | undefined {
   return value
 }
 
+function parseClientId(value: string): string | undefined {
+  if (value === '') return undefined
+  if (!isGuid(value)) {
+    throw notAllowed(
+      'client-id',
+      value,
+      'the Application (client) ID of an app registration or a user-assigned ' +
+        "managed identity, a GUID such as azure/login's client-id"
+    )
+  }
+  return value
+}
+
+function parseAudience(value: string): string {
+  if (value === '') return DEFAULT_OIDC_AUDIENCE
+  // It goes into the OIDC token request's URL and the token's aud claim: one visible word, as Entra compares it.
+  if (value.length > 256 || !/^[\x21-\x7e]+$/.test(value)) {
+    throw notAllowed('audience', value, `the audience of the federated credential, such as ${DEFAULT_OIDC_AUDIENCE}`)
+  }
+  return value
+}
+
+/** Who signs in, and where: az's defaults, or with client-id a federated exchange, which needs a tenant. */
+function parseSignIn(
+  read: (name: InputName) => string
+): Pick<Config, 'tenant' | 'subscription' | 'clientId' | 'audience'> {
+  const tenant = parseTenant(read('tenant'))
+  const subscription = parseSubscription(read('subscription'))
+  const clientId = parseClientId(read('client-id'))
+  if (clientId && subscription) {
+    throw refusal(
+      `Inputs 'client-id' and 'subscription' were both given.`,
+      "Remove 'subscription': with client-id the action does not run az, and the token comes from the tenant " +
+        "given in 'tenant'."
+    )
+  }
+  if (clientId && !tenant) {
+    throw refusal(
+      `Input 'client-id' is set but 'tenant' is empty.`,
+      "Set 'tenant' to the Directory (tenant) ID of the client, as azure/login's tenant-id."
+    )
+  }
+  if (tenant && subscription) {
+    throw refusal(
+      `Inputs 'tenant' and 'subscription' were both given.`,
+      'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.'
+    )
+  }
+  return { tenant, subscription, clientId, audience: parseAudience(read('audience')) }
+}
+
 function parseDicomUrl(value: string): URL | undefined {
   if (value === '') return undefined
   const allowed =
@@ -246,14 +304,7 @@ function dicomTarget(url: URL, apiVersion: ApiVersion, smokeTest: SmokeTestMode,
 
 /** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
 export function parseInputs(read: (name: InputName) => string): Config {
-  const tenant = parseTenant(read('tenant'))
-  const subscription = parseSubscription(read('subscription'))
-  if (tenant && subscription) {
-    throw refusal(
-      `Inputs 'tenant' and 'subscription' were both given.`,
-      'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.'
-    )
-  }
+  const signIn = parseSignIn(read)
   const dicomUrl = parseDicomUrl(read('dicom-url'))
   const apiVersion = parseApiVersion(read('api-version'))
   const smokeTest = parseSmokeTest(read('smoke-test'))
@@ -277,8 +328,7 @@ export function parseInputs(read: (name: InputName) => string): Config {
   }
   return {
     resource,
-    tenant,
-    subscription,
+    ...signIn,
     dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest, waitForAccess),
     timeoutMs: parseTimeoutMs(read('timeout-seconds')),
     exportVariable: parseExportVariable(read('export-variable'))

@@ -1,10 +1,7 @@
 // run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
-// az is started first; @actions/core (behind the runner), the smoke test (undici, TLS) and its connection load while
-// az runs.
-import { parseAzOutput, classifyAzFailure, splitAzStderr } from './sign-in/azure-cli/output.ts'
-import type { AzResult } from './sign-in/azure-cli/output.ts'
-import { findAz, startAz } from './sign-in/azure-cli/run.ts'
-import type { AzRun } from './sign-in/azure-cli/run.ts'
+// The sign-in starts first (az, or the federated exchange's checks); @actions/core (behind the runner), the smoke test
+// (undici, TLS) and its connection load while az runs.
+import { startSignIn } from './sign-in/index.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
 import { idleInputWarnings } from './idle-inputs.ts'
 import { inputsFromEnv, readInput, runLabelFrom } from './inputs.ts'
@@ -19,7 +16,7 @@ import type { DicomConnection } from './smoke-test/connection.ts'
 import type { SmokeTestReport } from './smoke-test/report.ts'
 import { jobSummary } from './summary.ts'
 import type { JobSummary, SummaryFacts } from './summary.ts'
-import { audienceMatches, describePrincipal, formatExpiry, issueToken, tokenWarnings } from './token.ts'
+import { audienceMatches, describePrincipal, describeSource, formatExpiry, tokenWarnings } from './token.ts'
 import type { IssuedToken } from './token.ts'
 
 export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner): Promise<void> {
@@ -35,13 +32,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner):
     const config = (facts.config = inputsFromEnv(env))
     idleWarnings.push(...idleInputWarnings((name) => readInput(env, name), config))
     checkRunnerFiles(env, config.exportVariable !== undefined)
-    const az = await startAzSignIn(config)
+    const signIn = await startSignIn(config, env)
     void runnerNow()
     const smoke = connectEarly(config, env)
     connection = smoke?.connection
-    const result = await az.run.result
     const runner = await runnerNow()
-    const issued = (facts.issued = tokenFromAz(az, result, config, runner))
+    const issued = (facts.issued = await signIn.finish(runner))
     warn(runner, idleWarnings)
 
     setOutputs(runner, tokenOutputs(config, issued))
@@ -63,32 +59,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner):
   } finally {
     await (await connection?.catch(() => undefined))?.close()
   }
-}
-
-interface AzSignIn {
-  azPath: string
-  startedMs: number
-  run: AzRun
-}
-
-/** Finds az and starts it; resolves once it runs, so the smoke test can load and connect meanwhile. */
-async function startAzSignIn(config: Config): Promise<AzSignIn> {
-  const azPath = await findAz()
-  const startedMs = Date.now()
-  const run = startAz(azPath, config)
-  await run.started
-  return { azPath, startedMs, run }
-}
-
-/** The token az printed, masked before any other line is printed; or the failure, in az's words. */
-function tokenFromAz({ azPath, startedMs }: AzSignIn, result: AzResult, config: Config, runner: Runner): IssuedToken {
-  const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined
-  if (issued) runner.mask(issued.value) // before any other line is printed
-  const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`
-  runner.debug(`az (${azPath}) ended with ${ended} after ${Date.now() - startedMs} ms.`)
-  for (const warning of splitAzStderr(result.stderr).warnings) runner.debug(`az: ${warning}`)
-  if (!issued) throw classifyAzFailure(result, config)
-  return issued
 }
 
 /** What each change feed request saw, for the debug log. */
@@ -188,6 +158,6 @@ function logToken(log: Log, resource: string, issued: IssuedToken): void {
   // The audience is named only when it is not the resource asked for (tokenWarnings then says why that matters).
   const same = claims.audience !== undefined && audienceMatches(claims.audience, resource)
   const audience = same ? '' : `audience ${claims.audience ?? 'unknown'}; `
-  log.info(`Got a token for ${resource} (${audience}${who}); it expires ${expiry}.`)
+  log.info(`Got a token for ${resource} ${describeSource(issued.source)} (${audience}${who}); it expires ${expiry}.`)
   for (const warning of tokenWarnings(claims, resource, expiresAtMs, Date.now())) log.warning(warning)
 }

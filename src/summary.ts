@@ -7,7 +7,7 @@ import type { Config } from './inputs.ts'
 import type { SummaryCell, SummaryRow } from './runner.ts'
 import type { SmokeTestReport, WriteStepReport } from './smoke-test/report.ts'
 import type { IssuedToken } from './token.ts'
-import { describePrincipal, formatExpiry } from './token.ts'
+import { describePrincipal, describeSource, formatExpiry } from './token.ts'
 
 export type { SummaryRow }
 
@@ -74,6 +74,7 @@ function tokenRows(config: Config, issued: IssuedToken): SummaryRow[] {
     ['Resource', config.resource],
     ['Tenant', issued.tenantId ?? 'unknown'],
     ['Principal', describePrincipal(issued.claims) ?? 'unknown'],
+    ['Obtained', describeSource(issued.source)],
     ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : formatExpiry(issued.expiresAtMs)]
   ]
 }

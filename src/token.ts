@@ -1,4 +1,4 @@
-// The token az issued, as one value: the secret, its non-secret claims (read without verifying) and its expiry. Pure.
+// The token issued (by az, or by Entra in a federated exchange), as one value: the secret, its non-secret claims (read without verifying) and its expiry. Pure.
 // The claims help diagnose auth failures; the token itself is never printed, nor any segment of it.
 import type { AzAccessToken } from './sign-in/azure-cli/output.ts'
 import { isTenant } from './dicom-service.ts'
@@ -121,6 +121,14 @@ export function tokenWarnings(
   return warnings
 }
 
+/** How the token was obtained: from az, or from a federated exchange of the job's OIDC token as a client. */
+export type TokenSource = { kind: 'az' } | { kind: 'federated'; clientId: string }
+
+/** For the log line and the job summary: "from az", "from a federated exchange as client <id>". */
+export function describeSource(source: TokenSource): string {
+  return source.kind === 'az' ? 'from az' : `from a federated exchange as client ${source.clientId}`
+}
+
 export interface IssuedToken {
   /** The secret itself: masked before anything else is printed, sent only to the DICOM service. */
   value: string
@@ -128,6 +136,7 @@ export interface IssuedToken {
   expiresAtMs?: number
   /** The tenant az names, else the token's `tid`. */
   tenantId?: string
+  source: TokenSource
 }
 
 /** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
@@ -138,6 +147,7 @@ export function issueToken(az: AzAccessToken): IssuedToken {
     claims,
     expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
     // An output and a log line: only a tenant ID or domain, never whatever else az or the token may hold there.
-    tenantId: [az.tenant, claims.tenantId].find((tenant) => tenant !== undefined && isTenant(tenant))
+    tenantId: [az.tenant, claims.tenantId].find((tenant) => tenant !== undefined && isTenant(tenant)),
+    source: { kind: 'az' }
   }
 }

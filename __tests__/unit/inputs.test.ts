@@ -14,7 +14,7 @@ import {
   type Config,
   type InputName
 } from '../../src/inputs.ts'
-import { TENANT_ID } from '../../test-support/azure/ids.ts'
+import { APP_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
 
 type RawInputs = Partial<Record<InputName, string>>
 
@@ -61,6 +61,8 @@ describe('defaults', () => {
       resource: DEFAULT_RESOURCE,
       tenant: undefined,
       subscription: undefined,
+      clientId: undefined,
+      audience: 'api://AzureADTokenExchange',
       dicom: undefined,
       timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
       exportVariable: undefined
@@ -348,12 +350,16 @@ describe('inputsFromEnv', () => {
       'INPUT_API-VERSION': ' v1 ',
       'INPUT_SMOKE-TEST': '\ttrue\n',
       'INPUT_TIMEOUT-SECONDS': ' 30 ',
-      'INPUT_EXPORT-VARIABLE': ' DICOM_TOKEN '
+      'INPUT_EXPORT-VARIABLE': ' DICOM_TOKEN ',
+      'INPUT_CLIENT-ID': ` ${APP_ID} `,
+      INPUT_AUDIENCE: ' api://AzureADTokenExchangeUSGov '
     })
     expect(config).toEqual({
       resource: DEFAULT_RESOURCE,
       tenant: TENANT_ID,
       subscription: undefined,
+      clientId: APP_ID,
+      audience: 'api://AzureADTokenExchangeUSGov',
       dicom: {
         url: SERVICE_URL,
         apiVersion: 'v1',
@@ -450,5 +456,24 @@ describe('idleInputWarnings', () => {
     [{ 'wait-for-access': 'false' }]
   ])('says nothing when every input has an effect: %j', (values) => {
     expect(warnings(values)).toEqual([])
+  })
+})
+
+describe('signing in without az (client-id)', () => {
+  it('takes a client ID with a tenant', () => {
+    expect(inputs({ 'client-id': APP_ID, tenant: TENANT_ID })).toMatchObject({ clientId: APP_ID, tenant: TENANT_ID })
+  })
+
+  it.each([
+    [{ 'client-id': APP_ID }, "Input 'client-id' is set but 'tenant' is empty."],
+    [
+      { 'client-id': APP_ID, tenant: TENANT_ID, subscription: SUBSCRIPTION_ID },
+      "Inputs 'client-id' and 'subscription' were both given."
+    ],
+    [{ 'client-id': APP_ID, subscription: SUBSCRIPTION_ID }, "Inputs 'client-id' and 'subscription' were both given."],
+    [{ 'client-id': 'my-app', tenant: TENANT_ID }, "Input 'client-id' is invalid: 'my-app'."],
+    [{ audience: 'api://Azure AD' }, "Input 'audience' is invalid: 'api://Azure AD'."]
+  ])('refuses %j before anything runs', (given, message) => {
+    expect(() => inputs(given)).toThrow(message)
   })
 })

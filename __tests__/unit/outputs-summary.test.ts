@@ -144,6 +144,7 @@ describe('summaryRows', () => {
       ['Resource', DEFAULT_RESOURCE],
       ['Tenant', OTHER_TENANT_ID],
       ['Principal', `object id ${OBJECT_ID}, app id ${APP_ID}`],
+      ['Obtained', 'from az'],
       ['Token expires', '2026-11-23T20:32:40Z'],
       ['Smoke test', 'skipped']
     ])

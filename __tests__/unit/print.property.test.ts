@@ -234,3 +234,24 @@ describe('the printer, over random text holding a random token', () => {
     )
   })
 })
+
+describe('the printer, over random text holding two random secrets (the access token and the OIDC token)', () => {
+  const twoCasesArb = fc.tuple(caseArb.map(toCase), caseArb.map(toCase), fc.boolean())
+
+  it('prints no 16-character run of either, in whichever order they come and were registered', () => {
+    fc.assert(
+      fc.property(twoCasesArb, ([accessToken, oidcToken, swapped]) => {
+        const print = swapped
+          ? createPrinter(oidcToken.token, accessToken.token)
+          : createPrinter(accessToken.token, oidcToken.token)
+        const text = swapped ? `${oidcToken.text}${accessToken.text}` : `${accessToken.text}${oidcToken.text}`
+        for (const printed of [print.line(text, accessToken.options), print.lines(text).join(''), print.cell(text)]) {
+          expect(leakedRuns(printed, accessToken)).toEqual([])
+          expect(leakedRuns(printed, oidcToken)).toEqual([])
+          expect(unsafe(printed)).toBeUndefined()
+        }
+      }),
+      settings
+    )
+  })
+})

@@ -56,16 +56,21 @@ export function token(audience = DEFAULT_RESOURCE): string {
 
 /**
  * Runs run() as the runner would: every input with its action.yml default, overridden by `inputs`. `az` is the fake
- * az's FAKE_AZ_* variables, or 'missing' for a PATH without az. PATH is set here and restored after each test;
+ * az's FAKE_AZ_* variables, 'missing' for a PATH without az, or the directory of another fake az. PATH is set here and restored after each test;
  * `env` is the rest of the environment run() reads (proxy variables).
  */
 export async function runAction(
   inputs: Record<string, string>,
-  az: Record<string, string> | 'missing',
+  az: Record<string, string> | 'missing' | { dir: string },
   env: Record<string, string> = {}
 ): Promise<void> {
-  const azDir = az === 'missing' ? await emptyDirectory() : await fakeAzWith({ FAKE_AZ_CALLS: callsFile, ...az })
-  madeDirectories.push(azDir)
+  const azDir =
+    az === 'missing'
+      ? await emptyDirectory()
+      : typeof az.dir === 'string'
+        ? az.dir // another fake az, which its test removes
+        : await fakeAzWith({ FAKE_AZ_CALLS: callsFile, ...az })
+  if (azDir !== (az as { dir?: string }).dir) madeDirectories.push(azDir)
   process.env.PATH = [azDir, NODE_DIR].join(':')
   const values = { ...(await declaredInputDefaults()), ...inputs }
   const inputEnv = Object.fromEntries(Object.entries(values).map(([name, value]) => [inputVariable(name), value]))

@@ -100,7 +100,8 @@ function watchNextChild(): { child: () => ChildProcess | undefined; started: Pro
 function withinTimeout(
   execution: Promise<AzResult>,
   child: () => ChildProcess | undefined,
-  timeoutMs: number
+  timeoutMs: number,
+  command: string
 ): Promise<AzResult> {
   return new Promise<AzResult>((resolve, reject) => {
     let timedOut = false
@@ -111,7 +112,7 @@ function withinTimeout(
         reject(
           new ActionError(
             'az-timeout',
-            `az account get-access-token did not finish within ${timeoutMs / 1000} s and was stopped.`,
+            `${command} did not finish within ${timeoutMs / 1000} s and was stopped.`,
             'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach ' +
               'login.microsoftonline.com, or raise timeout-seconds.'
           )
@@ -132,6 +133,11 @@ function withinTimeout(
 
 export function startAz(azPath: string, config: Config): AzRun {
   const { commandLine, args } = azInvocation(azPath, config)
+  return runAz(commandLine, args, config.timeoutMs)
+}
+
+/** Runs one az command, silent, bounded by `timeoutMs`; its tree is stopped when the timeout comes. */
+export function runAz(commandLine: string, args: string[], timeoutMs: number): AzRun {
   const stdout: Buffer[] = []
   const stderr: Buffer[] = []
   const watch = watchNextChild()
@@ -152,10 +158,14 @@ export function startAz(azPath: string, config: Config): AzRun {
     .catch((error: unknown) => {
       throw new ActionError(
         'az-failed',
-        `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`,
+        `The Azure CLI at ${commandLine.replace(/^"|"$/g, '')} could not be started: ${error instanceof Error ? error.message : String(error)}.`,
         'Check that az is installed correctly and executable by the runner user.'
       )
     })
     .finally(() => watch.stop())
-  return { started: watch.started, result: withinTimeout(execution, watch.child, config.timeoutMs) }
+  const command = `az ${args
+    .filter((arg) => !arg.startsWith('-'))
+    .slice(0, 2)
+    .join(' ')}`
+  return { started: watch.started, result: withinTimeout(execution, watch.child, timeoutMs, command) }
 }
