@@ -68,6 +68,8 @@ const YAML_FALSE = ['false', 'False', 'FALSE']
 /**
  * az reads an argument that starts with '@' as "the contents of this file" and one that starts with '-' as an option:
  * `@/proc/self/environ` would put the step's environment into az's error message. No value passed to az may.
+ * On Windows az is az.cmd, so its arguments pass through cmd.exe, which expands %VAR% even inside quotes and has no
+ * escape for it there: a '%' is refused on every runner, so a workflow behaves the same on all of them.
  */
 function refuseAzFileOrOption(input: InputName, value: string): void {
   if (/^[@-]/.test(value)) {
@@ -76,6 +78,9 @@ function refuseAzFileOrOption(input: InputName, value: string): void {
       value,
       `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`
     )
+  }
+  if (value.includes('%')) {
+    throw refusal(input, value, `a value without '%' (on Windows, cmd.exe would expand %NAME% in it for az.cmd)`)
   }
 }
 

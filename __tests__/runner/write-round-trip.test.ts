@@ -126,7 +126,7 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
       expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/v2\/studies\/.+\/metadata 200$/)]))
       expect(front.feed.map((entry) => entry.action)).toEqual(['Create', 'Delete'])
       const description = front.feed[0]?.metadata?.['00081030']?.Value?.[0]
-      expect(description).toBe('dicom-token-action smoke test, contoso/pacs run 42 attempt 1')
+      expect(description).toBe('dicom-token-action smoke test, run 42 attempt 1, contoso/pacs')
       expect(result.stdout).toMatch(/Write round trip passed: .* in \d+ ms\./)
       for (const step of [
         'Store \\(STOW-RS\\)',

@@ -8,7 +8,7 @@ import * as io from '@actions/io'
 import { ActionError } from '../errors.ts'
 import type { Config } from '../inputs.ts'
 import type { AzResult } from './output.ts'
-import { processTree, stillRunning } from './process-tree.ts'
+import { processTree, stillRunning, taskkillPath } from './process-tree.ts'
 
 /**
  * How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program
@@ -63,7 +63,10 @@ async function stopAz(child: ChildProcess): Promise<void> {
   if (process.platform === 'win32') {
     // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-    spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined)
+    spawn(taskkillPath(process.env), ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on(
+      'error',
+      () => undefined
+    )
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())])
     return
   }

@@ -43,6 +43,7 @@ function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): Ac
   const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(
     challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? ''
   )?.[1]
+  const shownServiceTenant = serviceTenant === undefined ? undefined : preview(serviceTenant, context.issued.value, 80)
   const said =
     `The DICOM service rejected the token with 401 at ` +
     `${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`
@@ -70,8 +71,8 @@ function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): Ac
   ) {
     return new ActionError(
       'smoke-unauthorized',
-      `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`,
-      `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`
+      `${said} The service belongs to tenant ${shownServiceTenant ?? ''}, but the token was issued by tenant ${claims.tenantId}.`,
+      `Log in to tenant ${shownServiceTenant ?? ''} with azure/login (tenant-id), or set the 'tenant' input.`
     )
   }
   return new ActionError(
@@ -172,7 +173,7 @@ export function diagnoseExchange(exchange: Exchange, context: DiagnosisContext, 
     if (bodyProblem === 'not-json') {
       return new ActionError(
         'smoke-response',
-        `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it ` +
+        `${request} answered ${status} with Content-Type '${exchange.contentType === undefined ? 'none' : preview(exchange.contentType, token, 80)}', not JSON; it ` +
           `starts with: "${preview(exchange.body, token)}".`,
         'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.'
       )

@@ -8,6 +8,8 @@ import type { Exchange } from './exchange.ts'
 import type { WriteProblem } from './write-answers.ts'
 
 const BODY_PREVIEW_CHARS = 160
+/** A UID has at most 64 characters; what a server puts there instead is cut a little after. */
+const UID_PREVIEW_CHARS = 70
 /** What the failure reasons Azure and PS3.4 define mean (0008,1197), for the ones a smoke test can meet. */
 export const FAILURE_REASONS: Record<number, string> = {
   0x0110: 'processing failure',
@@ -101,6 +103,20 @@ export function diagnoseStow(
   return diagnoseExchange(exchange, context, problem === undefined ? undefined : 'a DICOM JSON STOW-RS response')
 }
 
+/** The UIDs a metadata answer gave, as server text: each quoted (sanitised and cut), never as they came. */
+function foundUids(
+  found: Partial<Record<'studyInstanceUid' | 'seriesInstanceUid' | 'sopInstanceUid', string>>,
+  token: string
+) {
+  const shown = (name: string, value: string | undefined): string =>
+    `${name} ${value === undefined ? 'none' : `'${preview(value, token, UID_PREVIEW_CHARS)}'`}`
+  return [
+    shown('study', found.studyInstanceUid),
+    shown('series', found.seriesInstanceUid),
+    shown('instance', found.sopInstanceUid)
+  ].join(', ')
+}
+
 /** A later step found the service's answer wrong for what was just stored. */
 export function diagnoseWriteCheck(
   step: string,
@@ -117,7 +133,7 @@ export function diagnoseWriteCheck(
     'not-found': () => `the search ${request} did not find the study that was just stored (${tried})`,
     'uid-mismatch': () =>
       `the metadata from ${request} is for another instance ` +
-      `(${problem.kind === 'uid-mismatch' ? JSON.stringify(problem.found) : ''})`,
+      `(${problem.kind === 'uid-mismatch' ? foundUids(problem.found, context.issued.value) : ''})`,
     unreadable: () =>
       `${request} answered ${exchange.status ?? '?'}, but not with ` +
       (problem.kind === 'unreadable' ? problem.expected : 'what was expected'),

@@ -50,11 +50,15 @@ export interface Attempt<T> {
 }
 export type StepResult<T> = { ok: true; value: T } | { ok: false; failure: ActionError }
 
-/** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */
+/**
+ * "run 123 attempt 2, owner/repo" from the runner's variables, or undefined when the runner does not say which run.
+ * The run comes first: StudyDescription holds 64 characters, and what is cut must be the repository's end, not the
+ * run ID (11 digits today) that finds the run.
+ */
 export function runLabelFrom(env: Record<string, string | undefined>): string | undefined {
   const repository = env.GITHUB_REPOSITORY
   const runId = env.GITHUB_RUN_ID
   if (!repository || !runId) return undefined
   const attempt = env.GITHUB_RUN_ATTEMPT
-  return `${repository} run ${runId}${attempt ? ` attempt ${attempt}` : ''}`
+  return `run ${runId}${attempt ? ` attempt ${attempt}` : ''}, ${repository}`
 }
