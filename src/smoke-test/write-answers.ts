@@ -10,6 +10,7 @@ export const TAGS = {
   seriesInstanceUid: '0020000E',
   sopInstanceUid: '00080018',
   referencedSopInstanceUid: '00081155',
+  warningReason: '00081196',
   failureReason: '00081197',
   failedSopSequence: '00081198',
   referencedSopSequence: '00081199'
@@ -75,31 +76,57 @@ export function failedSops(body: unknown): { sopInstanceUid?: string; failureRea
   })
 }
 
+/** A stored instance: the WarningReason (0008,1196) the service gave it, if any (v2 answers 202 for one). */
+export interface Stored {
+  warningReason?: number
+}
+
+/** Our instance's item in ReferencedSOPSequence (0008,1199), if the answer lists it as stored. */
+function storedItem(body: unknown, sopInstanceUid: string): DicomJson | undefined {
+  if (!isDataSet(body)) return undefined
+  return items(body, TAGS.referencedSopSequence).find(
+    (item) => firstValue(item, TAGS.referencedSopInstanceUid) === sopInstanceUid
+  )
+}
+
 /**
  * A STOW-RS answer. `afterUncertainAttempt`: an earlier attempt timed out or got a 5xx, so it may have stored the
- * instance; its fresh UIDs cannot be anyone else's, so a 409 then means that attempt did store it.
+ * instance; its fresh UIDs cannot be anyone else's, so a 409 then means that attempt did store it. A 202 is not a
+ * refusal: API v2 answers 202 for an instance stored with a warning (an optional attribute that fails validation),
+ * listed in ReferencedSOPSequence with a WarningReason and in no FailedSOPSequence.
  */
 export function readStowAnswer(
   exchange: Exchange,
   uids: InstanceUids,
   waitForAccess: boolean,
   afterUncertainAttempt: boolean
-): Answer<void> {
-  if (exchange.status === 409 && afterUncertainAttempt) return { verdict: 'ok', value: undefined }
+): Answer<Stored> {
+  if (exchange.status === 409 && afterUncertainAttempt) return { verdict: 'ok', value: {} }
   const body = parseJson(exchange)
-  if (exchange.status === 202) {
-    const ours = failedSops(body).find((f) => f.sopInstanceUid === uids.sopInstanceUid) ?? failedSops(body)[0]
-    return { verdict: 'fatal', problem: { kind: 'failed-sop', failureReason: ours?.failureReason } }
-  }
-  const verdict = classifyExchange(exchange, waitForAccess)
+  const failed = failedSops(body).find((f) => f.sopInstanceUid === uids.sopInstanceUid)
+  if (exchange.status === 202 && failed)
+    return { verdict: 'fatal', problem: { kind: 'failed-sop', failureReason: failed.failureReason } }
+  const verdict = exchange.status === 202 ? 'ok' : classifyExchange(exchange, waitForAccess)
   if (verdict === 'transient') return { verdict, reason: '' }
   if (verdict === 'fatal') return { verdict }
   if (!isDataSet(body))
     return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON STOW-RS response' } }
-  const stored = items(body, TAGS.referencedSopSequence).some(
-    (item) => firstValue(item, TAGS.referencedSopInstanceUid) === uids.sopInstanceUid
-  )
-  return stored ? { verdict: 'ok', value: undefined } : { verdict: 'fatal', problem: { kind: 'not-stored' } }
+  const item = storedItem(body, uids.sopInstanceUid)
+  if (item === undefined) return { verdict: 'fatal', problem: { kind: 'not-stored' } }
+  const warningReason = firstValue(item, TAGS.warningReason)
+  return { verdict: 'ok', value: typeof warningReason === 'number' ? { warningReason } : {} }
+}
+
+/**
+ * Whether a STOW attempt may have stored the instance, so cleanup must run: anything but a clear refusal. Clear are
+ * a 4xx (the service said no before storing) and a FailedSOPSequence that names the instance; a timeout, a reset,
+ * a 5xx, or a 200/202 that cannot be read or lists other UIDs all may have stored it.
+ */
+export function mayHaveStored(exchange: Exchange, answer: Answer<Stored>): boolean {
+  if (answer.verdict === 'ok') return true
+  if (answer.verdict === 'fatal' && answer.problem?.kind === 'failed-sop') return false
+  const status = exchange.status
+  return status === undefined || status < 400 || status >= 500
 }
 
 /** A QIDO-RS search for the study: whether it lists it (204 and [] list nothing). */
@@ -151,7 +178,12 @@ export function readDeleteAnswer(exchange: Exchange, waitForAccess: boolean): An
 
 /** v1 pages by sequence number (offset is a sequence, limit a span); v2 by rows inside a time window. */
 export const FEED_PAGE_LIMIT: Record<ApiVersion, number> = { 'v1.0-prerelease': 100, v1: 100, v2: 200 }
-/** v2's window opens this long before the write, so a runner clock behind the service's cannot hide the entry. */
+/**
+ * v2's window opens this long before the STOW's answer on the service's own clock (its Date header, which has whole
+ * seconds and is written after the entry): the entry's timestamp is at most the STOW's own time earlier.
+ */
+export const FEED_WINDOW_MARGIN_MS = 5000
+/** Without a Date header the runner's clock is all there is: then the window opens this long before the write. */
 export const FEED_WINDOW_SKEW_MS = 10 * 60_000
 
 export interface FeedCursor {
@@ -161,9 +193,46 @@ export interface FeedCursor {
   startTime?: string
 }
 
-export function firstFeedCursor(apiVersion: ApiVersion, sequenceBefore: number, writeStartedAtMs: number): FeedCursor {
+/**
+ * Where to read the feed from after the STOW: v1 after the sequence seen before the write; v2 from the STOW's time on
+ * the service's clock (`stowDate`, its answer's Date header, less the STOW's latency and a margin), or, without a
+ * usable Date, from well before the write on the runner's clock.
+ */
+export function firstFeedCursor(
+  apiVersion: ApiVersion,
+  sequenceBefore: number,
+  writeStartedAtMs: number,
+  stow?: { date?: string; latencyMs: number }
+): FeedCursor {
   if (apiVersion !== 'v2') return { offset: sequenceBefore }
-  return { offset: 0, startTime: new Date(writeStartedAtMs - FEED_WINDOW_SKEW_MS).toISOString() }
+  const serverMs = stow?.date === undefined ? NaN : Date.parse(stow.date)
+  const startMs = Number.isNaN(serverMs)
+    ? writeStartedAtMs - FEED_WINDOW_SKEW_MS
+    : serverMs - (stow?.latencyMs ?? 0) - FEED_WINDOW_MARGIN_MS
+  return { offset: 0, startTime: new Date(startMs).toISOString() }
+}
+
+/** The newest entry (/changefeed/latest): the round trip's own entry is usually it, which saves paging a busy feed. */
+export function latestFeedPath(): string {
+  return '/changefeed/latest?includeMetadata=false'
+}
+
+/** Whether the /changefeed/latest answer is the target entry itself. */
+export function latestIsTarget(exchange: Exchange, target: FeedTarget): boolean {
+  if (exchange.status !== 200) return false
+  const entry = parseJson(exchange)
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false
+  return isTargetEntry(entry as Record<string, unknown>, target)
+}
+
+function isTargetEntry(entry: Record<string, unknown>, target: FeedTarget): boolean {
+  const sequence = entryField(entry, 'sequence')
+  return (
+    typeof sequence === 'number' &&
+    sequence > target.afterSequence &&
+    entryField(entry, 'sopInstanceUid') === target.sopInstanceUid &&
+    String(entryField(entry, 'action')).toLowerCase() === target.action.toLowerCase()
+  )
 }
 
 export function feedPagePath(apiVersion: ApiVersion, cursor: FeedCursor): string {
@@ -195,15 +264,7 @@ export function readFeedPage(
   if (!Array.isArray(body))
     return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a JSON array of change feed entries' } }
   const entries = body.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
-  const found = entries.some((entry) => {
-    const sequence = entryField(entry, 'sequence')
-    return (
-      typeof sequence === 'number' &&
-      sequence > target.afterSequence &&
-      entryField(entry, 'sopInstanceUid') === target.sopInstanceUid &&
-      String(entryField(entry, 'action')).toLowerCase() === target.action.toLowerCase()
-    )
-  })
+  const found = entries.some((entry) => isTargetEntry(entry, target))
   if (entries.length === 0) return { verdict: 'ok', value: { found } }
   const sequences = entries.map((e) => entryField(e, 'sequence')).filter((s): s is number => typeof s === 'number')
   const next =
