@@ -149,6 +149,18 @@ export function diagnoseWriteCheck(
   )
 }
 
+/** The read check left too little of the deadline for a write and its cleanup: nothing is stored rather than risked. */
+export function noTimeForWrite(leftMs: number, neededMs: number, timeoutMs: number): ActionError {
+  const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(1)
+  return new ActionError(
+    'write-no-time',
+    `The read check left ${seconds(leftMs)} s of timeout-seconds (${timeoutMs / 1000} s), too little for the ` +
+      `write round trip and its cleanup; nothing was stored.`,
+    `Raise timeout-seconds by at least ${Math.ceil((neededMs - leftMs) / 1000)} s (the round trip needs ` +
+      `${seconds(neededMs)} s when it starts, a quarter of timeout-seconds of it, up to 15 s, for cleanup).`
+  )
+}
+
 /** Cleanup failed: the synthetic study is still there, and a person has to delete it. */
 export function cleanupFailed(
   studyInstanceUid: string,

@@ -29,6 +29,14 @@ export function cleanupReserveMs(timeoutMs: number): number {
   return Math.min(MAX_CLEANUP_RESERVE_MS, Math.round(timeoutMs * CLEANUP_RESERVE_SHARE))
 }
 
+/** The least the steps before cleanup need (a STOW, a search, a metadata read, a feed read take well under 1 s each). */
+export const MIN_WRITE_STEPS_MS = 2000
+
+/** How much time the round trip needs when it starts: its steps' least, and cleanup's reserve. */
+export function writeTimeNeededMs(timeoutMs: number): number {
+  return MIN_WRITE_STEPS_MS + cleanupReserveMs(timeoutMs)
+}
+
 export interface WriteCheckInput {
   send: SendRequest
   dicom: Pick<DicomTarget, 'baseUrl' | 'apiVersion' | 'waitForAccess'>
