@@ -42,9 +42,13 @@ export async function findAz(): Promise<string> {
 export interface AzRun {
   started: Promise<void>
   result: Promise<AzResult>
+  /** Stops az and whatever it started (the step was cancelled): resolves once they are gone, `result` never settles. */
+  stop(): Promise<void>
 }
 
 const KILL_GRACE_MS = 2000
+/** On a cancel the runner kills the step 10 s after SIGINT, but the step should end within about 2 s. */
+const CANCEL_GRACE_MS = 1000
 const POLL_MS = 50
 
 function signalAll(pids: number[], signal: NodeJS.Signals): void {
@@ -58,7 +62,7 @@ function signalAll(pids: number[], signal: NodeJS.Signals): void {
 }
 
 /** Stops az and whatever it started, and waits (briefly) until they are gone, so no orphan outlives the step. */
-async function stopAz(child: ChildProcess): Promise<void> {
+async function stopAz(child: ChildProcess, graceMs = KILL_GRACE_MS): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
   if (process.platform === 'win32') {
     // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
@@ -67,12 +71,12 @@ async function stopAz(child: ChildProcess): Promise<void> {
       'error',
       () => undefined
     )
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())])
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs).unref())])
     return
   }
   const tree = await processTree(child.pid)
   signalAll(tree, 'SIGTERM')
-  const graceEnds = Date.now() + KILL_GRACE_MS
+  const graceEnds = Date.now() + graceMs
   while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds)
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   signalAll(await stillRunning(tree), 'SIGKILL')
@@ -119,10 +123,11 @@ export function startAz(azPath: string, config: Config): AzRun {
       markStarted()
     })
 
+  let stopped = false // az's own end, once killed, is not the result
+  let timer: NodeJS.Timeout | undefined
   const result = new Promise<AzResult>((resolve, reject) => {
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true // az's own end, once killed, is not the result
+    timer = setTimeout(() => {
+      stopped = true
       void (child ? stopAz(child) : Promise.resolve()).then(() =>
         reject(
           new ActionError(
@@ -135,7 +140,7 @@ export function startAz(azPath: string, config: Config): AzRun {
       )
     }, config.timeoutMs)
     const settle = (finish: () => void): void => {
-      if (timedOut) return
+      if (stopped) return
       clearTimeout(timer)
       finish()
     }
@@ -144,5 +149,11 @@ export function startAz(azPath: string, config: Config): AzRun {
       (error: unknown) => settle(() => reject(error))
     )
   })
-  return { started, result }
+  const stop = async (): Promise<void> => {
+    stopped = true
+    clearTimeout(timer)
+    await started
+    if (child) await stopAz(child, CANCEL_GRACE_MS)
+  }
+  return { started, result, stop }
 }
