@@ -23,6 +23,25 @@ export default tseslint.config(
     }
   },
   {
+    // Cap functions, not files: a function longer than a screen, or with more paths than a reader can follow, is several
+    // ideas. Split it where the ideas divide, into named steps or into data.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      complexity: ['error', { max: 15 }]
+    }
+  },
+  {
+    // Held for issue 14's other branches, which own these files: removeSecret (complexity 17) and openDicomConnection
+    // (65 lines). Delete these two entries once they are split.
+    files: ['src/print.ts'],
+    rules: { complexity: ['error', { max: 17 }] }
+  },
+  {
+    files: ['src/smoke-test/connection.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 65, skipBlankLines: true, skipComments: true }] }
+  },
+  {
     // jest's asymmetric matchers (expect.any, expect.objectContaining...) are typed `any` by design.
     files: ['__tests__/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' }

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src')
-const MAX_LINES = 250
+const MAX_LINES = 400
 
 // `import … from './x.ts'`, `import type … from`, `export … from`, `import './x.ts'` and `import('./x.ts')`.
 const RELATIVE_IMPORT = /(?:\bfrom\s+|\bimport\s+|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g
@@ -52,7 +52,7 @@ function cycles(): string[][] {
 describe('src/', () => {
   it('finds the modules and their imports, type-only and dynamic ones included', () => {
     expect(files).toContain('main.ts')
-    const typeOnlyAndDynamic = ['log.ts', 'smoke-test/connection.ts', 'smoke-test/run.ts']
+    const typeOnlyAndDynamic = ['log.ts', 'smoke-test/connection.ts', 'smoke-test/index.ts']
     expect(graph.get('main.ts')).toEqual(expect.arrayContaining(typeOnlyAndDynamic))
   })
 

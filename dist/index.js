@@ -178,7 +178,7 @@ function describeUnexpected(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8659);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1162);
 // Entry point for the runner (runs.main: dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -190,7 +190,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8659:
+/***/ 1162:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -205,26 +205,33 @@ var dicom_service = __nccwpck_require__(9293);
 var src_errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/print.ts
 var print = __nccwpck_require__(3996);
-;// CONCATENATED MODULE: ./src/azure-cli/output.ts
+;// CONCATENATED MODULE: ./src/sign-in/azure-cli/output.ts
 // What `az account get-access-token` printed, read (pure): the token JSON of either CLI generation on stdout,
 // warnings apart from errors on stderr, and a failure turned into the error a person can act on.
 
 
 
-/** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
-function parseAzOutput(stdout) {
+/** The JSON object in `text`, or undefined when it is not one. */
+function jsonObject(text) {
     let parsed;
     try {
-        parsed = JSON.parse(stdout);
+        parsed = JSON.parse(text);
     }
     catch {
-        parsed = undefined;
+        return undefined;
     }
-    const record = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
         ? parsed
         : undefined;
-    const accessToken = record?.accessToken;
-    if (!record || typeof accessToken !== 'string' || accessToken === '') {
+}
+function nonEmptyString(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Reads `az account get-access-token --output json`. Never echoes what it could not read: it may hold the token. */
+function parseAzOutput(stdout) {
+    const record = jsonObject(stdout);
+    const accessToken = nonEmptyString(record?.accessToken);
+    if (!record || accessToken === undefined) {
         throw new src_errors/* ActionError */.lZ('az-output', `az account get-access-token printed ${stdout.length} characters that are not the expected JSON with an ` +
             `accessToken (not shown: it may contain the token).`, 'Make sure the az found on PATH is the Azure CLI itself (not a wrapper or shim), that no extension or ' +
             'upgrade prompt writes to its stdout, and that it is 2.30 or later.');
@@ -240,8 +247,8 @@ function parseAzOutput(stdout) {
     return {
         accessToken,
         expiresOnEpoch: record.expires_on !== undefined && Number.isFinite(epoch) ? epoch : undefined,
-        tenant: typeof record.tenant === 'string' && record.tenant !== '' ? record.tenant : undefined,
-        subscription: typeof record.subscription === 'string' && record.subscription !== '' ? record.subscription : undefined
+        tenant: nonEmptyString(record.tenant),
+        subscription: nonEmptyString(record.subscription)
     };
 }
 /** az writes `WARNING:` lines to stderr even on success: they belong in the debug log, not in errors. */
@@ -273,48 +280,79 @@ const NETWORK_PATTERNS = new RegExp([
     'certificate verify failed',
     'ProxyError'
 ].join('|'), 'i');
+/** In order: an AADSTS code says most, then az's words, most specific first. */
+const AZ_FAILURE_PATTERNS = [
+    {
+        aadsts: /^700024$/,
+        kind: 'oidc-assertion-expired',
+        message: ({ azSaid }) => `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`,
+        fix: () => "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again " +
+            'for this token: run this action soon after azure/login (or run azure/login again right before it).'
+    },
+    {
+        aadsts: /^500011$/,
+        kind: 'resource-not-found',
+        message: ({ azSaid, config }) => `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`,
+        fix: () => `Check the 'resource' input (the DICOM service's is ${dicom_service/* DEFAULT_RESOURCE */.BZ}) and that the tenant you log in to ` +
+            `has an Azure Health Data Services workspace.`
+    },
+    {
+        aadsts: /^\d+$/,
+        kind: 'aad-error',
+        message: ({ azSaid, aadsts }) => `Entra ID refused the token request (AADSTS${aadsts}) — ${azSaid}`,
+        fix: ({ aadsts }) => `Look up AADSTS${aadsts} (https://login.microsoftonline.com/error?code=${aadsts}) and check the ` +
+            `credentials azure/login used.`
+    },
+    {
+        said: /Tenant shouldn't be specified for managed identity/i,
+        kind: 'tenant-with-managed-identity',
+        message: ({ azSaid }) => `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for ` +
+            `tokens — ${azSaid}`,
+        fix: ({ config }) => `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal ` +
+            `of tenant '${config.tenant ?? ''}'.`
+    },
+    {
+        said: /az login|az account set|No subscription found|Please run 'az login'/i,
+        kind: 'az-not-logged-in',
+        message: ({ azSaid }) => `The Azure CLI is not logged in — ${azSaid}`,
+        fix: () => 'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, ' +
+            'subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.'
+    },
+    {
+        said: /MSI|managed identity|identity endpoint|IMDS/i,
+        kind: 'identity-endpoint',
+        message: ({ azSaid }) => `The managed identity endpoint did not give az a token — ${azSaid}`,
+        fix: () => 'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the ' +
+            'endpoint is reachable, or log in with azure/login instead. A 400 can also mean the resource is unknown in ' +
+            "the tenant (az hides AADSTS500011 for managed identities): check the 'resource' input."
+    },
+    {
+        said: NETWORK_PATTERNS,
+        kind: 'az-network',
+        message: ({ azSaid }) => `The Azure CLI could not reach Entra ID — ${azSaid}`,
+        fix: () => 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for ' +
+            'TLS-inspecting proxies) and try again.'
+    }
+];
+function matches(pattern, failure) {
+    if (failure.aadsts !== '')
+        return pattern.aadsts?.test(failure.aadsts) ?? false;
+    return pattern.said?.test(failure.said) ?? false;
+}
 /** Maps a failed az run to the error the user can act on, keeping az's own words (and any AADSTS code). */
 function classifyAzFailure(result, config) {
     const { errors } = splitAzStderr(result.stderr);
+    const how = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`;
+    const said = errors.length > 0 ? quoteAz(errors) : `(no error text; ${how})`;
+    // az's lines do not always end a sentence; the fix that follows must not run into them.
+    const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`;
+    const failure = { said, azSaid, aadsts: /AADSTS(\d+)/.exec(said)?.[1] ?? '', config };
+    const pattern = AZ_FAILURE_PATTERNS.find((candidate) => matches(candidate, failure));
+    if (pattern)
+        return new src_errors/* ActionError */.lZ(pattern.kind, pattern.message(failure), pattern.fix(failure));
     const ended = result.signal
         ? `az account get-access-token was stopped by signal ${result.signal}`
         : `az account get-access-token failed with exit code ${result.exitCode}`;
-    const said = errors.length > 0
-        ? quoteAz(errors)
-        : `(no error text; ${result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`})`;
-    // az's lines do not always end a sentence; the fix that follows must not run into them.
-    const azSaid = `az said: ${said}${/[.!?)]$/.test(said) ? '' : '.'}`;
-    const aadsts = /AADSTS(\d+)/.exec(said);
-    if (aadsts?.[1] === '700024') {
-        return new src_errors/* ActionError */.lZ('oidc-assertion-expired', `Entra ID refused the OIDC client assertion (AADSTS700024) — ${azSaid}`, "With OIDC, azure/login signs in with GitHub's ID token, which lasts about 5 minutes, and az uses it again " +
-            'for this token: run this action soon after azure/login (or run azure/login again right before it).');
-    }
-    if (aadsts?.[1] === '500011') {
-        return new src_errors/* ActionError */.lZ('resource-not-found', `Entra ID does not know the resource '${config.resource}' in this tenant (AADSTS500011) — ${azSaid}`, `Check the 'resource' input (the DICOM service's is ${dicom_service/* DEFAULT_RESOURCE */.BZ}) and that the tenant you log in to ` +
-            `has an Azure Health Data Services workspace.`);
-    }
-    if (aadsts) {
-        return new src_errors/* ActionError */.lZ('aad-error', `Entra ID refused the token request (AADSTS${aadsts[1]}) — ${azSaid}`, `Look up AADSTS${aadsts[1]} (https://login.microsoftonline.com/error?code=${aadsts[1]}) and check the ` +
-            `credentials azure/login used.`);
-    }
-    if (/Tenant shouldn't be specified for managed identity/i.test(said)) {
-        return new src_errors/* ActionError */.lZ('tenant-with-managed-identity', `A tenant was given, but az is logged in with a managed identity, which cannot ask another tenant for ` +
-            `tokens — ${azSaid}`, `Remove the 'tenant' input (the managed identity's own tenant is used), or log in with a service principal ` +
-            `of tenant '${config.tenant ?? ''}'.`);
-    }
-    if (/az login|az account set|No subscription found|Please run 'az login'/i.test(said)) {
-        return new src_errors/* ActionError */.lZ('az-not-logged-in', `The Azure CLI is not logged in — ${azSaid}`, 'Run azure/login earlier in the same job (with OIDC: permissions id-token: write and client-id, tenant-id, ' +
-            'subscription-id or allow-no-subscriptions), or az login on a self-hosted runner.');
-    }
-    if (/MSI|managed identity|identity endpoint|IMDS/i.test(said)) {
-        return new src_errors/* ActionError */.lZ('identity-endpoint', `The managed identity endpoint did not give az a token — ${azSaid}`, 'On a self-hosted runner with a managed identity, check the identity is assigned to the VM and the ' +
-            'endpoint is reachable, or log in with azure/login instead. A 400 can also mean the resource is unknown in ' +
-            "the tenant (az hides AADSTS500011 for managed identities): check the 'resource' input.");
-    }
-    if (NETWORK_PATTERNS.test(said)) {
-        return new src_errors/* ActionError */.lZ('az-network', `The Azure CLI could not reach Entra ID — ${azSaid}`, 'Check the runner can reach login.microsoftonline.com (proxy settings: HTTPS_PROXY, REQUESTS_CA_BUNDLE for ' +
-            'TLS-inspecting proxies) and try again.');
-    }
     return new src_errors/* ActionError */.lZ('az-failed', `${ended} — ${azSaid}`, result.exitCode === 2
         ? 'Exit code 2 means az rejected its arguments: update the Azure CLI (2.30 or later) and check the ' +
             'tenant/subscription inputs.'
@@ -326,476 +364,1398 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
 var external_node_diagnostics_channel_default = /*#__PURE__*/__nccwpck_require__.n(external_node_diagnostics_channel_);
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: external "events"
-const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "assert"
-const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/sign-in/azure-cli/process-tree.ts
+// Which processes run below a given one, so a timed-out az can be stopped whole: the Azure CLI is often a shell
+// launcher (Microsoft's deb, Homebrew) that starts python without exec, and killing the launcher alone orphans it.
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
+/** The parent pid from /proc/<pid>/stat: "pid (comm) state ppid …", where comm may itself hold spaces or ')'. */
+function parentFromProcStat(stat) {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    return Number.isInteger(ppid) ? ppid : undefined;
+}
+/** A zombie has ended; it only waits for a parent (often a container's init that never reaps) to collect it. */
+function stateFromProcStat(stat) {
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+}
+/** `ps -A -o pid= -o ppid=` output as pid -> parent pid. */
+function parentsFromPs(output) {
+    const parents = new Map();
+    for (const line of output.split('\n')) {
+        const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
+        if (match)
+            parents.set(Number(match[1]), Number(match[2]));
+    }
+    return parents;
+}
+/** Every descendant of `root`, children before grandchildren. */
+function descendantsOf(root, parents) {
+    const found = [];
+    for (let i = -1; i < found.length; i++) {
+        const parent = i === -1 ? root : found[i];
+        for (const [pid, ppid] of parents)
+            if (ppid === parent && pid !== root && !found.includes(pid))
+                found.push(pid);
+    }
+    return found;
+}
+async function processParents() {
+    if (process.platform === 'linux') {
+        const parents = new Map();
+        const pids = (await (0,promises_.readdir)('/proc')).filter((name) => /^\d+$/.test(name));
+        await Promise.all(pids.map(async (pid) => {
+            const ppid = parentFromProcStat(await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => ''));
+            if (ppid !== undefined)
+                parents.set(Number(pid), ppid);
+        }));
+        return parents;
+    }
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], { timeout: 2000 }, (error, stdout) => resolve(error ? new Map() : parentsFromPs(stdout)));
     });
 }
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
+/** The process and everything below it; only the process itself when the system will not say. */
+async function processTree(pid) {
+    try {
+        return [pid, ...descendantsOf(pid, await processParents())];
+    }
+    catch {
+        return [pid];
+    }
+}
+/** The pids that still run: signal 0 finds them, and on Linux /proc tells a zombie (already ended) apart. */
+async function stillRunning(pids) {
+    const running = await Promise.all(pids.map(async (pid) => {
         try {
-            yield stat(fsPath);
+            process.kill(pid, 0);
         }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
+        catch {
+            return false;
         }
+        if (process.platform !== 'linux')
+            return true;
+        const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+        return stat !== '' && stateFromProcStat(stat) !== 'Z';
+    }));
+    return pids.filter((_, index) => running[index]);
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/azure-cli/run.ts
+
+
+
+
+
+
+/**
+ * How az is invoked.
+ * The path is quoted because @actions/exec splits its command line on spaces (C:\Program Files\...\az.cmd).
+ */
+function azInvocation(azPath, config) {
+    const args = ['account', 'get-access-token', '--resource', config.resource];
+    if (config.tenant)
+        args.push('--tenant', config.tenant);
+    if (config.subscription)
+        args.push('--subscription', config.subscription);
+    args.push('--output', 'json');
+    return { commandLine: `"${azPath}"`, args };
+}
+async function findAz() {
+    const azPath = await io/* which */.K7('az', false);
+    if (!azPath) {
+        throw new src_errors/* ActionError */.lZ('az-missing', 'The Azure CLI (az) was not found on PATH.', 'GitHub-hosted runners include it; on a self-hosted runner or container install it ' +
+            '(https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.');
+    }
+    return azPath;
+}
+const KILL_GRACE_MS = 2000;
+const POLL_MS = 50;
+function signalAll(pids, signal) {
+    for (const pid of pids) {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/** Stops az and whatever it started, and waits (briefly) until they are gone, so no orphan outlives the step. */
+async function stopAz(child) {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+        return;
+    if (process.platform === 'win32') {
+        // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
+        const exited = new Promise((resolve) => child.once('exit', () => resolve()));
+        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
+        return;
+    }
+    const tree = await processTree(child.pid);
+    signalAll(tree, 'SIGTERM');
+    const graceEnds = Date.now() + KILL_GRACE_MS;
+    while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds)
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    signalAll(await stillRunning(tree), 'SIGKILL');
+}
+/**
+ * Catches the next child process Node creates: @actions/exec does not expose the child, but Node announces every child
+ * it creates on the `child_process` diagnostics channel. `started` settles once it exists, or `stop` is called.
+ */
+function watchNextChild() {
+    let child;
+    let markStarted = () => undefined;
+    const started = new Promise((resolve) => (markStarted = resolve));
+    const onChildProcess = (message) => {
+        child ??= message.process;
+        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
+        markStarted();
+    };
+    external_node_diagnostics_channel_default().subscribe('child_process', onChildProcess);
+    const stop = () => {
+        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
+        markStarted();
+    };
+    return { child: () => child, started, stop };
+}
+/** az's result, unless the timeout comes first: then az and what it started are stopped, and that is the failure. */
+function withinTimeout(execution, child, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true; // az's own end, once killed, is not the result
+            const running = child();
+            void (running ? stopAz(running) : Promise.resolve()).then(() => reject(new src_errors/* ActionError */.lZ('az-timeout', `az account get-access-token did not finish within ${timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach ' +
+                'login.microsoftonline.com, or raise timeout-seconds.')));
+        }, timeoutMs);
+        const settle = (finish) => {
+            if (timedOut)
+                return;
+            clearTimeout(timer);
+            finish();
+        };
+        execution.then((value) => settle(() => resolve(value)), (error) => settle(() => reject(error)));
+    });
+}
+function startAz(azPath, config) {
+    const { commandLine, args } = azInvocation(azPath, config);
+    const stdout = [];
+    const stderr = [];
+    const watch = watchNextChild();
+    const execution = exec/* exec */.m(commandLine, args, {
+        silent: true, // nothing az prints reaches the log: its stdout is the token
+        ignoreReturnCode: true,
+        delay: 1000,
+        listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
+    })
+        .then((exitCode) => ({
+        exitCode,
+        // A process ended by a signal has no exit code; which signal it was is what a person needs to know.
+        signal: watch.child()?.signalCode ?? undefined,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8')
+    }))
+        .catch((error) => {
+        throw new src_errors/* ActionError */.lZ('az-failed', `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`, 'Check that az is installed correctly and executable by the runner user.');
+    })
+        .finally(() => watch.stop());
+    return { started: watch.started, result: withinTimeout(execution, watch.child, config.timeoutMs) };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here, so bad input is refused
+// before az or the network is touched. Every refusal goes through refusal(), which shows a value only as shownValue()
+// makes it, and then through the printer.
+
+
+const DEFAULT_TIMEOUT_SECONDS = 60;
+const MAX_TIMEOUT_SECONDS = 3600;
+/** Input names exactly as action.yml declares them. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'resource',
+    'tenant',
+    'subscription',
+    'dicom-url',
+    'api-version',
+    'smoke-test',
+    'wait-for-access',
+    'timeout-seconds',
+    'export-variable'
+]));
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// The runner refuses or owns these; exporting the token into them would fail or break later steps.
+const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
+const YAML_TRUE = ['true', 'True', 'TRUE'];
+const YAML_FALSE = ['false', 'False', 'FALSE'];
+const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * A refused value as the log may show it: on one line, and without what could be a secret in a URL — user info,
+ * query and fragment — whether or not the URL parses (a bad port, a space, an '@' inside a password).
+ */
+function shownValue(value) {
+    let shown = value;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        shown = shown
+            .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@') // greedy: up to the last '@' before the path
+            .replace(/#.*$/s, '#***')
+            .replace(/\?.*$/s, '?***');
+    }
+    const controls = /[\u0000-\u001f\u007f-\u009f]/g; // eslint-disable-line no-control-regex -- what is escaped here
+    shown = shown.replace(controls, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+}
+/** The one way an input is refused: what is wrong (any value in it shown through shownValue), and the fix. */
+function refusal(message, fix) {
+    return new src_errors/* ActionError */.lZ('invalid-input', message, fix);
+}
+/** The usual refusal: the input's name, the value as it may be shown, what is allowed. */
+function notAllowed(input, value, allowed) {
+    return refusal(`Input '${input}' is invalid: '${shownValue(value)}'.`, `Allowed: ${allowed}.`);
+}
+/**
+ * az reads an argument that starts with '@' as "the contents of this file" and one that starts with '-' as an option:
+ * `@/proc/self/environ` would put the step's environment into az's error message. No value passed to az may.
+ */
+function refuseAzFileOrOption(input, value) {
+    if (/^[@-]/.test(value)) {
+        throw notAllowed(input, value, `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`);
+    }
+}
+function parseResource(value) {
+    if (value === '')
+        return dicom_service/* DEFAULT_RESOURCE */.BZ;
+    refuseAzFileOrOption('resource', value);
+    const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value);
+    if (!(looksLikeUri || (0,dicom_service/* isGuid */.W_)(value))) {
+        throw notAllowed('resource', value, `an absolute URI such as ${dicom_service/* DEFAULT_RESOURCE */.BZ}, or an application (client) ID GUID`);
+    }
+    return value;
+}
+function parseTenant(value) {
+    if (value === '')
+        return undefined;
+    refuseAzFileOrOption('tenant', value);
+    if (!(0,dicom_service/* isTenant */.$F)(value)) {
+        throw notAllowed('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
+    }
+    return value;
+}
+function parseSubscription(value) {
+    if (value === '')
+        return undefined;
+    refuseAzFileOrOption('subscription', value);
+    // az accepts a subscription ID or its display name.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+    if (value.length > 128 || /[\u0000-\u001f]/.test(value)) {
+        throw notAllowed('subscription', value, 'a subscription ID (GUID) or name');
+    }
+    return value;
+}
+function parseDicomUrl(value) {
+    if (value === '')
+        return undefined;
+    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for ` +
+        `loopback hosts: localhost, 127.x.x.x, [::1])`;
+    if (!URL.canParse(value))
+        throw notAllowed('dicom-url', value, allowed);
+    const url = new URL(value);
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && (0,dicom_service/* isLoopbackHost */.cW)(url.hostname));
+    if (!secure || url.username || url.password || url.search || url.hash) {
+        throw notAllowed('dicom-url', value, `${allowed}, without credentials, query or fragment`);
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    const versionSegment = path.split('/').pop() ?? '';
+    if (dicom_service/* API_VERSIONS */.Bo.includes(versionSegment)) {
+        throw refusal(`Input 'dicom-url' is invalid: '${shownValue(value)}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
+    }
+    return url;
+}
+function parseApiVersion(value) {
+    if (value === '')
+        return dicom_service/* DEFAULT_API_VERSION */._L;
+    const version = dicom_service/* API_VERSIONS */.Bo.find((v) => v === value);
+    if (!version)
+        throw notAllowed('api-version', value, dicom_service/* API_VERSIONS */.Bo.join(', '));
+    return version;
+}
+function parseBoolean(input, value) {
+    if (value === '' || YAML_FALSE.includes(value))
+        return false;
+    if (YAML_TRUE.includes(value))
         return true;
-    });
+    throw notAllowed(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)');
 }
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
+/** `true` is the read check, as before `write` existed; YAML's booleans are read as parseBoolean reads them. */
+function parseSmokeTest(value) {
+    if (value === 'read' || value === 'write')
+        return value;
+    if (value === '' || YAML_FALSE.includes(value))
+        return 'off';
+    if (YAML_TRUE.includes(value))
+        return 'read';
+    throw notAllowed('smoke-test', value, 'false, true (the same as read), read or write');
 }
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
+function parseTimeoutMs(value) {
+    if (value === '')
+        return DEFAULT_TIMEOUT_SECONDS * 1000;
+    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+        throw notAllowed('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
     }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
+    return Math.ceil(seconds * 1000); // never 0 ms for a positive value
+}
+function parseExportVariable(value) {
+    if (value === '')
+        return undefined;
+    if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
+        throw notAllowed('export-variable', value, 'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, ' +
+            'CI, HOME or GITHUB_/RUNNER_/ACTIONS_*');
     }
-    return p.startsWith('/');
+    return value;
 }
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
+function dicomTarget(url, apiVersion, smokeTest, waitForAccess) {
+    const normalised = `${url.origin}${url.pathname.replace(/\/+$/, '')}`; // no trailing slash, whatever was given
+    return {
+        url: normalised,
+        apiVersion,
+        baseUrl: `${normalised}/${apiVersion}`,
+        host: url.host,
+        smokeTest,
+        waitForAccess
+    };
 }
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
+/** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
+function parseInputs(read) {
+    const tenant = parseTenant(read('tenant'));
+    const subscription = parseSubscription(read('subscription'));
+    if (tenant && subscription) {
+        throw refusal(`Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
     }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
+    const dicomUrl = parseDicomUrl(read('dicom-url'));
+    const apiVersion = parseApiVersion(read('api-version'));
+    const smokeTest = parseSmokeTest(read('smoke-test'));
+    // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for.
+    // It is still checked.
+    const waitForAccess = parseBoolean('wait-for-access', read('wait-for-access'));
+    if (smokeTest !== 'off' && !dicomUrl) {
+        throw refusal(`Input 'smoke-test' is ${shownValue(read('smoke-test'))} but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or ' +
+            'turn the smoke test off.');
+    }
+    const resource = parseResource(read('resource'));
+    if (smokeTest !== 'off' && (0,dicom_service/* isOtherAzureAudience */.mn)(resource)) {
+        throw refusal(`Input 'resource' is '${shownValue(resource)}', another Azure service's audience: the smoke test would ` +
+            `send that token to dicom-url.`, `Leave 'resource' at its default (${dicom_service/* DEFAULT_RESOURCE */.BZ}) for the smoke test, or turn the smoke test off.`);
+    }
+    return {
+        resource,
+        tenant,
+        subscription,
+        dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest, waitForAccess),
+        timeoutMs: parseTimeoutMs(read('timeout-seconds')),
+        exportVariable: parseExportVariable(read('export-variable'))
+    };
 }
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
+/** The environment variable the runner passes an input in: INPUT_<NAME> (upper-cased, spaces as '_', hyphens kept). */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+function inputsFromEnv(env) {
+    return parseInputs((name) => (env[inputVariable(name)] ?? '').trim());
 }
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
+/** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */
+function runLabelFrom(env) {
+    const repository = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!repository || !runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT;
+    return `${repository} run ${runId}${attempt ? ` attempt ${attempt}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/node-version.ts
+// The Node.js the action needs. The runner starts node24 actions on Node 24; run by hand on an older Node, the smoke
+// test's HTTP client (undici 8, which needs 22.19) would fail with an error that blames the network. Pure.
+
+const MINIMUM_NODE = '22.19';
+/** Refuses a Node.js older than MINIMUM_NODE, before anything runs. */
+function checkNodeVersion(version) {
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    const [needMajor = 0, needMinor = 0] = MINIMUM_NODE.split('.').map(Number);
+    if (major > needMajor || (major === needMajor && minor >= needMinor))
+        return;
+    throw new src_errors/* ActionError */.lZ('node-too-old', `The action runs on Node.js ${version}, but it needs Node.js ${MINIMUM_NODE} or later; nothing was run.`, 'Run it as a step of a GitHub Actions job (the runner starts it on Node.js 24), or by hand with Node.js 24.');
+}
+
+// EXTERNAL MODULE: ./src/token.ts
+var token = __nccwpck_require__(4606);
+;// CONCATENATED MODULE: ./src/outputs.ts
+
+/** Output names exactly as action.yml declares them. */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'token',
+    'expires-on',
+    'tenant-id',
+    'dicom-base-url',
+    'smoke-test-result',
+    'latest-sequence',
+    'round-trip-ms'
+]));
+function tokenOutputs(config, issued) {
+    const outputs = {
+        token: issued.value,
+        'expires-on': issued.expiresAtMs === undefined ? '' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs),
+        'tenant-id': issued.tenantId ?? ''
+    };
+    if (config.dicom)
+        outputs['dicom-base-url'] = config.dicom.baseUrl;
+    return outputs;
+}
+function smokeTestOutputs(report) {
+    if (!report)
+        return { 'smoke-test-result': 'skipped' };
+    return {
+        'smoke-test-result': report.passed ? 'passed' : 'failed',
+        ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {}),
+        ...(report.write ? { 'round-trip-ms': String(Math.round(report.write.elapsedMs)) } : {})
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/runner.ts
+// The seam to the runner. The stages speak `Runner`; `sanitising()` is the one choke point every line, cell and secret
+// passes; behind it, a thin adapter over @actions/core speaks the runner's protocol (workflow commands, file commands,
+// the job summary, state and the OIDC token). main.ts loads core while az runs (loadRunner), so it costs no wall time.
 
 
 
+const FILES = { output: 'GITHUB_OUTPUT', env: 'GITHUB_ENV', state: 'GITHUB_STATE' };
 /**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
+ * Refuses to run where the runner gives no file for outputs (or, when asked to export, for the environment):
+ * the only other way, `::set-output` on stdout, would print the token in clear.
  */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
+function checkRunnerFiles(env, exporting) {
+    const needed = exporting ? [FILES.output, FILES.env] : [FILES.output];
+    const missing = needed.filter((name) => !env[name] || !(0,external_node_fs_namespaceObject.existsSync)(env[name]));
+    if (missing.length > 0) {
+        throw new src_errors/* ActionError */.lZ('runner-files', `The runner provides no ${missing.join(' or ')} file, so the token cannot be handed to later steps safely; ` +
+            `nothing was run.`, 'Run the action as a step of a GitHub Actions job on a runner that supports node24 actions; to run it by ' +
+            'hand, set these variables to files that exist.');
+    }
+}
+/** The choke point: whatever the stages say reaches `sink` only as sanitised lines and cells. */
+function sanitising(sink) {
+    // Every secret of the run (the access token, the OIDC token) is removed from every line.
+    const secrets = [];
+    let printer = (0,print/* createPrinter */.Fr)();
+    const mask = (secret) => {
+        if (!secrets.includes(secret))
+            secrets.push(secret);
+        printer = (0,print/* createPrinter */.Fr)(...secrets);
+        sink.mask(secret);
+    };
+    return {
+        mask,
+        info: (message) => sink.info(printer.line(message)),
+        // A debug text may be a stack: each of its lines becomes a line of its own.
+        debug: (message) => {
+            for (const line of printer.lines(message))
+                sink.debug(line);
+        },
+        warning: (message) => sink.warning(printer.line(message)),
+        fail: (message) => sink.fail(printer.line(message)),
+        setOutput: (name, value) => sink.setOutput(name, value),
+        exportVariable: (name, value) => sink.exportVariable(name, value),
+        writeSummary: (heading, rows) => sink.writeSummary(printer.cell(heading), rows.map(([name, value]) => [printer.cell(name), printer.cell(value)])),
+        getIDToken: async (audience) => {
+            const token = await sink.getIDToken(audience);
+            mask(token); // core masks it too; this also puts it into the sanitiser, whatever the sink does
+            return token;
+        },
+        saveState: (name, value) => {
+            // State is a file the runner keeps for the post step and passes to it in its environment: no place for a token.
+            if ((0,print/* removeSecret */.xg)(value, secrets) !== value)
+                throw new Error(`state '${name}' would hold a secret`);
+            sink.saveState(name, value);
+        },
+        getState: (name) => sink.getState(name)
+    };
+}
+/**
+ * Runs one file command of core. Without its file, core would print the value on stdout instead (`::set-output`,
+ * `::set-env`, `::save-state`): the token in clear. That is refused, as is a file that cannot be written.
+ */
+function fileCommand(file, name, command) {
+    let reason = process.env[file] ? undefined : 'not set';
+    try {
+        if (reason === undefined)
+            command();
+    }
+    catch (error) {
+        // core throws its own Error for a missing file, and the file system's (EISDIR, EACCES…) for the rest.
+        reason = error.code ?? 'missing';
+    }
+    if (reason === undefined)
+        return;
+    throw new src_errors/* ActionError */.lZ('runner-files', `The runner's ${file} file could not be written (${reason}), so '${name}' was not set.`, 'Run the action as a step of a GitHub Actions job; by hand, set the variable to a file that exists.');
+}
+/** The runner's own protocol, as @actions/core speaks it. Only ever reached through `sanitising`. */
+function coreProtocol(core) {
+    return {
+        mask: (secret) => core.setSecret(secret),
+        info: (message) => core.info(message),
+        debug: (message) => core.debug(message),
+        warning: (message) => core.warning(message),
+        fail: (message) => core.setFailed(message),
+        setOutput: (name, value) => fileCommand(FILES.output, name, () => core.setOutput(name, value)),
+        exportVariable: (name, value) => fileCommand(FILES.env, name, () => core.exportVariable(name, value)),
+        // core writes the cells as they are (they are already sanitised HTML) and refuses a GITHUB_STEP_SUMMARY that is
+        // not set or not a writable file, without creating one. Its buffer is one per process: start it empty.
+        writeSummary: async (heading, rows) => {
+            await core.summary.emptyBuffer().addHeading(heading, 3).addTable(rows).write();
+        },
+        getIDToken: (audience) => core.getIDToken(audience),
+        saveState: (name, value) => fileCommand(FILES.state, name, () => core.saveState(name, value)),
+        getState: (name) => core.getState(name)
+    };
+}
+/** The runner behind the sanitiser, for a core module already loaded. */
+function createRunner(core) {
+    return sanitising(coreProtocol(core));
+}
+/** Loads @actions/core (with its HTTP client, a chunk of its own in dist/) and gives the runner behind it. */
+async function loadRunner() {
+    return createRunner(await __nccwpck_require__.e(/* import() */ 264).then(__nccwpck_require__.bind(__nccwpck_require__, 7264)));
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+const SUMMARY_HEADING = 'DICOM access token';
+function latency(ms) {
+    return `${Math.round(ms)} ms`;
+}
+function summaryRows(config, issued, report) {
+    const { claims } = issued;
+    const rows = [
+        ['Resource', config.resource],
+        ['Tenant', issued.tenantId ?? 'unknown'],
+        ['Principal', (0,token/* describePrincipal */.wC)(claims) ?? 'unknown'],
+        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs)]
+    ];
+    if (config.dicom)
+        rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion]);
+    if (report)
+        rows.push(...smokeTestRows(report));
+    rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped']);
+    return rows;
+}
+function smokeTestRows(report) {
+    const rows = report.endpoints.map(({ url, exchange, attempts }) => {
+        const outcome = exchange.errorCode ?? String(exchange.status ?? '');
+        const tries = attempts > 1 ? `, ${attempts} attempts` : '';
+        return [`GET ${new URL(url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${tries}`];
+    });
+    rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
+    if (report.write)
+        rows.push(...report.write.steps.map(writeStepRow), ['Round trip', latency(report.write.elapsedMs)]);
+    return rows;
+}
+function writeStepRow(step) {
+    if (step.outcome === 'skipped')
+        return [`Write: ${step.title}`, 'skipped'];
+    const answer = step.answer ? ` (${step.answer}${step.attempts > 1 ? `, ${step.attempts} attempts` : ''})` : '';
+    return [`Write: ${step.title}`, `${step.outcome} in ${latency(step.elapsedMs)}${answer}`];
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
+// az is started first; @actions/core (behind the runner), the smoke test (undici, TLS) and its connection load while
+// az runs.
+
+
+
+
+
+
+
+
+
+async function run(env = process.env, given) {
+    // Nothing is printed before the token is back, so core needs to be there only then (or for a refusal).
+    let loading = given && Promise.resolve(given);
+    const runnerNow = () => (loading ??= loadRunnerEarly());
+    let connection;
+    try {
+        checkNodeVersion(process.versions.node);
+        const config = inputsFromEnv(env);
+        checkRunnerFiles(env, config.exportVariable !== undefined);
+        const az = await startAzSignIn(config);
+        void runnerNow();
+        const smoke = connectEarly(config, env);
+        connection = smoke?.connection;
+        const result = await az.run.result;
+        const runner = await runnerNow();
+        const issued = tokenFromAz(az, result, config, runner);
+        setOutputs(runner, tokenOutputs(config, issued));
+        if (config.exportVariable)
+            runner.exportVariable(config.exportVariable, issued.value);
+        logToken(runner, config.resource, issued);
+        const report = smoke && (await smokeTest(smoke, config, issued, runner, env));
+        if (report)
+            logRequests(runner, report);
+        setOutputs(runner, smokeTestOutputs(report));
+        await writeSummary(runner, summaryRows(config, issued, report));
+        if (report?.failure)
+            throw report.failure;
+        if (report)
+            logPassed(runner, report);
+    }
+    catch (error) {
+        fail(await runnerNow(), error, env);
+    }
+    finally {
+        await (await connection?.catch(() => undefined))?.close();
+    }
+}
+/** Finds az and starts it; resolves once it runs, so the smoke test can load and connect meanwhile. */
+async function startAzSignIn(config) {
+    const azPath = await findAz();
+    const startedMs = Date.now();
+    const run = startAz(azPath, config);
+    await run.started;
+    return { azPath, startedMs, run };
+}
+/** The token az printed, masked before any other line is printed; or the failure, in az's words. */
+function tokenFromAz({ azPath, startedMs }, result, config, runner) {
+    const issued = result.exitCode === 0 ? (0,token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
+    if (issued)
+        runner.mask(issued.value); // before any other line is printed
+    const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`;
+    runner.debug(`az (${azPath}) ended with ${ended} after ${Date.now() - startedMs} ms.`);
+    for (const warning of splitAzStderr(result.stderr).warnings)
+        runner.debug(`az: ${warning}`);
+    if (!issued)
+        throw classifyAzFailure(result, config);
+    return issued;
+}
+/** What each change feed request saw, for the debug log. */
+function logRequests(log, report) {
+    for (const { exchange, attempts } of report.endpoints) {
+        const outcome = exchange.errorCode ?? `HTTP ${exchange.status ?? '?'}`;
+        log.debug(`${exchange.method} ${exchange.url}: ${outcome} in ${Math.round(exchange.latencyMs)} ms, attempt ${attempts}.`);
+    }
+}
+function logPassed(log, report) {
+    const { elapsedMs, latestSequence } = report;
+    log.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`);
+    if (report.write) {
+        const ms = Math.round(report.write.elapsedMs);
+        log.info(`Write round trip passed: one synthetic instance stored, found, retrieved and deleted in ${ms} ms.`);
+    }
+}
+/** One catch at the top: an expected failure is one clear line, anything else one line too, its stack in debug. */
+function fail(runner, error, env) {
+    if (error instanceof src_errors/* ActionError */.lZ) {
+        runner.fail((0,src_errors/* describeFailure */.Ic)(error, env));
+    }
+    else {
+        runner.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        runner.fail((0,src_errors/* describeUnexpected */.Vp)(error));
+    }
+}
+/** Starts loading @actions/core; a failure to load is awaited, and so reported, where the runner is first needed. */
+function loadRunnerEarly() {
+    const runner = loadRunner();
+    runner.catch(() => undefined);
+    return runner;
+}
+/**
+ * When there is a smoke test to run, loads it and opens its connection while az runs; a failure is reported by the
+ * smoke test itself.
+ */
+function connectEarly(config, env) {
+    const { dicom } = config;
+    if (!dicom || dicom.smokeTest === 'off')
+        return undefined;
+    // One import loads the connection and the rest of the read check, so nothing is left to load once the token is there.
+    const connection = Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(505)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8505)).then(({ openDicomConnection }) => openDicomConnection(dicom.baseUrl, config.timeoutMs, env));
+    connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
+    return { dicom, connection };
+}
+async function smokeTest({ connection, dicom }, config, issued, log, env) {
+    const { runSmokeTest } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(505)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8505));
+    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel: runLabelFrom(env), issued, log });
+}
+/** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
+async function writeSummary(runner, rows) {
+    try {
+        await runner.writeSummary(SUMMARY_HEADING, rows);
+    }
+    catch (error) {
+        runner.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function setOutputs(runner, outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        runner.setOutput(name, value);
+}
+function logToken(log, resource, issued) {
+    const { claims, expiresAtMs } = issued;
+    const who = `${(0,token/* describePrincipal */.wC)(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`;
+    const inMinutes = (ms) => Math.round((ms - Date.now()) / 60000);
+    const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,token/* formatExpiry */.B8)(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`;
+    log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`);
+    for (const warning of (0,token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
+        log.warning(warning);
+}
+
+
+/***/ }),
+
+/***/ 3996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ createPrinter),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   xg: () => (/* binding */ removeSecret)
+/* harmony export */ });
+/* unused harmony exports REDACTED, TOKEN_WINDOW_CHARS, MIN_SEGMENT_CHARS, SECRET_RUN_CHARS, removeSecretLikeRuns, showInvisible, neutraliseCommands, escapeHtml */
+// The one sanitiser every log line and job-summary cell goes through. Pure: it removes the token in whatever form
+// it comes back in, shows invisible characters as escapes, and keeps quoted text from issuing workflow commands.
+/** What a removed secret is shown as: the runner's own mask, so both read the same. */
+const REDACTED = '***';
+/** Any run of the token this long is removed, so an echo that is cut short or split up is caught too. */
+const TOKEN_WINDOW_CHARS = 16;
+/** A `.`-separated segment of the token this long is removed on its own (shorter ones are too common to remove). */
+const MIN_SEGMENT_CHARS = 8;
+/** In quoted text, a base64url run this long is taken for a secret, unless it is plainly not one. */
+const SECRET_RUN_CHARS = 40;
+/** The printer for a run: every line and cell it makes is free of each of `secrets` (the access token, an OIDC token). */
+function createPrinter(...secrets) {
+    const clean = (text, options = {}) => {
+        const withoutToken = removeSecret(text, secrets);
+        return options.quoted ? removeSecretLikeRuns(withoutToken) : withoutToken;
+    };
+    const line = (text, options) => neutraliseCommands(showInvisible(clean(text, options)));
+    return {
+        line,
+        lines: (text, options) => clean(text, options)
+            .split(/\r\n|\n|\r/)
+            .map((part) => neutraliseCommands(showInvisible(part))),
+        cell: (text, options) => escapeHtml(line(text, options))
+    };
+}
+// Dropped from the searched text: what a server or a terminal puts between the pieces of a wrapped token.
+const SPACING = /^[\s\p{Default_Ignorable_Code_Point}]$/u;
+// JSON (\u002e, \/), percent (%2E) and HTML (&#46;) encodings, and the JSON escapes of whitespace (\n).
+const ENCODED = /\\u([0-9a-fA-F]{4})|\\([/\\"'])|\\[nrtbfv]|%([0-9a-fA-F]{2})|&#(\d{1,5});|&#[xX]([0-9a-fA-F]{1,4});/y;
+// Enough for a token encoded twice (%252E), without looping on text that keeps changing.
+const DECODING_PASSES = 3;
+function decodedChar(match) {
+    const [, unicodeHex, escaped, percentHex, decimal, htmlHex] = match;
+    const hex = unicodeHex ?? percentHex ?? htmlHex;
+    if (hex !== undefined)
+        return String.fromCharCode(parseInt(hex, 16));
+    if (escaped !== undefined)
+        return escaped;
+    if (decimal !== undefined)
+        return Number(decimal) <= 0xffff ? String.fromCharCode(Number(decimal)) : undefined;
+    return ' '; // \n, \t ...: whitespace, dropped like the real thing
+}
+/** One pass: drops spacing and decodes one layer of encoding, each unit keeping the span it came from. */
+function decodeOnce(units) {
+    const text = units.map((unit) => unit.char).join('');
+    const decoded = [];
+    for (let i = 0; i < units.length;) {
+        const codePoint = text.codePointAt(i) ?? 0;
+        const width = codePoint > 0xffff ? 2 : 1;
+        if (SPACING.test(String.fromCodePoint(codePoint))) {
+            i += width;
+            continue;
         }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
+        ENCODED.lastIndex = i;
+        const match = ENCODED.exec(text);
+        const char = match ? decodedChar(match) : undefined;
+        const first = units[i];
+        const last = units[i + (match?.[0].length ?? 1) - 1];
+        if (match && char !== undefined && first && last) {
+            if (!SPACING.test(char))
+                decoded.push({ char, start: first.start, end: last.end });
+            i += match[0].length;
         }
         else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
+            if (first)
+                decoded.push(first);
+            i += 1;
         }
+    }
+    return decoded;
+}
+/**
+ * The text as the token is searched for in it, layer by layer: as it is, then without whitespace (the runner masks
+ * whole strings only, so a token a server wrapped at 64 columns would show) and decoded once, twice… Each layer keeps a
+ * map back to where each character came from. Every layer is searched: a later decoding can also spoil a token that
+ * an earlier one showed whole (a literal '%' before decoded 'AA' reads as '%AA').
+ */
+function searchableLayers(text) {
+    let units = Array.from({ length: text.length }, (_, i) => ({ char: text.charAt(i), start: i, end: i + 1 }));
+    const layers = [units];
+    for (let pass = 0; pass < DECODING_PASSES; pass++) {
+        const decoded = decodeOnce(units);
+        // Every decoding or drop shortens the text, so the same length means nothing is left to do.
+        if (decoded.length === units.length)
+            break;
+        units = decoded;
+        layers.push(units);
+    }
+    return layers;
+}
+// The patterns of the secrets asked about: a run has a token or two, and every line and cell asks about each again.
+const knownPatterns = new Map();
+function secretPatterns(secret) {
+    const known = knownPatterns.get(secret);
+    if (known)
+        return known;
+    // A server may also give a base64url token back in standard base64.
+    const spellings = [...new Set([secret, secret.replace(/-/g, '+').replace(/_/g, '/')])];
+    const windows = new Set();
+    const whole = [];
+    for (const spelling of spellings) {
+        if (spelling.length < TOKEN_WINDOW_CHARS)
+            whole.push(spelling);
+        for (let i = 0; i + TOKEN_WINDOW_CHARS <= spelling.length; i++) {
+            windows.add(spelling.slice(i, i + TOKEN_WINDOW_CHARS));
+        }
+        // Longer segments are caught by the windows.
+        whole.push(...spelling.split('.').filter((s) => s.length >= MIN_SEGMENT_CHARS && s.length < TOKEN_WINDOW_CHARS));
+    }
+    const patterns = { windows, whole };
+    if (knownPatterns.size >= 8)
+        knownPatterns.clear(); // only tests ask about more than a few secrets, in one process
+    knownPatterns.set(secret, patterns);
+    return patterns;
+}
+/** Marks the characters of `searched` that belong to the secret: any TOKEN_WINDOW_CHARS run of it, or a segment. */
+function markSecretCharacters(searched, secret, covered) {
+    const { windows, whole } = secretPatterns(secret);
+    for (let i = 0; i + TOKEN_WINDOW_CHARS <= searched.length; i++) {
+        if (windows.has(searched.slice(i, i + TOKEN_WINDOW_CHARS)))
+            covered.fill(true, i, i + TOKEN_WINDOW_CHARS);
+    }
+    for (const part of whole) {
+        for (let at = searched.indexOf(part); at >= 0; at = searched.indexOf(part, at + 1)) {
+            covered.fill(true, at, at + part.length);
+        }
+    }
+}
+/**
+ * Removes each secret in every form it may come back in: whole or in segments, cut short, split across lines or
+ * wrapped with spaces, URL-encoded, JSON- or HTML-escaped. Each run of one, with the spacing inside, becomes REDACTED.
+ */
+function removeSecret(text, secret) {
+    const secrets = [secret ?? []].flat().flatMap((one) => one.replace(/\s/g, '') || []); // without spacing; '' dropped
+    if (secrets.length === 0 || text === '')
+        return text;
+    // Which characters of the original text are a secret (or spacing inside one), found in any layer.
+    const hidden = new Array(text.length).fill(false);
+    for (const units of searchableLayers(text)) {
+        const searched = units.map((unit) => unit.char).join('');
+        const covered = new Array(searched.length).fill(false);
+        for (const one of secrets)
+            markSecretCharacters(searched, one, covered);
+        for (let i = 0; i < units.length; i++) {
+            if (!covered[i] || covered[i - 1])
+                continue;
+            let last = i;
+            while (covered[last + 1])
+                last++;
+            hidden.fill(true, units[i]?.start ?? 0, units[last]?.end ?? 0);
+            i = last;
+        }
+    }
+    let result = '';
+    for (let i = 0; i < text.length; i++) {
+        if (!hidden[i])
+            result += text.charAt(i);
+        else if (!hidden[i - 1])
+            result += REDACTED;
+    }
+    return result;
+}
+const SECRET_LIKE_RUN = new RegExp(`[A-Za-z0-9_-]{${SECRET_RUN_CHARS},}`, 'g');
+/**
+ * Plainly not a secret: hex digits and hyphens (digests, GUIDs, trace and correlation ids), or words joined by `-`
+ * or `_` each in one letter case (host names, error codes). Random base64url of this length is almost never either
+ * (odds about 1e-10); a secret that is all hex or all one case would be shown, which is why the token itself is
+ * removed by value, not by this rule.
+ */
+function plainlyNotSecret(run) {
+    if (/^[0-9a-f-]+$/.test(run) || /^[0-9A-F-]+$/.test(run))
+        return true;
+    return run.split(/[-_]/).every((word) => /^[a-z0-9]*$/.test(word) || /^[A-Z0-9]*$/.test(word));
+}
+/** For quoted text: replaces base64url runs of SECRET_RUN_CHARS or more that may be secrets (another token, a key). */
+function removeSecretLikeRuns(text) {
+    return text.replace(SECRET_LIKE_RUN, (run) => (plainlyNotSecret(run) ? run : REDACTED));
+}
+// Control characters (ANSI and OSC sequences start with ESC, end with BEL), format and other default-ignorable
+// characters (zero-width spaces, bidi overrides), line and paragraph separators, and lone surrogates.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * Shows every invisible character as an escape (\n, \t, \u001b, \u200b, \u{e0041}), so the text is one line, a
+ * terminal sequence is shown rather than obeyed, and nothing hides between the characters of a command.
+ */
+function showInvisible(text) {
+    return text.replace(INVISIBLE, (char) => {
+        const codePoint = char.codePointAt(0) ?? 0;
+        const short = SHORT_ESCAPES[char];
+        if (short !== undefined)
+            return short;
+        return codePoint > 0xffff ? `\\u{${codePoint.toString(16)}}` : `\\u${codePoint.toString(16).padStart(4, '0')}`;
     });
 }
 /**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
+ * Keeps a line from being read as a workflow command. The runner takes a line as a command when, after leading
+ * whitespace, it starts with `::` (actions/runner ActionCommand.TryParseV2) or holds `##[` anywhere (TryParse, the
+ * old form). A space is put in: `: :` and `## [`. Not a zero-width character: the runner compares with .NET's
+ * culture-sensitive StartsWith and IndexOf, which may ignore such characters; it is why showInvisible runs first.
+ * The action issues its own commands through @actions/core only, so a printed line never needs to be one.
  */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
+function neutraliseCommands(line) {
+    return line.replace(/^(\s*):(?=:)/, '$1: ').replaceAll('##[', '## [');
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** core.summary writes cells as HTML as they are: server text must not become markup. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 /**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
+ * Text quoted from a server or az inside a message: without the token or any long secret-like run, on one line, and
+ * cut to `maxChars`. The token is removed before the text is flattened, so one wrapped across lines is found too.
  */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
+function quote(text, secret, maxChars) {
+    const flat = removeSecretLikeRuns(removeSecret(text ?? '', secret))
+        .replace(/\s+/g, ' ')
+        .trim();
+    return flat.length > maxChars ? `${flat.slice(0, maxChars)}…` : flat;
+}
+
+
+/***/ }),
+
+/***/ 4606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B8: () => (/* binding */ formatExpiry),
+/* harmony export */   DS: () => (/* binding */ tokenWarnings),
+/* harmony export */   K6: () => (/* binding */ audienceMatches),
+/* harmony export */   RU: () => (/* binding */ issueToken),
+/* harmony export */   wC: () => (/* binding */ describePrincipal)
+/* harmony export */ });
+/* unused harmony exports EXPIRY_WARNING_MS, decodeClaims, tokenExpiryMs */
+/* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9293);
+
+/** Expiries outside these (epoch seconds) are not expiries: 1e20 or 1e300 would make no date at all. */
+const EARLIEST_EXPIRY_S = Date.UTC(2000, 0, 1) / 1000;
+const LATEST_EXPIRY_S = Date.UTC(9999, 11, 31) / 1000;
+function plausibleExpiryMs(epochSeconds) {
+    if (typeof epochSeconds !== 'number' || !Number.isFinite(epochSeconds))
+        return undefined;
+    return epochSeconds > EARLIEST_EXPIRY_S && epochSeconds < LATEST_EXPIRY_S ? epochSeconds * 1000 : undefined;
+}
+const EXPIRY_WARNING_MS = 10 * 60 * 1000;
+function stringClaim(payload, ...names) {
+    for (const name of names) {
+        const value = payload[name];
+        if (typeof value === 'string' && value !== '')
+            return value;
+    }
+    return undefined;
+}
+/** Who the token speaks for, as the DICOM service's role assignments name it; undefined for an opaque token. */
+function describePrincipal(claims) {
+    const parts = [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter((part) => !!part);
+    return parts.length > 0 ? parts.join(', ') : undefined;
+}
+/** Decodes the payload segment; returns {} for anything that is not a JWT (opaque tokens are valid too). */
+function decodeClaims(token) {
+    const segments = token.split('.');
+    if (segments.length !== 3 || !segments[1])
+        return {};
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(segments[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+        return {};
+    const claims = payload;
+    const aud = claims.aud;
+    return {
+        audience: typeof aud === 'string'
+            ? aud
+            : Array.isArray(aud)
+                ? aud.filter((a) => typeof a === 'string').join(', ')
+                : undefined,
+        tenantId: stringClaim(claims, 'tid'),
+        objectId: stringClaim(claims, 'oid'),
+        appId: stringClaim(claims, 'appid', 'azp'),
+        issuer: stringClaim(claims, 'iss'),
+        expiresAtMs: plausibleExpiryMs(claims.exp)
+    };
 }
 /**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
+ * The expiry to report. az >= 2.54 prints `expires_on` (epoch seconds); older CLIs print only `expiresOn`
+ * in the runner's local time with no zone, which is wrong on any runner not set to UTC — so it is never used alone.
  */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
+function tokenExpiryMs(expiresOnEpoch, claims) {
+    return plausibleExpiryMs(expiresOnEpoch) ?? claims.expiresAtMs;
 }
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
+/** ISO 8601 in UTC to the second, e.g. 2026-11-23T20:32:40Z. */
+function formatExpiry(expiresAtMs) {
+    return new Date(Math.floor(expiresAtMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
+function normaliseAudience(value) {
+    return value.trim().replace(/\/+$/, '').toLowerCase();
 }
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
+/** Entra ID puts the resource URI (or its app ID) in `aud`; a mismatch means the service will answer 401. */
+function audienceMatches(audience, resource) {
+    if (audience === undefined)
+        return true;
+    const wanted = normaliseAudience(resource);
+    return audience.split(',').some((a) => normaliseAudience(a) === wanted);
 }
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
+function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
+    const warnings = [];
+    if (!audienceMatches(claims.audience, resource)) {
+        warnings.push(`The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM ` +
+            `service will reject it with 401; check the 'resource' input.`);
+    }
+    if (expiresAtMs !== undefined && expiresAtMs - nowMs < EXPIRY_WARNING_MS) {
+        const minutes = Math.max(0, Math.floor((expiresAtMs - nowMs) / 60000));
+        warnings.push(`The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get ` +
+            `401; get the token right before the steps that use it.`);
+    }
+    if (expiresAtMs === undefined) {
+        warnings.push(`The token's expiry is unknown: az printed no usable 'expires_on' and the token has no usable 'exp' claim. ` +
+            `'expires-on' is left empty.`);
+    }
+    return warnings;
 }
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
+/** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
+function issueToken(az) {
+    const claims = decodeClaims(az.accessToken);
+    return {
+        value: az.accessToken,
+        claims,
+        expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
+        // An output and a log line: only a tenant ID or domain, never whatever else az or the token may hold there.
+        tenantId: [az.tenant, claims.tenantId].find((tenant) => tenant !== undefined && (0,_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .isTenant */ .$F)(tenant))
+    };
 }
-//# sourceMappingURL=io.js.map
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 7187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec),
+  H: () => (/* binding */ getExecOutput)
+});
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -812,11 +1772,11 @@ var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 /* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
+const IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
-class ToolRunner extends external_events_namespaceObject.EventEmitter {
+class ToolRunner extends external_events_.EventEmitter {
     constructor(toolPath, args, options) {
         super();
         if (!toolPath) {
@@ -835,7 +1795,7 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
         const toolPath = this._getSpawnFileName();
         const args = this._getSpawnArgs(options);
         let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
+        if (IS_WINDOWS) {
             // Windows + cmd file
             if (this._isCmdFile()) {
                 cmd += toolPath;
@@ -872,13 +1832,13 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -889,7 +1849,7 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
         }
     }
     _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
+        if (IS_WINDOWS) {
             if (this._isCmdFile()) {
                 return process.env['COMSPEC'] || 'cmd.exe';
             }
@@ -897,7 +1857,7 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
         return this.toolPath;
     }
     _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
+        if (IS_WINDOWS) {
             if (this._isCmdFile()) {
                 let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
                 for (const a of this.args) {
@@ -1150,18 +2110,18 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
      * @returns   number
      */
     exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
                 (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
                 this._debug(`exec tool: ${this.toolPath}`);
                 this._debug('arguments:');
                 for (const arg of this.args) {
@@ -1169,13 +2129,13 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
@@ -1314,7 +2274,7 @@ function argStringToArray(argString) {
     }
     return args;
 }
-class ExecState extends external_events_namespaceObject.EventEmitter {
+class ExecState extends external_events_.EventEmitter {
     constructor(options, toolPath) {
         super();
         this.processClosed = false; // tracks whether the process has exited and stdio is closed
@@ -1433,8 +2393,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -1462,1248 +2422,484 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/azure-cli/process-tree.ts
-// Which processes run below a given one, so a timed-out az can be stopped whole: the Azure CLI is often a shell
-// launcher (Microsoft's deb, Homebrew) that starts python without exec, and killing the launcher alone orphans it.
-
-
-/** The parent pid from /proc/<pid>/stat: "pid (comm) state ppid …", where comm may itself hold spaces or ')'. */
-function parentFromProcStat(stat) {
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(fields[1]);
-    return Number.isInteger(ppid) ? ppid : undefined;
-}
-/** A zombie has ended; it only waits for a parent (often a container's init that never reaps) to collect it. */
-function stateFromProcStat(stat) {
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
-}
-/** `ps -A -o pid= -o ppid=` output as pid -> parent pid. */
-function parentsFromPs(output) {
-    const parents = new Map();
-    for (const line of output.split('\n')) {
-        const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
-        if (match)
-            parents.set(Number(match[1]), Number(match[2]));
-    }
-    return parents;
-}
-/** Every descendant of `root`, children before grandchildren. */
-function descendantsOf(root, parents) {
-    const found = [];
-    for (let i = -1; i < found.length; i++) {
-        const parent = i === -1 ? root : found[i];
-        for (const [pid, ppid] of parents)
-            if (ppid === parent && pid !== root && !found.includes(pid))
-                found.push(pid);
-    }
-    return found;
-}
-async function processParents() {
-    if (process.platform === 'linux') {
-        const parents = new Map();
-        const pids = (await (0,promises_.readdir)('/proc')).filter((name) => /^\d+$/.test(name));
-        await Promise.all(pids.map(async (pid) => {
-            const ppid = parentFromProcStat(await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => ''));
-            if (ppid !== undefined)
-                parents.set(Number(pid), ppid);
-        }));
-        return parents;
-    }
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], { timeout: 2000 }, (error, stdout) => resolve(error ? new Map() : parentsFromPs(stdout)));
-    });
-}
-/** The process and everything below it; only the process itself when the system will not say. */
-async function processTree(pid) {
-    try {
-        return [pid, ...descendantsOf(pid, await processParents())];
-    }
-    catch {
-        return [pid];
-    }
-}
-/** The pids that still run: signal 0 finds them, and on Linux /proc tells a zombie (already ended) apart. */
-async function stillRunning(pids) {
-    const running = await Promise.all(pids.map(async (pid) => {
-        try {
-            process.kill(pid, 0);
-        }
-        catch {
-            return false;
-        }
-        if (process.platform !== 'linux')
-            return true;
-        const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-        return stat !== '' && stateFromProcStat(stat) !== 'Z';
-    }));
-    return pids.filter((_, index) => running[index]);
-}
-
-;// CONCATENATED MODULE: ./src/azure-cli/run.ts
-
-
-
-
-
-
-/**
- * How az is invoked. The path is quoted because @actions/exec splits its command line on spaces (C:\Program
- * Files\...\az.cmd).
- */
-function azInvocation(azPath, config) {
-    const args = ['account', 'get-access-token', '--resource', config.resource];
-    if (config.tenant)
-        args.push('--tenant', config.tenant);
-    if (config.subscription)
-        args.push('--subscription', config.subscription);
-    args.push('--output', 'json');
-    return { commandLine: `"${azPath}"`, args };
-}
-async function findAz() {
-    const azPath = await which('az', false);
-    if (!azPath) {
-        throw new src_errors/* ActionError */.lZ('az-missing', 'The Azure CLI (az) was not found on PATH.', 'GitHub-hosted runners include it; on a self-hosted runner or container install it ' +
-            '(https://learn.microsoft.com/cli/azure/install-azure-cli) and run azure/login before this step.');
-    }
-    return azPath;
-}
-const KILL_GRACE_MS = 2000;
-const POLL_MS = 50;
-function signalAll(pids, signal) {
-    for (const pid of pids) {
-        try {
-            process.kill(pid, signal);
-        }
-        catch {
-            // already gone
-        }
-    }
-}
-/** Stops az and whatever it started, and waits (briefly) until they are gone, so no orphan outlives the step. */
-async function stopAz(child) {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
-        return;
-    if (process.platform === 'win32') {
-        // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
-        const exited = new Promise((resolve) => child.once('exit', () => resolve()));
-        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
-        return;
-    }
-    const tree = await processTree(child.pid);
-    signalAll(tree, 'SIGTERM');
-    const graceEnds = Date.now() + KILL_GRACE_MS;
-    while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds)
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    signalAll(await stillRunning(tree), 'SIGKILL');
-}
-function startAz(azPath, config) {
-    const { commandLine, args } = azInvocation(azPath, config);
-    const stdout = [];
-    const stderr = [];
-    // @actions/exec does not expose the child; Node announces every child it creates on this channel.
-    let child;
-    let markStarted = () => undefined;
-    const started = new Promise((resolve) => (markStarted = resolve));
-    const onChildProcess = (message) => {
-        child ??= message.process;
-        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
-        markStarted();
-    };
-    external_node_diagnostics_channel_default().subscribe('child_process', onChildProcess);
-    const execution = exec(commandLine, args, {
-        silent: true, // nothing az prints reaches the log: its stdout is the token
-        ignoreReturnCode: true,
-        delay: 1000,
-        listeners: { stdout: (data) => stdout.push(data), stderr: (data) => stderr.push(data) }
-    })
-        .then((exitCode) => ({
-        exitCode,
-        // A process ended by a signal has no exit code; which signal it was is what a person needs to know.
-        signal: child?.signalCode ?? undefined,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8')
-    }))
-        .catch((error) => {
-        throw new src_errors/* ActionError */.lZ('az-failed', `The Azure CLI at ${azPath} could not be started: ${error instanceof Error ? error.message : String(error)}.`, 'Check that az is installed correctly and executable by the runner user.');
-    })
-        .finally(() => {
-        external_node_diagnostics_channel_default().unsubscribe('child_process', onChildProcess);
-        markStarted();
-    });
-    const result = new Promise((resolve, reject) => {
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true; // az's own end, once killed, is not the result
-            void (child ? stopAz(child) : Promise.resolve()).then(() => reject(new src_errors/* ActionError */.lZ('az-timeout', `az account get-access-token did not finish within ${config.timeoutMs / 1000} s and was stopped.`, 'The Azure CLI may be waiting on the network or an identity endpoint; check the runner can reach ' +
-                'login.microsoftonline.com, or raise timeout-seconds.')));
-        }, config.timeoutMs);
-        const settle = (finish) => {
-            if (timedOut)
-                return;
-            clearTimeout(timer);
-            finish();
-        };
-        execution.then((value) => settle(() => resolve(value)), (error) => settle(() => reject(error)));
-    });
-    return { started, result };
-}
-
-;// CONCATENATED MODULE: ./src/refusal.ts
-// How a refused input is shown (pure): on one line, with no control character and nothing of a URL that could be a
-// secret, whatever the value holds. Every refusal of an input goes through here, then through the printer.
-
-const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * A refused value as the log may show it: on one line, and without what could be a secret in a URL — user info,
- * query and fragment — whether or not the URL parses (a bad port, a space, an '@' inside a password).
- */
-function shownValue(value) {
-    let shown = value;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-        shown = shown
-            .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@') // greedy: up to the last '@' before the path
-            .replace(/#.*$/s, '#***')
-            .replace(/\?.*$/s, '?***');
-    }
-    const controls = /[\u0000-\u001f\u007f-\u009f]/g; // eslint-disable-line no-control-regex -- what is escaped here
-    shown = shown.replace(controls, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
-}
-/** The one line an input the action does not accept gets: its name, the value as it may be shown, what is allowed. */
-function refusal(input, value, allowed) {
-    const shown = shownValue(value);
-    return new src_errors/* ActionError */.lZ('invalid-input', `Input '${input}' is invalid: '${shown}'.`, `Allowed: ${allowed}.`);
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
-// so bad input is refused before az or the network is touched.
-
-
-
-const DEFAULT_TIMEOUT_SECONDS = 60;
-const MAX_TIMEOUT_SECONDS = 3600;
-/** Input names exactly as action.yml declares them. */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'resource',
-    'tenant',
-    'subscription',
-    'dicom-url',
-    'api-version',
-    'smoke-test',
-    'wait-for-access',
-    'timeout-seconds',
-    'export-variable'
-]));
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// The runner refuses or owns these; exporting the token into them would fail or break later steps.
-const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/i;
-const YAML_TRUE = ['true', 'True', 'TRUE'];
-const YAML_FALSE = ['false', 'False', 'FALSE'];
-/**
- * az reads an argument that starts with '@' as "the contents of this file" and one that starts with '-' as an option:
- * `@/proc/self/environ` would put the step's environment into az's error message. No value passed to az may.
- */
-function refuseAzFileOrOption(input, value) {
-    if (/^[@-]/.test(value)) {
-        throw refusal(input, value, `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`);
-    }
-}
-function parseResource(value) {
-    if (value === '')
-        return dicom_service/* DEFAULT_RESOURCE */.BZ;
-    refuseAzFileOrOption('resource', value);
-    const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value);
-    if (!(looksLikeUri || (0,dicom_service/* isGuid */.W_)(value))) {
-        throw refusal('resource', value, `an absolute URI such as ${dicom_service/* DEFAULT_RESOURCE */.BZ}, or an application (client) ID GUID`);
-    }
-    return value;
-}
-function parseTenant(value) {
-    if (value === '')
-        return undefined;
-    refuseAzFileOrOption('tenant', value);
-    if (!(0,dicom_service/* isTenant */.$F)(value)) {
-        throw refusal('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
-    }
-    return value;
-}
-function parseSubscription(value) {
-    if (value === '')
-        return undefined;
-    refuseAzFileOrOption('subscription', value);
-    // az accepts a subscription ID or its display name.
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-    if (value.length > 128 || /[\u0000-\u001f]/.test(value)) {
-        throw refusal('subscription', value, 'a subscription ID (GUID) or name');
-    }
-    return value;
-}
-function parseDicomUrl(value) {
-    if (value === '')
-        return undefined;
-    const allowed = `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for ` +
-        `loopback hosts: localhost, 127.x.x.x, [::1])`;
-    if (!URL.canParse(value))
-        throw refusal('dicom-url', value, allowed);
-    const url = new URL(value);
-    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && (0,dicom_service/* isLoopbackHost */.cW)(url.hostname));
-    if (!secure || url.username || url.password || url.search || url.hash) {
-        throw refusal('dicom-url', value, `${allowed}, without credentials, query or fragment`);
-    }
-    const path = url.pathname.replace(/\/+$/, '');
-    const versionSegment = path.split('/').pop() ?? '';
-    if (dicom_service/* API_VERSIONS */.Bo.includes(versionSegment)) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'dicom-url' is invalid: '${shownValue(value)}' ends with the API version '${versionSegment}'.`, `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`);
-    }
-    return url;
-}
-function parseApiVersion(value) {
-    if (value === '')
-        return dicom_service/* DEFAULT_API_VERSION */._L;
-    const version = dicom_service/* API_VERSIONS */.Bo.find((v) => v === value);
-    if (!version)
-        throw refusal('api-version', value, dicom_service/* API_VERSIONS */.Bo.join(', '));
-    return version;
-}
-function parseBoolean(input, value) {
-    if (value === '' || YAML_FALSE.includes(value))
-        return false;
-    if (YAML_TRUE.includes(value))
-        return true;
-    throw refusal(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)');
-}
-/** `true` is the read check, as before `write` existed; YAML's booleans are read as parseBoolean reads them. */
-function parseSmokeTest(value) {
-    if (value === 'read' || value === 'write')
-        return value;
-    if (value === '' || YAML_FALSE.includes(value))
-        return 'off';
-    if (YAML_TRUE.includes(value))
-        return 'read';
-    throw refusal('smoke-test', value, 'false, true (the same as read), read or write');
-}
-function parseTimeoutMs(value) {
-    if (value === '')
-        return DEFAULT_TIMEOUT_SECONDS * 1000;
-    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-    if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
-        throw refusal('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`);
-    }
-    return Math.ceil(seconds * 1000); // never 0 ms for a positive value
-}
-function parseExportVariable(value) {
-    if (value === '')
-        return undefined;
-    if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
-        throw refusal('export-variable', value, 'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, ' +
-            'CI, HOME or GITHUB_/RUNNER_/ACTIONS_*');
-    }
-    return value;
-}
-function dicomTarget(url, apiVersion, smokeTest, waitForAccess) {
-    const normalised = `${url.origin}${url.pathname.replace(/\/+$/, '')}`; // no trailing slash, whatever was given
-    return {
-        url: normalised,
-        apiVersion,
-        baseUrl: `${normalised}/${apiVersion}`,
-        host: url.host,
-        smokeTest,
-        waitForAccess
-    };
-}
-/** Validates every input; `read` returns the raw (trimmed) value, '' when unset. */
-function parseInputs(read) {
-    const tenant = parseTenant(read('tenant'));
-    const subscription = parseSubscription(read('subscription'));
-    if (tenant && subscription) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Inputs 'tenant' and 'subscription' were both given.`, 'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.');
-    }
-    const dicomUrl = parseDicomUrl(read('dicom-url'));
-    const apiVersion = parseApiVersion(read('api-version'));
-    const smokeTest = parseSmokeTest(read('smoke-test'));
-    // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for; it is still
-    // checked.
-    const waitForAccess = parseBoolean('wait-for-access', read('wait-for-access'));
-    if (smokeTest !== 'off' && !dicomUrl) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'smoke-test' is ${read('smoke-test')} but 'dicom-url' is empty.`, 'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or ' +
-            'turn the smoke test off.');
-    }
-    const resource = parseResource(read('resource'));
-    if (smokeTest !== 'off' && (0,dicom_service/* isOtherAzureAudience */.mn)(resource)) {
-        throw new src_errors/* ActionError */.lZ('invalid-input', `Input 'resource' is '${shownValue(resource)}', another Azure service's audience: the smoke test would ` +
-            `send that token to dicom-url.`, `Leave 'resource' at its default (${dicom_service/* DEFAULT_RESOURCE */.BZ}) for the smoke test, or turn the smoke test off.`);
-    }
-    return {
-        resource,
-        tenant,
-        subscription,
-        dicom: dicomUrl && dicomTarget(dicomUrl, apiVersion, smokeTest, waitForAccess),
-        timeoutMs: parseTimeoutMs(read('timeout-seconds')),
-        exportVariable: parseExportVariable(read('export-variable'))
-    };
-}
-/** The environment variable the runner passes an input in: INPUT_<NAME> (upper-cased, spaces as '_', hyphens kept). */
-function inputVariable(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-function inputsFromEnv(env) {
-    return parseInputs((name) => (env[inputVariable(name)] ?? '').trim());
-}
-
-;// CONCATENATED MODULE: ./src/node-version.ts
-// The Node.js the action needs. The runner starts node24 actions on Node 24; run by hand on an older Node, the smoke
-// test's HTTP client (undici 8, which needs 22.19) would fail with an error that blames the network. Pure.
-
-const MINIMUM_NODE = '22.19';
-/** Refuses a Node.js older than MINIMUM_NODE, before anything runs. */
-function checkNodeVersion(version) {
-    const [major = 0, minor = 0] = version.split('.').map(Number);
-    const [needMajor = 0, needMinor = 0] = MINIMUM_NODE.split('.').map(Number);
-    if (major > needMajor || (major === needMajor && minor >= needMinor))
-        return;
-    throw new src_errors/* ActionError */.lZ('node-too-old', `The action runs on Node.js ${version}, but it needs Node.js ${MINIMUM_NODE} or later; nothing was run.`, 'Run it as a step of a GitHub Actions job (the runner starts it on Node.js 24), or by hand with Node.js 24.');
-}
-
-// EXTERNAL MODULE: ./src/token.ts
-var token = __nccwpck_require__(4606);
-;// CONCATENATED MODULE: ./src/outputs.ts
-
-/** Output names exactly as action.yml declares them. */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'token',
-    'expires-on',
-    'tenant-id',
-    'dicom-base-url',
-    'smoke-test-result',
-    'latest-sequence',
-    'round-trip-ms'
-]));
-function tokenOutputs(config, issued) {
-    const outputs = {
-        token: issued.value,
-        'expires-on': issued.expiresAtMs === undefined ? '' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs),
-        'tenant-id': issued.tenantId ?? ''
-    };
-    if (config.dicom)
-        outputs['dicom-base-url'] = config.dicom.baseUrl;
-    return outputs;
-}
-function smokeTestOutputs(report) {
-    if (!report)
-        return { 'smoke-test-result': 'skipped' };
-    return {
-        'smoke-test-result': report.passed ? 'passed' : 'failed',
-        ...(report.latestSequence !== undefined ? { 'latest-sequence': String(report.latestSequence) } : {}),
-        ...(report.write ? { 'round-trip-ms': String(Math.round(report.write.elapsedMs)) } : {})
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/runner.ts
-// The runner's protocol, and the only code that speaks it: workflow commands on stdout (mask, debug, warning, error),
-// the output and environment files, and the job summary. Every line and cell goes through the sanitiser (print.ts).
-// Written here rather than loaded from @actions/core, whose bundle (with its own HTTP client) took 75–185 ms to load
-// for the eight calls the action makes; and unlike core it never falls back to printing outputs on stdout.
-
-
-
-
-
-
-const FILES = { output: 'GITHUB_OUTPUT', env: 'GITHUB_ENV' };
-/**
- * Refuses to run where the runner gives no file for outputs (or, when asked to export, for the environment):
- * the only other way, `::set-output` on stdout, would print the token in clear.
- */
-function checkRunnerFiles(env, exporting) {
-    const needed = exporting ? [FILES.output, FILES.env] : [FILES.output];
-    const missing = needed.filter((name) => !env[name] || !(0,external_node_fs_namespaceObject.existsSync)(env[name]));
-    if (missing.length > 0) {
-        throw new src_errors/* ActionError */.lZ('runner-files', `The runner provides no ${missing.join(' or ')} file, so the token cannot be handed to later steps safely; ` +
-            `nothing was run.`, 'Run the action as a step of a GitHub Actions job on a runner that supports node24 actions; to run it by ' +
-            'hand, set these variables to files that exist.');
-    }
-}
-/** The choke point: whatever the stages say reaches `sink` only as sanitised lines and cells. */
-function sanitising(sink) {
-    let printer = (0,print/* createPrinter */.Fr)();
-    return {
-        mask: (secret) => {
-            printer = (0,print/* createPrinter */.Fr)(secret);
-            sink.mask(secret);
-        },
-        info: (message) => sink.info(printer.line(message)),
-        // A debug text may be a stack: each of its lines becomes a line of its own.
-        debug: (message) => {
-            for (const line of printer.lines(message))
-                sink.debug(line);
-        },
-        warning: (message) => sink.warning(printer.line(message)),
-        fail: (message) => sink.fail(printer.line(message)),
-        setOutput: (name, value) => sink.setOutput(name, value),
-        exportVariable: (name, value) => sink.exportVariable(name, value),
-        writeSummary: (heading, rows) => sink.writeSummary(printer.cell(heading), rows.map(([name, value]) => [printer.cell(name), printer.cell(value)]))
-    };
-}
-/** What a workflow command's message may hold: the runner reads '%', CR and LF as escapes. */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** The runner's own protocol, as it is: stdout and files. Only ever reached through `sanitising`. */
-function runnerProtocol(env, stdout) {
-    const line = (text) => void stdout.write(`${text}${external_node_os_namespaceObject.EOL}`);
-    const command = (name, message) => line(`::${name}::${escapeData(message)}`);
-    const appendKeyValue = (file, name, value) => {
-        const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
-        try {
-            (0,external_node_fs_namespaceObject.appendFileSync)(env[file] ?? '', `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
-        }
-        catch (error) {
-            throw new src_errors/* ActionError */.lZ('runner-files', `The runner's ${file} file could not be written (${error.code ?? 'error'}), ` +
-                `so '${name}' was not set.`, 'Run the action as a step of a GitHub Actions job; by hand, set the variable to a file that exists.');
-        }
-    };
-    return {
-        mask: (secret) => command('add-mask', secret),
-        info: line,
-        debug: (message) => command('debug', message),
-        warning: (message) => command('warning', message),
-        fail: (message) => {
-            process.exitCode = 1;
-            command('error', message);
-        },
-        setOutput: (name, value) => appendKeyValue(FILES.output, name, value),
-        exportVariable: (name, value) => appendKeyValue(FILES.env, name, value),
-        writeSummary: async (heading, rows) => {
-            const path = env.GITHUB_STEP_SUMMARY;
-            if (!path)
-                throw new Error('GITHUB_STEP_SUMMARY is not set');
-            await (0,promises_.access)(path, promises_.constants.W_OK); // as core does: the runner creates the file; a missing one is not made here
-            const table = rows.map(([name, value]) => `<tr><td>${name}</td><td>${value}</td></tr>`).join('');
-            await (0,promises_.appendFile)(path, `<h3>${heading}</h3>${external_node_os_namespaceObject.EOL}<table>${table}</table>${external_node_os_namespaceObject.EOL}`, 'utf8');
-        }
-    };
-}
-function createRunner(env, stdout = process.stdout) {
-    return sanitising(runnerProtocol(env, stdout));
-}
-
-// EXTERNAL MODULE: ./src/smoke-test/write-plan.ts
-var write_plan = __nccwpck_require__(5323);
-;// CONCATENATED MODULE: ./src/summary.ts
-
-const SUMMARY_HEADING = 'DICOM access token';
-function latency(ms) {
-    return `${Math.round(ms)} ms`;
-}
-function summaryRows(config, issued, report) {
-    const { claims } = issued;
-    const rows = [
-        ['Resource', config.resource],
-        ['Tenant', issued.tenantId ?? 'unknown'],
-        ['Principal', (0,token/* describePrincipal */.wC)(claims) ?? 'unknown'],
-        ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : (0,token/* formatExpiry */.B8)(issued.expiresAtMs)]
-    ];
-    if (config.dicom)
-        rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion]);
-    if (report) {
-        for (const endpoint of report.endpoints) {
-            const { exchange } = endpoint;
-            const outcome = exchange.errorCode ?? String(exchange.status ?? '');
-            const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : '';
-            rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`]);
-        }
-        rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)]);
-        if (report.write) {
-            for (const step of report.write.steps) {
-                const answer = step.answer ? ` (${step.answer}${step.attempts > 1 ? `, ${step.attempts} attempts` : ''})` : '';
-                rows.push([
-                    `Write: ${step.title}`,
-                    step.outcome === 'skipped' ? 'skipped' : `${step.outcome} in ${latency(step.elapsedMs)}${answer}`
-                ]);
-            }
-            rows.push(['Round trip', latency(report.write.elapsedMs)]);
-        }
-    }
-    rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped']);
-    return rows;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
-// az is started first; the smoke test (undici, TLS) and its connection load while az runs.
-
-
-
-
-
-
-
-
-
-
-async function run(env = process.env, runner = createRunner(env)) {
-    let connection;
-    try {
-        checkNodeVersion(process.versions.node);
-        const config = inputsFromEnv(env);
-        checkRunnerFiles(env, config.exportVariable !== undefined);
-        const azPath = await findAz();
-        const azStartedMs = Date.now();
-        const az = startAz(azPath, config);
-        await az.started;
-        const smokeTarget = config.dicom && config.dicom.smokeTest !== 'off' ? config.dicom : undefined;
-        const smoke = smokeTarget && { dicom: smokeTarget, connection: connectEarly(smokeTarget, config.timeoutMs, env) };
-        connection = smoke?.connection;
-        const result = await az.result;
-        const issued = result.exitCode === 0 ? (0,token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
-        if (issued)
-            runner.mask(issued.value); // before any other line is printed
-        const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`;
-        runner.debug(`az (${azPath}) ended with ${ended} after ${Date.now() - azStartedMs} ms.`);
-        for (const warning of splitAzStderr(result.stderr).warnings)
-            runner.debug(`az: ${warning}`);
-        if (!issued)
-            throw classifyAzFailure(result, config);
-        setOutputs(runner, tokenOutputs(config, issued));
-        if (config.exportVariable)
-            runner.exportVariable(config.exportVariable, issued.value);
-        logToken(runner, config.resource, issued);
-        const report = smoke && (await smokeTest(smoke, config, issued, runner, env));
-        for (const { exchange, attempts } of report?.endpoints ?? []) {
-            const outcome = exchange.errorCode ?? `HTTP ${exchange.status ?? '?'}`;
-            runner.debug(`${exchange.method} ${exchange.url}: ${outcome} in ${Math.round(exchange.latencyMs)} ms, attempt ${attempts}.`);
-        }
-        setOutputs(runner, smokeTestOutputs(report));
-        await writeSummary(runner, summaryRows(config, issued, report));
-        if (report?.failure)
-            throw report.failure;
-        if (report) {
-            const { elapsedMs, latestSequence } = report;
-            runner.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ` +
-                `${latestSequence ?? 0}.`);
-            if (report.write) {
-                const ms = Math.round(report.write.elapsedMs);
-                runner.info(`Write round trip passed: one synthetic instance stored, found, retrieved and deleted in ${ms} ms.`);
-            }
-        }
-    }
-    catch (error) {
-        if (error instanceof src_errors/* ActionError */.lZ) {
-            runner.fail((0,src_errors/* describeFailure */.Ic)(error, env));
-        }
-        else {
-            runner.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            runner.fail((0,src_errors/* describeUnexpected */.Vp)(error));
-        }
-    }
-    finally {
-        await (await connection?.catch(() => undefined))?.close();
-    }
-}
-/** Loads the smoke test and opens its connection while az runs; a failure is reported by the smoke test itself. */
-function connectEarly(dicom, timeoutMs, env) {
-    // One import loads the connection and the rest of the read check, so nothing is left to load once the token is there.
-    const connection = __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.bind(__nccwpck_require__, 6627)).then(({ openDicomConnection }) => openDicomConnection(dicom.baseUrl, timeoutMs, env));
-    connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
-    return connection;
-}
-async function smokeTest({ connection, dicom }, config, issued, log, env) {
-    const { runSmokeTest } = await __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.bind(__nccwpck_require__, 6627));
-    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel: (0,write_plan/* runLabelFrom */.ai)(env), issued, log });
-}
-/** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
-async function writeSummary(runner, rows) {
-    try {
-        await runner.writeSummary(SUMMARY_HEADING, rows);
-    }
-    catch (error) {
-        runner.debug(`No job summary written: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-function setOutputs(runner, outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        runner.setOutput(name, value);
-}
-function logToken(log, resource, issued) {
-    const { claims, expiresAtMs } = issued;
-    const who = `${(0,token/* describePrincipal */.wC)(claims) ?? 'unknown principal'}, tenant ${issued.tenantId ?? 'unknown'}`;
-    const inMinutes = (ms) => Math.round((ms - Date.now()) / 60000);
-    const expiry = expiresAtMs === undefined ? 'unknown' : `${(0,token/* formatExpiry */.B8)(expiresAtMs)} (in ${inMinutes(expiresAtMs)} min)`;
-    log.info(`Got a token for ${resource} (audience ${claims.audience ?? 'unknown'}; ${who}); it expires ${expiry}.`);
-    for (const warning of (0,token/* tokenWarnings */.DS)(claims, resource, expiresAtMs, Date.now()))
-        log.warning(warning);
-}
-
 
 /***/ }),
 
-/***/ 3996:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fr: () => (/* binding */ createPrinter),
-/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
 /* harmony export */ });
-/* unused harmony exports REDACTED, TOKEN_WINDOW_CHARS, MIN_SEGMENT_CHARS, SECRET_RUN_CHARS, removeSecret, removeSecretLikeRuns, showInvisible, neutraliseCommands, escapeHtml */
-// The one sanitiser every log line and job-summary cell goes through. Pure: it removes the token in whatever form
-// it comes back in, shows invisible characters as escapes, and keeps quoted text from issuing workflow commands.
-/** What a removed secret is shown as: the runner's own mask, so both read the same. */
-const REDACTED = '***';
-/** Any run of the token this long is removed, so an echo that is cut short or split up is caught too. */
-const TOKEN_WINDOW_CHARS = 16;
-/** A `.`-separated segment of the token this long is removed on its own (shorter ones are too common to remove). */
-const MIN_SEGMENT_CHARS = 8;
-/** In quoted text, a base64url run this long is taken for a secret, unless it is plainly not one. */
-const SECRET_RUN_CHARS = 40;
-/** The printer for a run: every line and cell it makes is free of `secret` (the access token), if there is one. */
-function createPrinter(secret) {
-    const clean = (text, options = {}) => {
-        const withoutToken = removeSecret(text, secret);
-        return options.quoted ? removeSecretLikeRuns(withoutToken) : withoutToken;
-    };
-    const line = (text, options) => neutraliseCommands(showInvisible(clean(text, options)));
-    return {
-        line,
-        lines: (text, options) => clean(text, options)
-            .split(/\r\n|\n|\r/)
-            .map((part) => neutraliseCommands(showInvisible(part))),
-        cell: (text, options) => escapeHtml(line(text, options))
-    };
-}
-// Dropped from the searched text: what a server or a terminal puts between the pieces of a wrapped token.
-const SPACING = /^[\s\p{Default_Ignorable_Code_Point}]$/u;
-// JSON (\u002e, \/), percent (%2E) and HTML (&#46;) encodings, and the JSON escapes of whitespace (\n).
-const ENCODED = /\\u([0-9a-fA-F]{4})|\\([/\\"'])|\\[nrtbfv]|%([0-9a-fA-F]{2})|&#(\d{1,5});|&#[xX]([0-9a-fA-F]{1,4});/y;
-// Enough for a token encoded twice (%252E), without looping on text that keeps changing.
-const DECODING_PASSES = 3;
-function decodedChar(match) {
-    const [, unicodeHex, escaped, percentHex, decimal, htmlHex] = match;
-    const hex = unicodeHex ?? percentHex ?? htmlHex;
-    if (hex !== undefined)
-        return String.fromCharCode(parseInt(hex, 16));
-    if (escaped !== undefined)
-        return escaped;
-    if (decimal !== undefined)
-        return Number(decimal) <= 0xffff ? String.fromCharCode(Number(decimal)) : undefined;
-    return ' '; // \n, \t ...: whitespace, dropped like the real thing
-}
-/** One pass: drops spacing and decodes one layer of encoding, each unit keeping the span it came from. */
-function decodeOnce(units) {
-    const text = units.map((unit) => unit.char).join('');
-    const decoded = [];
-    for (let i = 0; i < units.length;) {
-        const codePoint = text.codePointAt(i) ?? 0;
-        const width = codePoint > 0xffff ? 2 : 1;
-        if (SPACING.test(String.fromCodePoint(codePoint))) {
-            i += width;
-            continue;
-        }
-        ENCODED.lastIndex = i;
-        const match = ENCODED.exec(text);
-        const char = match ? decodedChar(match) : undefined;
-        const first = units[i];
-        const last = units[i + (match?.[0].length ?? 1) - 1];
-        if (match && char !== undefined && first && last) {
-            if (!SPACING.test(char))
-                decoded.push({ char, start: first.start, end: last.end });
-            i += match[0].length;
-        }
-        else {
-            if (first)
-                decoded.push(first);
-            i += 1;
-        }
-    }
-    return decoded;
-}
-/**
- * The text as the token is searched for in it, layer by layer: as it is, then without whitespace (the runner masks
- * whole strings only, so a token a server wrapped at 64 columns would show) and decoded once, twice… Each layer keeps a
- * map back to where each character came from. Every layer is searched: a later decoding can also spoil a token that
- * an earlier one showed whole (a literal '%' before decoded 'AA' reads as '%AA').
- */
-function searchableLayers(text) {
-    let units = Array.from({ length: text.length }, (_, i) => ({ char: text.charAt(i), start: i, end: i + 1 }));
-    const layers = [units];
-    for (let pass = 0; pass < DECODING_PASSES; pass++) {
-        const decoded = decodeOnce(units);
-        // Every decoding or drop shortens the text, so the same length means nothing is left to do.
-        if (decoded.length === units.length)
-            break;
-        units = decoded;
-        layers.push(units);
-    }
-    return layers;
-}
-// The patterns of the last secret asked about: a run has one token, and every line and cell asks about it again.
-let lastPatterns;
-function secretPatterns(secret) {
-    if (lastPatterns?.secret === secret)
-        return lastPatterns.patterns;
-    // A server may also give a base64url token back in standard base64.
-    const spellings = [...new Set([secret, secret.replace(/-/g, '+').replace(/_/g, '/')])];
-    const windows = new Set();
-    const whole = [];
-    for (const spelling of spellings) {
-        if (spelling.length < TOKEN_WINDOW_CHARS)
-            whole.push(spelling);
-        for (let i = 0; i + TOKEN_WINDOW_CHARS <= spelling.length; i++) {
-            windows.add(spelling.slice(i, i + TOKEN_WINDOW_CHARS));
-        }
-        // Longer segments are caught by the windows.
-        whole.push(...spelling.split('.').filter((s) => s.length >= MIN_SEGMENT_CHARS && s.length < TOKEN_WINDOW_CHARS));
-    }
-    lastPatterns = { secret, patterns: { windows, whole } };
-    return lastPatterns.patterns;
-}
-/** Which characters of `searched` belong to the secret: any TOKEN_WINDOW_CHARS run of it, or a shorter segment. */
-function secretCharacters(searched, secret) {
-    const covered = new Array(searched.length).fill(false);
-    const { windows, whole } = secretPatterns(secret);
-    for (let i = 0; i + TOKEN_WINDOW_CHARS <= searched.length; i++) {
-        if (windows.has(searched.slice(i, i + TOKEN_WINDOW_CHARS)))
-            covered.fill(true, i, i + TOKEN_WINDOW_CHARS);
-    }
-    for (const part of whole) {
-        for (let at = searched.indexOf(part); at >= 0; at = searched.indexOf(part, at + 1)) {
-            covered.fill(true, at, at + part.length);
-        }
-    }
-    return covered;
-}
-/**
- * Removes the secret in every form it may come back in: whole or in segments, cut short, split across lines or
- * wrapped with spaces, URL-encoded, JSON- or HTML-escaped. Each run of it, with the spacing inside, becomes REDACTED.
- */
-function removeSecret(text, secret) {
-    const compact = secret?.replace(/\s/g, '') ?? '';
-    if (compact === '' || text === '')
-        return text;
-    // Which characters of the original text are the secret (or spacing inside it), found in any layer.
-    const hidden = new Array(text.length).fill(false);
-    for (const units of searchableLayers(text)) {
-        const covered = secretCharacters(units.map((unit) => unit.char).join(''), compact);
-        for (let i = 0; i < units.length; i++) {
-            if (!covered[i] || covered[i - 1])
-                continue;
-            let last = i;
-            while (covered[last + 1])
-                last++;
-            hidden.fill(true, units[i]?.start ?? 0, units[last]?.end ?? 0);
-            i = last;
-        }
-    }
-    let result = '';
-    for (let i = 0; i < text.length; i++) {
-        if (!hidden[i])
-            result += text.charAt(i);
-        else if (!hidden[i - 1])
-            result += REDACTED;
-    }
-    return result;
-}
-const SECRET_LIKE_RUN = new RegExp(`[A-Za-z0-9_-]{${SECRET_RUN_CHARS},}`, 'g');
-/**
- * Plainly not a secret: hex digits and hyphens (digests, GUIDs, trace and correlation ids), or words joined by `-`
- * or `_` each in one letter case (host names, error codes). Random base64url of this length is almost never either
- * (odds about 1e-10); a secret that is all hex or all one case would be shown, which is why the token itself is
- * removed by value, not by this rule.
- */
-function plainlyNotSecret(run) {
-    if (/^[0-9a-f-]+$/.test(run) || /^[0-9A-F-]+$/.test(run))
-        return true;
-    return run.split(/[-_]/).every((word) => /^[a-z0-9]*$/.test(word) || /^[A-Z0-9]*$/.test(word));
-}
-/** For quoted text: replaces base64url runs of SECRET_RUN_CHARS or more that may be secrets (another token, a key). */
-function removeSecretLikeRuns(text) {
-    return text.replace(SECRET_LIKE_RUN, (run) => (plainlyNotSecret(run) ? run : REDACTED));
-}
-// Control characters (ANSI and OSC sequences start with ESC, end with BEL), format and other default-ignorable
-// characters (zero-width spaces, bidi overrides), line and paragraph separators, and lone surrogates.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
-const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * Shows every invisible character as an escape (\n, \t, \u001b, \u200b, \u{e0041}), so the text is one line, a
- * terminal sequence is shown rather than obeyed, and nothing hides between the characters of a command.
- */
-function showInvisible(text) {
-    return text.replace(INVISIBLE, (char) => {
-        const codePoint = char.codePointAt(0) ?? 0;
-        const short = SHORT_ESCAPES[char];
-        if (short !== undefined)
-            return short;
-        return codePoint > 0xffff ? `\\u{${codePoint.toString(16)}}` : `\\u${codePoint.toString(16).padStart(4, '0')}`;
+/* unused harmony exports chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
     });
-}
-/**
- * Keeps a line from being read as a workflow command. The runner takes a line as a command when, after leading
- * whitespace, it starts with `::` (actions/runner ActionCommand.TryParseV2) or holds `##[` anywhere (TryParse, the
- * old form). A space is put in: `: :` and `## [`. Not a zero-width character: the runner compares with .NET's
- * culture-sensitive StartsWith and IndexOf, which may ignore such characters; it is why showInvisible runs first.
- * The action issues its own commands through @actions/core only, so a printed line never needs to be one.
- */
-function neutraliseCommands(line) {
-    return line.replace(/^(\s*):(?=:)/, '$1: ').replaceAll('##[', '## [');
-}
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** core.summary writes cells as HTML as they are: server text must not become markup. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-/**
- * Text quoted from a server or az inside a message: without the token or any long secret-like run, on one line, and
- * cut to `maxChars`. The token is removed before the text is flattened, so one wrapped across lines is found too.
- */
-function quote(text, secret, maxChars) {
-    const flat = removeSecretLikeRuns(removeSecret(text ?? '', secret))
-        .replace(/\s+/g, ' ')
-        .trim();
-    return flat.length > maxChars ? `${flat.slice(0, maxChars)}…` : flat;
-}
-
-
-/***/ }),
-
-/***/ 5323:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Aj: () => (/* binding */ WRITE_STEPS),
-/* harmony export */   L1: () => (/* binding */ cleanupReserveMs),
-/* harmony export */   ai: () => (/* binding */ runLabelFrom)
-/* harmony export */ });
-/* unused harmony exports CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS */
-const WRITE_STEPS = {
-    store: 'Store (STOW-RS)',
-    search: 'Search (QIDO-RS)',
-    retrieve: 'Retrieve metadata (WADO-RS)',
-    feedCreate: 'Change feed lists the Create',
-    delete: 'Delete the study',
-    confirmDelete: 'Change feed or search shows it deleted'
 };
-/**
- * Cleanup's reserve: the steps before cleanup stop this long before the deadline, so the DELETE and its confirmation
- * always get time, also after a step spent its retries. A quarter of timeout-seconds, at most 15 s (a DELETE takes well
- * under a second). Should the deadline have passed anyway, cleanup still gets the reserve from when it starts: a study
- * left behind is worse than a step that overruns timeout-seconds by a few seconds.
- */
-const CLEANUP_RESERVE_SHARE = 0.25;
-const MAX_CLEANUP_RESERVE_MS = 15_000;
-function cleanupReserveMs(timeoutMs) {
-    return Math.min(MAX_CLEANUP_RESERVE_MS, Math.round(timeoutMs * CLEANUP_RESERVE_SHARE));
-}
-/** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */
-function runLabelFrom(env) {
-    const repository = env.GITHUB_REPOSITORY;
-    const runId = env.GITHUB_RUN_ID;
-    if (!repository || !runId)
-        return undefined;
-    const attempt = env.GITHUB_RUN_ATTEMPT;
-    return `${repository} run ${runId}${attempt ? ` attempt ${attempt}` : ''}`;
-}
 
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
 
 /***/ }),
 
-/***/ 4606:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B8: () => (/* binding */ formatExpiry),
-/* harmony export */   DS: () => (/* binding */ tokenWarnings),
-/* harmony export */   K6: () => (/* binding */ audienceMatches),
-/* harmony export */   RU: () => (/* binding */ issueToken),
-/* harmony export */   wC: () => (/* binding */ describePrincipal)
+/* harmony export */   K7: () => (/* binding */ which)
 /* harmony export */ });
-/* unused harmony exports EXPIRY_WARNING_MS, decodeClaims, tokenExpiryMs */
-/* harmony import */ var _dicom_service_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9293);
+/* unused harmony exports cp, mv, rmRF, mkdirP, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
 
-/** Expiries outside these (epoch seconds) are not expiries: 1e20 or 1e300 would make no date at all. */
-const EARLIEST_EXPIRY_S = Date.UTC(2000, 0, 1) / 1000;
-const LATEST_EXPIRY_S = Date.UTC(9999, 11, 31) / 1000;
-function plausibleExpiryMs(epochSeconds) {
-    if (typeof epochSeconds !== 'number' || !Number.isFinite(epochSeconds))
-        return undefined;
-    return epochSeconds > EARLIEST_EXPIRY_S && epochSeconds < LATEST_EXPIRY_S ? epochSeconds * 1000 : undefined;
-}
-const EXPIRY_WARNING_MS = 10 * 60 * 1000;
-function stringClaim(payload, ...names) {
-    for (const name of names) {
-        const value = payload[name];
-        if (typeof value === 'string' && value !== '')
-            return value;
-    }
-    return undefined;
-}
-/** Who the token speaks for, as the DICOM service's role assignments name it; undefined for an opaque token. */
-function describePrincipal(claims) {
-    const parts = [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter((part) => !!part);
-    return parts.length > 0 ? parts.join(', ') : undefined;
-}
-/** Decodes the payload segment; returns {} for anything that is not a JWT (opaque tokens are valid too). */
-function decodeClaims(token) {
-    const segments = token.split('.');
-    if (segments.length !== 3 || !segments[1])
-        return {};
-    let payload;
-    try {
-        payload = JSON.parse(Buffer.from(segments[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
-    }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
-        return {};
-    const claims = payload;
-    const aud = claims.aud;
-    return {
-        audience: typeof aud === 'string'
-            ? aud
-            : Array.isArray(aud)
-                ? aud.filter((a) => typeof a === 'string').join(', ')
-                : undefined,
-        tenantId: stringClaim(claims, 'tid'),
-        objectId: stringClaim(claims, 'oid'),
-        appId: stringClaim(claims, 'appid', 'azp'),
-        issuer: stringClaim(claims, 'iss'),
-        expiresAtMs: plausibleExpiryMs(claims.exp)
-    };
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
 }
 /**
- * The expiry to report. az >= 2.54 prints `expires_on` (epoch seconds); older CLIs print only `expiresOn`
- * in the runner's local time with no zone, which is wrong on any runner not set to UTC — so it is never used alone.
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
  */
-function tokenExpiryMs(expiresOnEpoch, claims) {
-    return plausibleExpiryMs(expiresOnEpoch) ?? claims.expiresAtMs;
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
 }
-/** ISO 8601 in UTC to the second, e.g. 2026-11-23T20:32:40Z. */
-function formatExpiry(expiresAtMs) {
-    return new Date(Math.floor(expiresAtMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
 }
-function normaliseAudience(value) {
-    return value.trim().replace(/\/+$/, '').toLowerCase();
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
 }
-/** Entra ID puts the resource URI (or its app ID) in `aud`; a mismatch means the service will answer 401. */
-function audienceMatches(audience, resource) {
-    if (audience === undefined)
-        return true;
-    const wanted = normaliseAudience(resource);
-    return audience.split(',').some((a) => normaliseAudience(a) === wanted);
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
 }
-function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
-    const warnings = [];
-    if (!audienceMatches(claims.audience, resource)) {
-        warnings.push(`The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM ` +
-            `service will reject it with 401; check the 'resource' input.`);
-    }
-    if (expiresAtMs !== undefined && expiresAtMs - nowMs < EXPIRY_WARNING_MS) {
-        const minutes = Math.max(0, Math.floor((expiresAtMs - nowMs) / 60000));
-        warnings.push(`The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get ` +
-            `401; get the token right before the steps that use it.`);
-    }
-    if (expiresAtMs === undefined) {
-        warnings.push(`The token's expiry is unknown: az printed no usable 'expires_on' and the token has no usable 'exp' claim. ` +
-            `'expires-on' is left empty.`);
-    }
-    return warnings;
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
 }
-/** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
-function issueToken(az) {
-    const claims = decodeClaims(az.accessToken);
-    return {
-        value: az.accessToken,
-        claims,
-        expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
-        // An output and a log line: only a tenant ID or domain, never whatever else az or the token may hold there.
-        tenantId: [az.tenant, claims.tenantId].find((tenant) => tenant !== undefined && (0,_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .isTenant */ .$F)(tenant))
-    };
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
 }
-
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 
 /***/ })
 

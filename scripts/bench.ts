@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_RESOURCE } from '../src/dicom-service.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
-import { ACTION_ENTRY, REPO_ROOT, runAction } from '../test-support/run-action.ts'
+import { ACTION_ENTRY, REPO_ROOT, runAction } from '../test-support/runner/run-action.ts'
 import { requireAzureCli } from './require-az.ts'
 
 requireAzureCli('npm run bench')

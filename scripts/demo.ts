@@ -2,10 +2,10 @@
 // logs the real Azure CLI in offline, runs dist/index.js as a workflow step with `smoke-test: true`,
 // and prints what the workflow log, the step outputs and the job summary would show.
 // npm run demo -- --write: the same with `smoke-test: write` against the HTTPS front over a real Orthanc.
-import { startDicomFront, type DicomFront } from '../test-support/dicom-front.ts'
+import { startDicomService, type DicomService } from '../test-support/dicom/service.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
-import { startOrthanc, type Orthanc } from '../test-support/orthanc.ts'
-import { runAction } from '../test-support/run-action.ts'
+import { startOrthanc, type Orthanc } from '../test-support/dicom/orthanc.ts'
+import { runAction } from '../test-support/runner/run-action.ts'
 import { requireAzureCli } from './require-az.ts'
 
 // --debug is what "Enable debug logging" does to a step: RUNNER_DEBUG=1, and the log shows its ::debug:: lines.
@@ -44,7 +44,7 @@ console.log('Starting the loopback world (identity endpoint, ARM endpoint, DICOM
 const world = await startLoopbackWorld()
 let exitCode = 1
 let orthanc: Orthanc | undefined
-let front: DicomFront | undefined
+let front: DicomService | undefined
 try {
   if (writeMode) {
     console.log('Starting Orthanc and the HTTPS front that answers like the DICOM service over it…')
@@ -53,12 +53,12 @@ try {
     orthanc = started
     const roles = { [world.azure.identity.objectId]: 'owner' } as const
     const tenantId = world.azure.identity.tenantId
-    front = await startDicomFront({
+    front = await startDicomService({
       certificate: world.azure.certificate,
       orthanc,
       roles,
       tenantId,
-      faults: { createHiddenForReads: 1 }
+      fault: { kind: 'create-hidden', reads: 1 }
     })
   }
   const inputs = front

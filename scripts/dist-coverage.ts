@@ -1,5 +1,5 @@
 // npm run coverage:dist: how much of src/, as bundled in dist/, the runner-level tests run. It runs them with the
-// bundle writing raw V8 coverage (ACTION_V8_COVERAGE -> NODE_V8_COVERAGE in test-support/run-action.ts), then maps
+// bundle writing raw V8 coverage (ACTION_V8_COVERAGE -> NODE_V8_COVERAGE in test-support/runner/run-action.ts), then maps
 // the covered ranges onto the src/ modules in dist/*.js: by ncc's CONCATENATED MODULE markers, or for a module it
 // kept apart, by the names it exports (src/index.ts exports none and is not counted). Approximate by design: the bundle
 // has no source map, so a line counts as code when it is not blank, a comment or bundler glue, and as run when its
@@ -9,7 +9,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { REPO_ROOT } from '../test-support/run-action.ts'
+import { REPO_ROOT } from '../test-support/runner/run-action.ts'
 
 interface Range {
   startOffset: number

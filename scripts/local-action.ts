@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
-import { REPO_ROOT } from '../test-support/run-action.ts'
+import { REPO_ROOT } from '../test-support/runner/run-action.ts'
 
 const envFile = resolve(process.argv[2] ?? '.env')
 if (!existsSync(envFile)) {

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { appendFile, chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { findRealAz, WORLD_AZ_MARKER } from '../test-support/azure-login.ts'
+import { findRealAz, WORLD_AZ_MARKER } from '../test-support/azure/azure-login.ts'
 import { startLoopbackWorld } from '../test-support/loopback-world.ts'
 import { requireAzureCli } from './require-az.ts'
 

@@ -1,5 +1,5 @@
 // The scripts need the real Azure CLI; without it they say so in one line instead of a stack trace.
-import { findRealAz } from '../test-support/azure-login.ts'
+import { findRealAz } from '../test-support/azure/azure-login.ts'
 
 export function requireAzureCli(command: string): void {
   if (findRealAz() !== undefined) return

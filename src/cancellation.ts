@@ -9,13 +9,17 @@ export const AFTER_SIGINT_MS = 8500
 /** A SIGTERM that comes first (another canceller) is followed by the kill 2.5 s later. */
 export const AFTER_SIGTERM_MS = 2000
 
-export interface Cancellation {
+/** What the stages watch: the abort signal, which signal it was, and the time left before the runner's kill. */
+export interface CancelWatch {
   /** Aborts at the first SIGINT or SIGTERM; its reason is the signal's name. */
   signal: AbortSignal
   /** The signal that came first, once one has. */
   readonly by: NodeJS.Signals | undefined
   /** When whatever still runs after the cancel must be done, before the runner's kill (ms since the epoch). */
   readonly deadlineMs: number | undefined
+}
+
+export interface Cancellation extends CancelWatch {
   /** Stops listening, so the process ends as Node would again. */
   dispose(): void
 }
@@ -64,21 +68,38 @@ export function cancelled(by: NodeJS.Signals, during: string, outcome: string): 
   )
 }
 
-/** Settles (rejects with the signal's reason) once `signal` aborts; never settles otherwise. */
-export function whenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    const abort = (): void => reject(new CancelledSignal(String(signal.reason)))
+/** Resolves with the signal's name once `signal` aborts (at once if it has); never settles otherwise. */
+export function whenAborted(signal: AbortSignal): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const abort = (): void => resolve(signal.reason as NodeJS.Signals)
     if (signal.aborted) abort()
     else signal.addEventListener('abort', abort, { once: true })
   })
 }
 
-/** What a stage rejects with when it stopped for a cancel; main.ts turns it into the one cancelled line. */
-export class CancelledSignal extends Error {
-  readonly by: string
-  constructor(by: string) {
-    super(`cancelled by ${by}`)
-    this.name = 'CancelledSignal'
-    this.by = by
+/**
+ * For the cleanup after a cancel: a watch that aborts not at the cancel but at its deadline, so the DELETE and its
+ * confirmation use the time left before the runner's kill, and not a moment longer.
+ */
+export function untilCancelDeadline(
+  watch: CancelWatch | undefined,
+  now: () => number = Date.now
+): CancelWatch | undefined {
+  if (watch === undefined) return undefined
+  const controller = new AbortController()
+  const arm = (): void => {
+    const timer = setTimeout(() => controller.abort(watch.by), Math.max(0, (watch.deadlineMs ?? now()) - now()))
+    timer.unref()
+  }
+  if (watch.signal.aborted) arm()
+  else watch.signal.addEventListener('abort', arm, { once: true })
+  return {
+    signal: controller.signal,
+    get by() {
+      return watch.by
+    },
+    get deadlineMs() {
+      return watch.deadlineMs
+    }
   }
 }

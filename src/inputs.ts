@@ -1,5 +1,6 @@
-// Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here,
-// so bad input is refused before az or the network is touched.
+// Raw step inputs -> a validated, typed Config. Pure: every rule and its message lives here, so bad input is refused
+// before az or the network is touched. Every refusal goes through refusal(), which shows a value only as shownValue()
+// makes it, and then through the printer.
 import {
   API_VERSIONS,
   DEFAULT_API_VERSION,
@@ -11,7 +12,6 @@ import {
 } from './dicom-service.ts'
 import type { ApiVersion } from './dicom-service.ts'
 import { ActionError } from './errors.ts'
-import { refusal, shownValue } from './refusal.ts'
 
 export const DEFAULT_TIMEOUT_SECONDS = 60
 export const MAX_TIMEOUT_SECONDS = 3600
@@ -30,10 +30,7 @@ export const INPUT_NAMES = [
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
-/**
- * What to do with the DICOM service once the token is there: nothing, read the change feed, or also round-trip one
- * instance.
- */
+/** What the smoke test does once the token is there: nothing, read the change feed, or also round-trip one instance. */
 export type SmokeTestMode = 'off' | 'read' | 'write'
 
 /** The DICOM service, present only when dicom-url is given: what the inputs proved about it. */
@@ -65,6 +62,35 @@ const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_)|^(PATH|NODE_OPTIONS|CI|HOME)$/
 const YAML_TRUE = ['true', 'True', 'TRUE']
 const YAML_FALSE = ['false', 'False', 'FALSE']
 
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/**
+ * A refused value as the log may show it: on one line, and without what could be a secret in a URL — user info,
+ * query and fragment — whether or not the URL parses (a bad port, a space, an '@' inside a password).
+ */
+export function shownValue(value: string): string {
+  let shown = value
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    shown = shown
+      .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@') // greedy: up to the last '@' before the path
+      .replace(/#.*$/s, '#***')
+      .replace(/\?.*$/s, '?***')
+  }
+  const controls = /[\u0000-\u001f\u007f-\u009f]/g // eslint-disable-line no-control-regex -- what is escaped here
+  shown = shown.replace(controls, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown
+}
+
+/** The one way an input is refused: what is wrong (any value in it shown through shownValue), and the fix. */
+function refusal(message: string, fix: string): ActionError {
+  return new ActionError('invalid-input', message, fix)
+}
+
+/** The usual refusal: the input's name, the value as it may be shown, what is allowed. */
+function notAllowed(input: InputName, value: string, allowed: string): ActionError {
+  return refusal(`Input '${input}' is invalid: '${shownValue(value)}'.`, `Allowed: ${allowed}.`)
+}
+
 /**
  * az reads an argument that starts with '@' as "the contents of this file" and one that starts with '-' as an option:
  * `@/proc/self/environ` would put the step's environment into az's error message. No value passed to az may.
@@ -73,14 +99,14 @@ const YAML_FALSE = ['false', 'False', 'FALSE']
  */
 function refuseAzFileOrOption(input: InputName, value: string): void {
   if (/^[@-]/.test(value)) {
-    throw refusal(
+    throw notAllowed(
       input,
       value,
       `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`
     )
   }
   if (value.includes('%')) {
-    throw refusal(input, value, `a value without '%' (on Windows, cmd.exe would expand %NAME% in it for az.cmd)`)
+    throw notAllowed(input, value, `a value without '%' (on Windows, cmd.exe would expand %NAME% in it for az.cmd)`)
   }
 }
 
@@ -89,7 +115,11 @@ function parseResource(value: string): string {
   refuseAzFileOrOption('resource', value)
   const looksLikeUri = /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(value) && URL.canParse(value)
   if (!(looksLikeUri || isGuid(value))) {
-    throw refusal('resource', value, `an absolute URI such as ${DEFAULT_RESOURCE}, or an application (client) ID GUID`)
+    throw notAllowed(
+      'resource',
+      value,
+      `an absolute URI such as ${DEFAULT_RESOURCE}, or an application (client) ID GUID`
+    )
   }
   return value
 }
@@ -98,7 +128,7 @@ function parseTenant(value: string): string | undefined {
   if (value === '') return undefined
   refuseAzFileOrOption('tenant', value)
   if (!isTenant(value)) {
-    throw refusal('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com')
+    throw notAllowed('tenant', value, 'a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com')
   }
   return value
 }
@@ -109,7 +139,7 @@ function parseSubscription(value: string): string | undefined {
   // az accepts a subscription ID or its display name.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (value.length > 128 || /[\u0000-\u001f]/.test(value)) {
-    throw refusal('subscription', value, 'a subscription ID (GUID) or name')
+    throw notAllowed('subscription', value, 'a subscription ID (GUID) or name')
   }
   return value
 }
@@ -119,17 +149,16 @@ function parseDicomUrl(value: string): URL | undefined {
   const allowed =
     `an absolute https URL such as https://<workspace>-<service>.dicom.azurehealthcareapis.com (http only for ` +
     `loopback hosts: localhost, 127.x.x.x, [::1])`
-  if (!URL.canParse(value)) throw refusal('dicom-url', value, allowed)
+  if (!URL.canParse(value)) throw notAllowed('dicom-url', value, allowed)
   const url = new URL(value)
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))
   if (!secure || url.username || url.password || url.search || url.hash) {
-    throw refusal('dicom-url', value, `${allowed}, without credentials, query or fragment`)
+    throw notAllowed('dicom-url', value, `${allowed}, without credentials, query or fragment`)
   }
   const path = url.pathname.replace(/\/+$/, '')
   const versionSegment = path.split('/').pop() ?? ''
   if ((API_VERSIONS as readonly string[]).includes(versionSegment)) {
-    throw new ActionError(
-      'invalid-input',
+    throw refusal(
       `Input 'dicom-url' is invalid: '${shownValue(value)}' ends with the API version '${versionSegment}'.`,
       `Give the service URL without the version and set 'api-version: ${versionSegment}' instead.`
     )
@@ -140,14 +169,14 @@ function parseDicomUrl(value: string): URL | undefined {
 function parseApiVersion(value: string): ApiVersion {
   if (value === '') return DEFAULT_API_VERSION
   const version = API_VERSIONS.find((v) => v === value)
-  if (!version) throw refusal('api-version', value, API_VERSIONS.join(', '))
+  if (!version) throw notAllowed('api-version', value, API_VERSIONS.join(', '))
   return version
 }
 
 function parseBoolean(input: InputName, value: string): boolean {
   if (value === '' || YAML_FALSE.includes(value)) return false
   if (YAML_TRUE.includes(value)) return true
-  throw refusal(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)')
+  throw notAllowed(input, value, 'true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)')
 }
 
 /** `true` is the read check, as before `write` existed; YAML's booleans are read as parseBoolean reads them. */
@@ -155,14 +184,14 @@ function parseSmokeTest(value: string): SmokeTestMode {
   if (value === 'read' || value === 'write') return value
   if (value === '' || YAML_FALSE.includes(value)) return 'off'
   if (YAML_TRUE.includes(value)) return 'read'
-  throw refusal('smoke-test', value, 'false, true (the same as read), read or write')
+  throw notAllowed('smoke-test', value, 'false, true (the same as read), read or write')
 }
 
 function parseTimeoutMs(value: string): number {
   if (value === '') return DEFAULT_TIMEOUT_SECONDS * 1000
   const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN
   if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
-    throw refusal('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`)
+    throw notAllowed('timeout-seconds', value, `a number of seconds greater than 0 and at most ${MAX_TIMEOUT_SECONDS}`)
   }
   return Math.ceil(seconds * 1000) // never 0 ms for a positive value
 }
@@ -170,7 +199,7 @@ function parseTimeoutMs(value: string): number {
 function parseExportVariable(value: string): string | undefined {
   if (value === '') return undefined
   if (!ENV_NAME.test(value) || RESERVED_ENV.test(value)) {
-    throw refusal(
+    throw notAllowed(
       'export-variable',
       value,
       'an environment variable name (letters, digits and _, not starting with a digit), not PATH, NODE_OPTIONS, ' +
@@ -197,8 +226,7 @@ export function parseInputs(read: (name: InputName) => string): Config {
   const tenant = parseTenant(read('tenant'))
   const subscription = parseSubscription(read('subscription'))
   if (tenant && subscription) {
-    throw new ActionError(
-      'invalid-input',
+    throw refusal(
       `Inputs 'tenant' and 'subscription' were both given.`,
       'Set only one of them: az account get-access-token takes a tenant or a subscription, not both.'
     )
@@ -206,21 +234,19 @@ export function parseInputs(read: (name: InputName) => string): Config {
   const dicomUrl = parseDicomUrl(read('dicom-url'))
   const apiVersion = parseApiVersion(read('api-version'))
   const smokeTest = parseSmokeTest(read('smoke-test'))
-  // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for; it is still
-  // checked.
+  // Only the smoke test talks to the service, so without it wait-for-access has nothing to wait for.
+  // It is still checked.
   const waitForAccess = parseBoolean('wait-for-access', read('wait-for-access'))
   if (smokeTest !== 'off' && !dicomUrl) {
-    throw new ActionError(
-      'invalid-input',
-      `Input 'smoke-test' is ${read('smoke-test')} but 'dicom-url' is empty.`,
+    throw refusal(
+      `Input 'smoke-test' is ${shownValue(read('smoke-test'))} but 'dicom-url' is empty.`,
       'Set dicom-url to your DICOM service URL (https://<workspace>-<service>.dicom.azurehealthcareapis.com), or ' +
         'turn the smoke test off.'
     )
   }
   const resource = parseResource(read('resource'))
   if (smokeTest !== 'off' && isOtherAzureAudience(resource)) {
-    throw new ActionError(
-      'invalid-input',
+    throw refusal(
       `Input 'resource' is '${shownValue(resource)}', another Azure service's audience: the smoke test would ` +
         `send that token to dicom-url.`,
       `Leave 'resource' at its default (${DEFAULT_RESOURCE}) for the smoke test, or turn the smoke test off.`
@@ -243,4 +269,17 @@ export function inputVariable(name: string): string {
 
 export function inputsFromEnv(env: Record<string, string | undefined>): Config {
   return parseInputs((name) => (env[inputVariable(name)] ?? '').trim())
+}
+
+/**
+ * "run 123 attempt 2, owner/repo" from the runner's variables, or undefined when the runner does not say which run.
+ * The run comes first: StudyDescription holds 64 characters, and what is cut must be the repository's end, not the
+ * run ID (11 digits today) that finds the run.
+ */
+export function runLabelFrom(env: Record<string, string | undefined>): string | undefined {
+  const repository = env.GITHUB_REPOSITORY
+  const runId = env.GITHUB_RUN_ID
+  if (!repository || !runId) return undefined
+  const attempt = env.GITHUB_RUN_ATTEMPT
+  return `run ${runId}${attempt ? ` attempt ${attempt}` : ''}, ${repository}`
 }

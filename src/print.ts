@@ -24,10 +24,10 @@ export interface Printer {
   cell(text: string, options?: PrintOptions): string
 }
 
-/** The printer for a run: every line and cell it makes is free of `secret` (the access token), if there is one. */
-export function createPrinter(secret?: string): Printer {
+/** The printer for a run: every line and cell it makes is free of each of `secrets` (the access token, an OIDC token). */
+export function createPrinter(...secrets: string[]): Printer {
   const clean = (text: string, options: PrintOptions = {}): string => {
-    const withoutToken = removeSecret(text, secret)
+    const withoutToken = removeSecret(text, secrets)
     return options.quoted ? removeSecretLikeRuns(withoutToken) : withoutToken
   }
   const line = (text: string, options?: PrintOptions): string => neutraliseCommands(showInvisible(clean(text, options)))
@@ -117,11 +117,12 @@ interface SecretPatterns {
   whole: string[]
 }
 
-// The patterns of the last secret asked about: a run has one token, and every line and cell asks about it again.
-let lastPatterns: { secret: string; patterns: SecretPatterns } | undefined
+// The patterns of the secrets asked about: a run has a token or two, and every line and cell asks about each again.
+const knownPatterns = new Map<string, SecretPatterns>()
 
 function secretPatterns(secret: string): SecretPatterns {
-  if (lastPatterns?.secret === secret) return lastPatterns.patterns
+  const known = knownPatterns.get(secret)
+  if (known) return known
   // A server may also give a base64url token back in standard base64.
   const spellings = [...new Set([secret, secret.replace(/-/g, '+').replace(/_/g, '/')])]
   const windows = new Set<string>()
@@ -134,13 +135,14 @@ function secretPatterns(secret: string): SecretPatterns {
     // Longer segments are caught by the windows.
     whole.push(...spelling.split('.').filter((s) => s.length >= MIN_SEGMENT_CHARS && s.length < TOKEN_WINDOW_CHARS))
   }
-  lastPatterns = { secret, patterns: { windows, whole } }
-  return lastPatterns.patterns
+  const patterns = { windows, whole }
+  if (knownPatterns.size >= 8) knownPatterns.clear() // only tests ask about more than a few secrets, in one process
+  knownPatterns.set(secret, patterns)
+  return patterns
 }
 
-/** Which characters of `searched` belong to the secret: any TOKEN_WINDOW_CHARS run of it, or a shorter segment. */
-function secretCharacters(searched: string, secret: string): boolean[] {
-  const covered = new Array<boolean>(searched.length).fill(false)
+/** Marks the characters of `searched` that belong to the secret: any TOKEN_WINDOW_CHARS run of it, or a segment. */
+function markSecretCharacters(searched: string, secret: string, covered: boolean[]): void {
   const { windows, whole } = secretPatterns(secret)
   for (let i = 0; i + TOKEN_WINDOW_CHARS <= searched.length; i++) {
     if (windows.has(searched.slice(i, i + TOKEN_WINDOW_CHARS))) covered.fill(true, i, i + TOKEN_WINDOW_CHARS)
@@ -150,20 +152,21 @@ function secretCharacters(searched: string, secret: string): boolean[] {
       covered.fill(true, at, at + part.length)
     }
   }
-  return covered
 }
 
 /**
- * Removes the secret in every form it may come back in: whole or in segments, cut short, split across lines or
- * wrapped with spaces, URL-encoded, JSON- or HTML-escaped. Each run of it, with the spacing inside, becomes REDACTED.
+ * Removes each secret in every form it may come back in: whole or in segments, cut short, split across lines or
+ * wrapped with spaces, URL-encoded, JSON- or HTML-escaped. Each run of one, with the spacing inside, becomes REDACTED.
  */
-export function removeSecret(text: string, secret: string | undefined): string {
-  const compact = secret?.replace(/\s/g, '') ?? ''
-  if (compact === '' || text === '') return text
-  // Which characters of the original text are the secret (or spacing inside it), found in any layer.
+export function removeSecret(text: string, secret: string | readonly string[] | undefined): string {
+  const secrets = [secret ?? []].flat().flatMap((one) => one.replace(/\s/g, '') || []) // without spacing; '' dropped
+  if (secrets.length === 0 || text === '') return text
+  // Which characters of the original text are a secret (or spacing inside one), found in any layer.
   const hidden = new Array<boolean>(text.length).fill(false)
   for (const units of searchableLayers(text)) {
-    const covered = secretCharacters(units.map((unit) => unit.char).join(''), compact)
+    const searched = units.map((unit) => unit.char).join('')
+    const covered = new Array<boolean>(searched.length).fill(false)
+    for (const one of secrets) markSecretCharacters(searched, one, covered)
     for (let i = 0; i < units.length; i++) {
       if (!covered[i] || covered[i - 1]) continue
       let last = i

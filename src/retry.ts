@@ -137,7 +137,7 @@ export interface RetryReport<T> {
   value: T
   attempts: number
   /** Set when the last outcome was transient and retrying stopped. */
-  gaveUp?: { reason: 'deadline' | 'retry-after-past-deadline'; retryAfterMs?: number }
+  gaveUp?: Omit<GiveUp, 'retry'>
 }
 
 /**

@@ -1,6 +1,6 @@
 // The job summary: a small table of what was checked. Pure; it never sees the token, only its non-secret claims.
 import type { Config } from './inputs.ts'
-import type { SmokeTestReport } from './smoke-test/report.ts'
+import type { SmokeTestReport, WriteStepReport } from './smoke-test/report.ts'
 import type { IssuedToken } from './token.ts'
 import { describePrincipal, formatExpiry } from './token.ts'
 
@@ -21,25 +21,24 @@ export function summaryRows(config: Config, issued: IssuedToken, report: SmokeTe
     ['Token expires', issued.expiresAtMs === undefined ? 'unknown' : formatExpiry(issued.expiresAtMs)]
   ]
   if (config.dicom) rows.push(['Service URL', config.dicom.url], ['API version', config.dicom.apiVersion])
-  if (report) {
-    for (const endpoint of report.endpoints) {
-      const { exchange } = endpoint
-      const outcome = exchange.errorCode ?? String(exchange.status ?? '')
-      const attempts = endpoint.attempts > 1 ? `, ${endpoint.attempts} attempts` : ''
-      rows.push([`GET ${new URL(endpoint.url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${attempts}`])
-    }
-    rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)])
-    if (report.write) {
-      for (const step of report.write.steps) {
-        const answer = step.answer ? ` (${step.answer}${step.attempts > 1 ? `, ${step.attempts} attempts` : ''})` : ''
-        rows.push([
-          `Write: ${step.title}`,
-          step.outcome === 'skipped' ? 'skipped' : `${step.outcome} in ${latency(step.elapsedMs)}${answer}`
-        ])
-      }
-      rows.push(['Round trip', latency(report.write.elapsedMs)])
-    }
-  }
+  if (report) rows.push(...smokeTestRows(report))
   rows.push(['Smoke test', report ? (report.passed ? 'passed' : 'failed') : 'skipped'])
   return rows
+}
+
+function smokeTestRows(report: SmokeTestReport): SummaryRow[] {
+  const rows = report.endpoints.map(({ url, exchange, attempts }): SummaryRow => {
+    const outcome = exchange.errorCode ?? String(exchange.status ?? '')
+    const tries = attempts > 1 ? `, ${attempts} attempts` : ''
+    return [`GET ${new URL(url).pathname}`, `${outcome} in ${latency(exchange.latencyMs)}${tries}`]
+  })
+  rows.push(['Latest sequence', report.latestSequence === undefined ? '—' : String(report.latestSequence)])
+  if (report.write) rows.push(...report.write.steps.map(writeStepRow), ['Round trip', latency(report.write.elapsedMs)])
+  return rows
+}
+
+function writeStepRow(step: WriteStepReport): SummaryRow {
+  if (step.outcome === 'skipped') return [`Write: ${step.title}`, 'skipped']
+  const answer = step.answer ? ` (${step.answer}${step.attempts > 1 ? `, ${step.attempts} attempts` : ''})` : ''
+  return [`Write: ${step.title}`, `${step.outcome} in ${latency(step.elapsedMs)}${answer}`]
 }

@@ -1,6 +1,6 @@
 // The token az issued, as one value: the secret, its non-secret claims (read without verifying) and its expiry. Pure.
 // The claims help diagnose auth failures; the token itself is never printed, nor any segment of it.
-import type { AzAccessToken } from './azure-cli/output.ts'
+import type { AzAccessToken } from './sign-in/azure-cli/output.ts'
 import { isTenant } from './dicom-service.ts'
 
 /** Expiries outside these (epoch seconds) are not expiries: 1e20 or 1e300 would make no date at all. */

@@ -218,6 +218,7 @@ describe("GitHub's workflow parser", () => {
         'examples/smoke-test-after-deploy.yml',
         '.github/workflows/ci.yml',
         '.github/workflows/check-dist.yml',
+        '.github/workflows/codeql.yml',
         '.github/workflows/release.yml'
       ])
     )
@@ -232,6 +233,27 @@ describe("GitHub's workflow parser", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(2)
     blocks.forEach((block, index) => expect(workflowErrors(`README.md workflow ${index + 1}`, block)).toEqual([]))
   })
+})
+
+interface DependabotUpdate {
+  'package-ecosystem': string
+  directory: string
+  schedule: { interval: string }
+  groups?: Record<string, { patterns?: string[]; 'dependency-type'?: string; 'update-types'?: string[] }>
+}
+
+// GitHub's parser knows workflows, not Dependabot's file: these are the fields Dependabot requires, and the ones we rely on.
+test('dependabot.yml updates npm and the workflow actions weekly, in groups', () => {
+  const config = parse(read('.github/dependabot.yml')) as { version: number; updates: DependabotUpdate[] }
+  expect(config.version).toBe(2)
+  expect(config.updates.map((update) => update['package-ecosystem']).sort()).toEqual(['github-actions', 'npm'])
+  for (const update of config.updates) {
+    expect(update.directory).toBe('/')
+    expect(update.schedule.interval).toBe('weekly')
+    const groups = Object.values(update.groups ?? {})
+    expect(groups.length).toBeGreaterThan(0)
+    for (const group of groups) expect(group.patterns ?? group['dependency-type']).toBeTruthy()
+  }
 })
 
 test('the examples and the README use only inputs and outputs action.yml declares', () => {

@@ -17,7 +17,7 @@ const source = readdirSync(new URL('../../src', import.meta.url), { recursive: t
   .replaceAll('${DEFAULT_RESOURCE}', DEFAULT_RESOURCE)
   .replaceAll('${TROUBLESHOOTING_PATH}', TROUBLESHOOTING_PATH)
   .replaceAll('${MINIMUM_NODE}', MINIMUM_NODE)
-const azSays = (read('test-support/AZ-NOTES.md') + read('__tests__/runner/token.test.ts')).replace(
+const azSays = (read('test-support/azure/AZ-NOTES.md') + read('__tests__/runner/token.test.ts')).replace(
   /(['"`])\s*\+\s*(['"`])/g,
   ''
 )

@@ -1,12 +1,12 @@
 // End to end for `smoke-test: write`: the bundled action with the real Azure CLI logged in offline against the loopback
 // identity, and the HTTPS front over a real Orthanc. Skipped, with one line saying why, without az or Orthanc.
-import { DEFAULT_OBJECT_ID } from '../../test-support/identity-endpoint.ts'
-import { findRealAz } from '../../test-support/azure-login.ts'
-import { startAzureWorld, type AzureWorld } from '../../test-support/azure-world.ts'
-import { startDicomFront, type DicomFront } from '../../test-support/dicom-front.ts'
-import { findLeaks, runPlaces } from '../../test-support/leak-check.ts'
-import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/orthanc.ts'
-import { runAction } from '../../test-support/run-action.ts'
+import { DEFAULT_OBJECT_ID } from '../../test-support/azure/identity-endpoint.ts'
+import { findRealAz } from '../../test-support/azure/azure-login.ts'
+import { startAzureWorld, type AzureWorld } from '../../test-support/azure/azure-world.ts'
+import { startDicomService, type DicomService } from '../../test-support/dicom/service.ts'
+import { findLeaks, runPlaces } from '../../test-support/runner/leak-check.ts'
+import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/dicom/orthanc.ts'
+import { runAction } from '../../test-support/runner/run-action.ts'
 import { dirname } from 'node:path'
 
 const az = findRealAz()
@@ -19,7 +19,7 @@ const describeWhenReady = missing === undefined ? describe : describe.skip
 describeWhenReady('smoke-test: write with the real Azure CLI, offline, against a real Orthanc', () => {
   let azure: AzureWorld
   let orthanc: Orthanc
-  let front: DicomFront
+  let front: DicomService
 
   beforeAll(async () => {
     azure = await startAzureWorld()
@@ -27,7 +27,12 @@ describeWhenReady('smoke-test: write with the real Azure CLI, offline, against a
     if (typeof started === 'string') throw new Error(started)
     orthanc = started
     const roles = { [azure.identity.objectId]: 'owner' } as const
-    front = await startDicomFront({ certificate: azure.certificate, orthanc, roles, tenantId: azure.identity.tenantId })
+    front = await startDicomService({
+      certificate: azure.certificate,
+      orthanc,
+      roles,
+      tenantId: azure.identity.tenantId
+    })
   }, 60_000)
   afterAll(async () => {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed

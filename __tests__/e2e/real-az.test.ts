@@ -1,13 +1,13 @@
 // End to end: the bundled action, run as the runner runs it, with the real Azure CLI logged in offline
 // against the loopback world, and the DICOM emulator over TLS.
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
-import { findRealAz, prepareAzEnv } from '../../test-support/azure-login.ts'
-import { decodeJwtPayload } from '../../test-support/jwt.ts'
-import { findLeaks, runPlaces } from '../../test-support/leak-check.ts'
+import { findRealAz, prepareAzEnv } from '../../test-support/azure/azure-login.ts'
+import { decodeJwtPayload } from '../../test-support/azure/jwt.ts'
+import { findLeaks, runPlaces } from '../../test-support/runner/leak-check.ts'
 import type { LoopbackWorld } from '../../test-support/loopback-world.ts'
 import { startLoopbackWorld } from '../../test-support/loopback-world.ts'
-import type { ActionRun } from '../../test-support/run-action.ts'
-import { runAction } from '../../test-support/run-action.ts'
+import type { ActionRun } from '../../test-support/runner/run-action.ts'
+import { runAction } from '../../test-support/runner/run-action.ts'
 
 const az = findRealAz()
 // Straight to stderr: jest drops the console output of a file whose tests are all skipped.

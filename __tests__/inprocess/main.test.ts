@@ -5,12 +5,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import tls from 'node:tls'
-import { stillRunning } from '../../src/azure-cli/process-tree.ts'
+import { stillRunning } from '../../src/sign-in/azure-cli/process-tree.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
-import type { DicomEmulator } from '../../test-support/dicom-emulator.ts'
-import { startDicomEmulator } from '../../test-support/dicom-emulator.ts'
-import { startConnectProxy } from '../../test-support/connect-proxy.ts'
-import { fakeRunner } from '../../test-support/fake-runner.ts'
+import type { DicomService } from '../../test-support/dicom/service.ts'
+import { startDicomService } from '../../test-support/dicom/service.ts'
+import { startConnectProxy } from '../../test-support/net/connect-proxy.ts'
+import { fakeRunner } from '../../test-support/runner/fake-runner.ts'
 import {
   azCalls,
   emptyDirectory,
@@ -19,9 +19,9 @@ import {
   summaryTable,
   token,
   useInProcessRunner
-} from '../../test-support/in-process.ts'
-import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
-import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+} from '../../test-support/runner/in-process.ts'
+import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
 
 const SERVICE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com'
 const NOT_LOGGED_IN = "ERROR: Please run 'az login' to setup account.\n"
@@ -51,12 +51,6 @@ describe('refusing bad input', () => {
 })
 
 describe('when az is missing or fails', () => {
-  it('names the Azure CLI and how to install it when az is not on PATH', async () => {
-    await runAction({}, 'missing')
-    expectOneFailure(/^The Azure CLI \(az\) was not found on PATH\..*install-azure-cli/, 'azure-cli-not-found')
-    expect(fakeRunner.outputs).toEqual({})
-  })
-
   it('says az is not logged in and what to run first; az warnings go to debug only', async () => {
     const stderr = `WARNING: A new version is available.\n${NOT_LOGGED_IN}`
     await runAction({}, { FAKE_AZ_MODE: 'fail', FAKE_AZ_STDERR: stderr })
@@ -78,15 +72,6 @@ describe('when az is missing or fails', () => {
     expectOneFailure('az account get-access-token did not finish within 1 s and was stopped.', 'timeouts')
     expect(await stillRunning([Number(await readFile(pidFile, 'utf8'))])).toEqual([])
     expect(fakeRunner.outputs).toEqual({})
-  })
-
-  it('fails without echoing anything when az prints something that is not JSON', async () => {
-    const jwt = token()
-    await runAction({}, { FAKE_AZ_MODE: 'garbage', FAKE_AZ_TOKEN: jwt })
-    const what = 'not the expected JSON with an accessToken (not shown: it may contain the token)'
-    expectOneFailure(what, 'unreadable-azure-cli-output')
-    expect(fakeRunner.outputs).toEqual({})
-    expectNoLeaks(jwt)
   })
 })
 
@@ -125,6 +110,8 @@ describe('getting a token', () => {
     expectNoLeaks(jwt)
   })
 
+  // Kept beside runner/token.test.ts's export test: only in-process can it be seen that the export follows the mask
+  // (at runner level they land in different files).
   it('also exports the token as the named environment variable, after masking it', async () => {
     const jwt = token()
     await runAction({ 'export-variable': 'DICOM_TOKEN' }, { FAKE_AZ_TOKEN: jwt })
@@ -133,15 +120,6 @@ describe('getting a token', () => {
     expect(fakeRunner.calls[0]).toEqual({ kind: 'setSecret', value: jwt })
     expect(fakeRunner.messages('setFailed')).toEqual([])
     expectNoLeaks(jwt, 'DICOM_TOKEN')
-  })
-
-  it("warns when the token's audience is not the requested resource", async () => {
-    const jwt = token('https://management.azure.com/')
-    await runAction({}, { FAKE_AZ_TOKEN: jwt })
-    const audience = "audience is 'https://management.azure.com/'"
-    expect(fakeRunner.messages('warning')).toEqual([expect.stringContaining(audience)])
-    expect(fakeRunner.messages('setFailed')).toEqual([])
-    expectNoLeaks(jwt)
   })
 
   it('still succeeds when the job summary cannot be written, and says why in the debug log', async () => {
@@ -190,7 +168,7 @@ describe('an unexpected error', () => {
 })
 
 describe('the smoke test', () => {
-  let dicom: DicomEmulator
+  let dicom: DicomService
   const systemCertificates = tls.getCACertificates('default')
 
   // The emulator's certificate is self-signed. The spawned action trusts it through NODE_EXTRA_CA_CERTS, which node
@@ -199,7 +177,7 @@ describe('the smoke test', () => {
   beforeAll(async () => {
     certificate = await makeSelfSignedCertificate('dicom-emulator-in-process')
     tls.setDefaultCACertificates([...systemCertificates, certificate.cert])
-    dicom = await startDicomEmulator({ certificate, tenantId: TENANT_ID })
+    dicom = await startDicomService({ certificate, tenantId: TENANT_ID, entries: 3 })
   })
   afterAll(async () => {
     tls.setDefaultCACertificates(systemCertificates)

@@ -1,5 +1,5 @@
 // A hostile or odd DICOM service (and proxy), against the bundled action's smoke test, spawned as the runner spawns
-// it: a server scripted byte by byte (test-support/scripted-server.ts) echoes the token, floods retries, breaks HTTP;
+// it: a server scripted byte by byte (test-support/net/scripted-server.ts) echoes the token, floods retries, breaks HTTP;
 // refusals of dicom-url and resource; answers the real service gives; a Node.js too old for the bundle.
 // ACTION_ENTRY_UNDER_TEST=<bundle> runs these against another build.
 import { execFileSync } from 'node:child_process'
@@ -8,18 +8,18 @@ import { rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { maxAttempts } from '../../src/retry.ts'
-import { startConnectProxy } from '../../test-support/connect-proxy.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { runPlaces } from '../../test-support/leak-check.ts'
-import { unusedLoopbackPort } from '../../test-support/loopback-server.ts'
-import type { ActionRun } from '../../test-support/run-action.ts'
-import { fakeAzDirectory, runAction } from '../../test-support/run-action.ts'
-import type { ScriptedAnswer, ScriptedHandler } from '../../test-support/scripted-server.ts'
-import type { ScriptedRequest, ScriptedServer } from '../../test-support/scripted-server.ts'
-import { httpResponse, jsonResponse, startScriptedServer } from '../../test-support/scripted-server.ts'
-import type { Certificate } from '../../test-support/tls-cert.ts'
-import { makeSelfSignedCertificate, removeCertificate } from '../../test-support/tls-cert.ts'
-import { expectNoTokenShown, expectOneError } from '../../test-support/expect-run.ts'
+import { startConnectProxy } from '../../test-support/net/connect-proxy.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { runPlaces } from '../../test-support/runner/leak-check.ts'
+import { unusedLoopbackPort } from '../../test-support/net/loopback-server.ts'
+import type { ActionRun } from '../../test-support/runner/run-action.ts'
+import { fakeAzDirectory, runAction } from '../../test-support/runner/run-action.ts'
+import type { ScriptedAnswer, ScriptedHandler } from '../../test-support/net/scripted-server.ts'
+import type { ScriptedRequest, ScriptedServer } from '../../test-support/net/scripted-server.ts'
+import { httpResponse, jsonResponse, startScriptedServer } from '../../test-support/net/scripted-server.ts'
+import type { Certificate } from '../../test-support/net/tls-cert.ts'
+import { makeSelfSignedCertificate, removeCertificate } from '../../test-support/net/tls-cert.ts'
+import { expectNoTokenShown, expectOneError } from '../../test-support/runner/expect-run.ts'
 
 const TENANT = '9c8b7a6f-5e4d-4c3b-8a2f-1e0d9c8b7a6f'
 const OBJECT_ID = '4b3a2f1e-0d9c-4b8a-9f6e-5d4c3b2a1f0e'

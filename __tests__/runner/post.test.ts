@@ -12,10 +12,10 @@ import {
   startGatedFront,
   type GatedFront
 } from '../../test-support/dicom/gated-front.ts'
-import { expectNoTokenShown } from '../../test-support/expect-run.ts'
-import { fakeAzDirectory } from '../../test-support/run-action.ts'
+import { expectNoTokenShown } from '../../test-support/runner/expect-run.ts'
+import { fakeAzDirectory } from '../../test-support/runner/run-action.ts'
 import { POST_ENTRY, runAndCancel, runPostStep, until } from '../../test-support/runner/cancel.ts'
-import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
 
 let cert: Certificate
 let azDir: string

@@ -3,16 +3,18 @@ import { rm } from 'node:fs/promises'
 import net from 'node:net'
 import { dirname } from 'node:path'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
-import type { DicomEmulator, DicomFault } from '../../test-support/dicom-emulator.ts'
-import { startDicomEmulator, unusedLoopbackPort } from '../../test-support/dicom-emulator.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { startConnectProxy } from '../../test-support/connect-proxy.ts'
-import { findLeaks, runPlaces } from '../../test-support/leak-check.ts'
-import { closeServer, listenOnLoopback, trackSockets } from '../../test-support/loopback-server.ts'
-import type { ActionRun } from '../../test-support/run-action.ts'
-import { fakeAzDirectory, runAction } from '../../test-support/run-action.ts'
-import type { Certificate } from '../../test-support/tls-cert.ts'
-import { makeSelfSignedCertificate, removeCertificate } from '../../test-support/tls-cert.ts'
+import type { DicomFault } from '../../test-support/dicom/faults.ts'
+import type { DicomService } from '../../test-support/dicom/service.ts'
+import { startDicomService } from '../../test-support/dicom/service.ts'
+import { unusedLoopbackPort } from '../../test-support/net/loopback-server.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { startConnectProxy } from '../../test-support/net/connect-proxy.ts'
+import { findLeaks, runPlaces } from '../../test-support/runner/leak-check.ts'
+import { closeServer, listenOnLoopback, trackSockets } from '../../test-support/net/loopback-server.ts'
+import type { ActionRun } from '../../test-support/runner/run-action.ts'
+import { fakeAzDirectory, runAction } from '../../test-support/runner/run-action.ts'
+import type { Certificate } from '../../test-support/net/tls-cert.ts'
+import { makeSelfSignedCertificate, removeCertificate } from '../../test-support/net/tls-cert.ts'
 
 const TENANT = '3c7e9a1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d'
 const OBJECT_ID = '7a6b5c4d-3e2f-4109-8a7b-6c5d4e3f2a1b'
@@ -20,7 +22,7 @@ const OBJECT_ID = '7a6b5c4d-3e2f-4109-8a7b-6c5d4e3f2a1b'
 let azDir: string
 let trusted: Certificate
 let untrusted: Certificate
-let dicom: DicomEmulator
+let dicom: DicomService
 
 beforeAll(async () => {
   ;[azDir, trusted, untrusted] = await Promise.all([
@@ -28,7 +30,7 @@ beforeAll(async () => {
     makeSelfSignedCertificate('dicom-emulator'),
     makeSelfSignedCertificate('untrusted')
   ])
-  dicom = await startDicomEmulator({ certificate: trusted, tenantId: TENANT })
+  dicom = await startDicomService({ certificate: trusted, tenantId: TENANT, entries: 3 })
 })
 afterAll(async () => {
   await dicom.close()
@@ -277,7 +279,7 @@ describe('diagnosing a DICOM service that refuses', () => {
   it.each<Record<string, string>>([{}, { NODE_TLS_REJECT_UNAUTHORIZED: '0' }])(
     'an untrusted certificate is a TLS error, reported at once without retries (env %j)',
     async (env) => {
-      const impostor = await startDicomEmulator({ certificate: untrusted })
+      const impostor = await startDicomService({ certificate: untrusted })
       try {
         const result = await smokeTest({ 'dicom-url': impostor.url }, token(), env)
         expectFailedSmokeTest(

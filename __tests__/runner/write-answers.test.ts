@@ -5,7 +5,7 @@
 // long what took). Each checks what a user sees, and that the service is left empty.
 import { rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import type { FeedRecord } from '../../test-support/dicom-front.ts'
+import type { FeedRecord } from '../../test-support/dicom/change-feed.ts'
 import { isFeed, isMetadata, isStow, type Forwarded, type GatePolicy } from '../../test-support/dicom/gate.ts'
 import {
   TENANT,
@@ -14,9 +14,9 @@ import {
   startGatedFront,
   type GatedFront
 } from '../../test-support/dicom/gated-front.ts'
-import { expectNoTokenShown } from '../../test-support/expect-run.ts'
-import { fakeAzDirectory, runAction, type ActionRun } from '../../test-support/run-action.ts'
-import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+import { expectNoTokenShown } from '../../test-support/runner/expect-run.ts'
+import { fakeAzDirectory, runAction, type ActionRun } from '../../test-support/runner/run-action.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
 
 const REFERENCED_SOP_SEQUENCE = '00081199'
 const WARNING_REASON = '00081196'
@@ -186,7 +186,7 @@ describeWithOrthanc('the write round trip against answers the fake does not give
 
   it('a read check that leaves too little time: no STOW is sent, and the line says why', async () => {
     // The two change feed reads of the read check take about 2.8 s of the 4 s.
-    world.front.setFaults({ feedDelayMs: 1400 })
+    world.front.setFault({ kind: 'feed-delay', ms: 1400 })
     const result = await write({ 'timeout-seconds': '4' })
     expect(result.exitCode).toBe(1)
     expect(result.errors).toEqual([

@@ -4,13 +4,15 @@ import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
-import { startDicomEmulator } from '../../test-support/dicom-emulator.ts'
-import { startDicomFront, type DicomFront, type FrontFaults } from '../../test-support/dicom-front.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { findLeaks, runPlaces } from '../../test-support/leak-check.ts'
-import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/orthanc.ts'
-import { REPO_ROOT, fakeAzDirectory, runAction, type ActionRun } from '../../test-support/run-action.ts'
-import { makeSelfSignedCertificate, type Certificate } from '../../test-support/tls-cert.ts'
+import type { DicomFault } from '../../test-support/dicom/faults.ts'
+import { startDicomService, type DicomService } from '../../test-support/dicom/service.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { expectOneError } from '../../test-support/runner/expect-run.ts'
+import { findLeaks, runPlaces } from '../../test-support/runner/leak-check.ts'
+import { orthancUnavailable, startOrthanc, type Orthanc } from '../../test-support/dicom/orthanc.ts'
+import { REPO_ROOT, fakeAzDirectory, runAction, type ActionRun } from '../../test-support/runner/run-action.ts'
+import { releasedAfterAll } from '../../test-support/runner/release-after-all.ts'
+import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
 
 const TENANT = '3c7e9a1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d'
 const OWNER = '7a6b5c4d-3e2f-4109-8a7b-6c5d4e3f2a1b'
@@ -25,11 +27,12 @@ const describeWithOrthanc = unavailable === undefined ? describe : describe.skip
 let azDir: string
 let cert: Certificate
 
+const release = releasedAfterAll()
 beforeAll(async () => {
-  ;[azDir, cert] = await Promise.all([fakeAzDirectory(), makeSelfSignedCertificate('dicom-front')])
-})
-afterAll(async () => {
-  await Promise.all([dirname(cert.certPath), azDir].map((dir) => rm(dir, { recursive: true, force: true })))
+  azDir = await fakeAzDirectory()
+  release(() => rm(azDir, { recursive: true, force: true }))
+  cert = await makeSelfSignedCertificate('dicom-front')
+  release(() => removeCertificate(cert))
 })
 
 function token(oid: string): string {
@@ -66,32 +69,29 @@ async function runSmokeTest(url: string, inputs: Record<string, string>, options
   return result
 }
 
-function expectOneError(result: ActionRun, message: RegExp, anchor: string): void {
-  expect(result.exitCode).toBe(1)
-  expect(result.errors).toHaveLength(1)
-  expect(result.errors[0]).toMatch(message)
-  expect(result.errors[0]?.endsWith(`#${anchor}`)).toBe(true)
+/** The shared one-error check, plus what a failed write shows: the message, the failed result, no stack trace. */
+function expectWriteFailed(result: ActionRun, message: RegExp, anchor: string): void {
+  expect(expectOneError(result, anchor)).toMatch(message)
   expect(result.outputs['smoke-test-result']).toBe('failed')
   expect(result.stdout).not.toMatch(/^\s+at /m)
 }
 
 describeWithOrthanc('smoke-test: write against the front over a real Orthanc', () => {
   let orthanc: Orthanc
-  let front: DicomFront
+  let front: DicomService
 
+  const releaseServers = releasedAfterAll()
   beforeAll(async () => {
     const started = await startOrthanc()
     if (typeof started === 'string') throw new Error(started)
     orthanc = started
+    releaseServers(() => started.stop())
     const roles = { [OWNER]: 'owner', [READER]: 'reader' } as const
-    front = await startDicomFront({ certificate: cert, orthanc, roles, tenantId: TENANT })
-  })
-  afterAll(async () => {
-    await front.close()
-    await orthanc.stop()
+    front = await startDicomService({ certificate: cert, orthanc, roles, tenantId: TENANT })
+    releaseServers(() => front.close())
   })
   beforeEach(() => {
-    front.setFaults({})
+    front.setFault({ kind: 'none' })
     front.requests.length = 0
     front.roles.delete(NEWCOMER)
   })
@@ -101,11 +101,11 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   const requestLines = (): string[] => front.requests.map((r) => `${r.method} ${r.path} ${r.status ?? ''}`)
 
   async function write(
-    faults: FrontFaults = {},
+    fault: DicomFault = { kind: 'none' },
     inputs: Record<string, string> = {},
     options: RunOptions = {}
   ): Promise<ActionRun> {
-    front.setFaults(faults)
+    front.setFault(fault)
     return runSmokeTest(front.url, inputs, options)
   }
 
@@ -142,7 +142,7 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   )
 
   it('waits for the Create when the change feed lags', async () => {
-    const result = await write({ createHiddenForReads: 3 })
+    const result = await write({ kind: 'create-hidden', reads: 3 })
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toMatch(
       /Change feed lists the Create: attempt 1 failed \(the Create is not in the change feed yet\); retrying/
@@ -151,73 +151,73 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   })
 
   it('works on v1, whose change feed pages by sequence number', async () => {
-    const result = await write({}, { 'api-version': 'v1' })
+    const result = await write({ kind: 'none' }, { 'api-version': 'v1' })
     expect(result.exitCode).toBe(0)
     expect(await storedStudies()).toEqual([])
   })
 
   it('403 on the write with a reader role: says write needs DICOM Data Owner, and does not retry', async () => {
-    const result = await write({}, {}, { oid: READER })
-    expectOneError(
+    const result = await write({ kind: 'none' }, {}, { oid: READER })
+    expectWriteFailed(
       result,
       /refused to store .* with 403 .*reader role only; smoke-test: write needs DICOM Data Owner\./,
       '403-on-a-write-reader-role-only'
     )
     expect(requestLines().filter((l) => l.startsWith('POST'))).toHaveLength(1)
-    expect(result.outputs['round-trip-ms']).toBeDefined()
+    expect(result.outputs['round-trip-ms']).toMatch(/^[1-9]\d*$/)
     expect(result.summary).toMatch(/<td>Write: Delete the study<\/td><td>skipped<\/td>/)
   })
 
-  it.each<[string, FrontFaults, RegExp, string]>([
+  it.each<[string, DicomFault, RegExp, string]>([
     [
       '409',
-      { stowStatus: { status: 409, body: 'The instance already exists.' } },
+      { kind: 'store-status', status: 409, body: 'The instance already exists.' },
       /answered 409 .*the instance already exists/,
       '409-conflict-the-instance-already-exists'
     ],
     [
       '400 naming the attribute',
-      { stowStatus: { status: 400, body: 'DICOM100: (0010,0020) PatientID - the value is invalid.' } },
+      { kind: 'store-status', status: 400, body: 'DICOM100: (0010,0020) PatientID - the value is invalid.' },
       /refused the synthetic instance with 400 at .*, naming attribute \(0010,0020\) PatientID: "DICOM100/,
       '400-or-415-the-service-refused-the-instance'
     ],
     [
       '415',
-      { stowStatus: { status: 415, body: 'Unsupported media type.' } },
+      { kind: 'store-status', status: 415, body: 'Unsupported media type.' },
       /refused the synthetic instance with 415/,
       '400-or-415-the-service-refused-the-instance'
     ],
     [
       '424',
-      { stowFailedDependency: true },
+      { kind: 'store-failed-dependency' },
       /answered 424 Failed Dependency .*storage account or its customer-managed key/,
       '424-failed-dependency'
     ],
     [
       '413',
-      { stowStatus: { status: 413, body: 'Request Entity Too Large' } },
+      { kind: 'store-status', status: 413, body: 'Request Entity Too Large' },
       /answered 413 .*request too large/,
       '413-request-too-large'
     ],
     [
       '202 with a FailedSOPSequence',
-      { stowFailureReason: 272 },
+      { kind: 'store-failure-reason', reason: 272 },
       /answered 202 .*failure reason 272 \(0x0110, processing failure\)/,
       '202-accepted-with-a-failedsopsequence'
     ]
   ])(
     '%s on the STOW: one line saying why, not retried, nothing left in Orthanc',
-    async (_name, faults, message, anchor) => {
-      const result = await write(faults)
-      expectOneError(result, message, anchor)
+    async (_name, fault, message, anchor) => {
+      const result = await write(fault)
+      expectWriteFailed(result, message, anchor)
       expect(requestLines().filter((l) => l.startsWith('POST'))).toHaveLength(1)
       expect(await storedStudies()).toEqual([])
     }
   )
 
   it('a DELETE that keeps failing fails the step and prints the study UID to delete by hand', async () => {
-    const result = await write({ deleteStatus: 500 }, { 'timeout-seconds': '4' })
-    expectOneError(
+    const result = await write({ kind: 'delete-status', status: 500 }, { 'timeout-seconds': '4' })
+    expectWriteFailed(
       result,
       /^Could not delete the synthetic study (2\.25\.\d+) that the smoke test stored: .*DELETE .*\/studies\/\1\./,
       'cleanup-failed-synthetic-study-left-behind'
@@ -232,7 +232,7 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
       front.roles.set(NEWCOMER, 'owner')
     }
     const result = await write(
-      {},
+      { kind: 'none' },
       { 'wait-for-access': 'true', 'timeout-seconds': '20' },
       { oid: NEWCOMER, during: grantAfterTwo403s }
     )
@@ -246,8 +246,12 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   it(
     'wait-for-access: still 403 at the deadline gives ' + 'one line with 403, the roles and how long it waited',
     async () => {
-      const result = await write({}, { 'wait-for-access': 'true', 'timeout-seconds': '3' }, { oid: NEWCOMER })
-      expectOneError(
+      const result = await write(
+        { kind: 'none' },
+        { 'wait-for-access': 'true', 'timeout-seconds': '3' },
+        { oid: NEWCOMER }
+      )
+      expectWriteFailed(
         result,
         new RegExp(
           String.raw`still answered 403 to GET .* after waiting [1-3]\.\d s \(\d+ attempt\(s\)\) for ` +
@@ -260,16 +264,69 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
   )
 
   it('without wait-for-access a 403 fails at once', async () => {
-    const result = await write({}, {}, { oid: NEWCOMER })
-    expectOneError(result, /refused .* with 403/, '403-forbidden')
+    const result = await write({ kind: 'none' }, {}, { oid: NEWCOMER })
+    expectWriteFailed(result, /refused .* with 403/, '403-forbidden')
     expect(front.requests).toHaveLength(2)
+  })
+})
+
+// The same round trip where no Orthanc is installed: the fake service keeps the instance in memory.
+describe('smoke-test: write against the fake service storing in memory', () => {
+  let service: DicomService
+  const releaseService = releasedAfterAll()
+  beforeAll(async () => {
+    const roles = { [OWNER]: 'owner', [READER]: 'reader' } as const
+    service = await startDicomService({ certificate: cert, roles, tenantId: TENANT })
+    releaseService(() => service.close())
+  })
+  beforeEach(() => {
+    service.setFault({ kind: 'none' })
+    service.setEntries(0)
+    service.requests.length = 0
+  })
+
+  const requestLines = (): string[] => service.requests.map((r) => `${r.method} ${r.path} ${r.status ?? ''}`)
+
+  it('stores, finds, retrieves, sees in the change feed and deletes one instance; nothing is left', async () => {
+    const result = await runSmokeTest(service.url, {})
+    expect(result.exitCode).toBe(0)
+    expect(result.errors).toEqual([])
+    expect(result.outputs['smoke-test-result']).toBe('passed')
+    expect(result.outputs['round-trip-ms']).toMatch(/^[1-9]\d*$/)
+    expect(service.feed.map((entry) => entry.action)).toEqual(['Create', 'Delete'])
+    const description = service.feed[0]?.metadata?.['00081030']?.Value?.[0]
+    expect(description).toBe('dicom-token-action smoke test, contoso/pacs run 42 attempt 1')
+    expect(requestLines().filter((l) => /^(POST|DELETE)/.test(l))).toEqual([
+      expect.stringMatching(/^POST \/v2\/studies 200$/),
+      expect.stringMatching(/^DELETE \/v2\/studies\/2\.25\.\d+ 204$/)
+    ])
+    expect(result.summary).toMatch(/<td>Write: Delete the study<\/td><td>passed in \d+ ms \(204\)/)
+  })
+
+  it('waits for the Create when the change feed lags, on v1 too', async () => {
+    service.setFault({ kind: 'create-hidden', reads: 2 })
+    const result = await runSmokeTest(service.url, { 'api-version': 'v1' })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toMatch(
+      /Change feed lists the Create: attempt 1 failed \(the Create is not in the change feed yet\)/
+    )
+  })
+
+  it('a reader role: one line saying write needs DICOM Data Owner, nothing stored', async () => {
+    const result = await runSmokeTest(service.url, {}, { oid: READER })
+    expectWriteFailed(
+      result,
+      /reader role only; smoke-test: write needs DICOM Data Owner\./,
+      '403-on-a-write-reader-role-only'
+    )
+    expect(service.feed).toEqual([])
   })
 })
 
 describe('smoke-test: read', () => {
   it('needs no Orthanc and never loads the write check or dcmjs: it passes with their chunks deleted', async () => {
     const copy = await mkdtemp(join(tmpdir(), 'dist-without-write-'))
-    const emulator = await startDicomEmulator({ certificate: cert, tenantId: TENANT })
+    const emulator = await startDicomService({ certificate: cert, tenantId: TENANT, entries: 3 })
     try {
       await cp(join(REPO_ROOT, 'dist'), copy, { recursive: true })
       const removed: string[] = []

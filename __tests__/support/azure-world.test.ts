@@ -2,9 +2,9 @@
 // so that the action's classification of az output rests on observed behaviour, not on guesses.
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { findRealAz, prepareAzEnv, runAz, type AzSession } from '../../test-support/azure-login.ts'
-import { startAzureWorld, type AzureWorld } from '../../test-support/azure-world.ts'
-import { decodeJwtPayload } from '../../test-support/jwt.ts'
+import { findRealAz, prepareAzEnv, runAz, type AzSession } from '../../test-support/azure/azure-login.ts'
+import { startAzureWorld, type AzureWorld } from '../../test-support/azure/azure-world.ts'
+import { decodeJwtPayload } from '../../test-support/azure/jwt.ts'
 
 const DICOM_RESOURCE = 'https://dicom.healthcareapis.azure.com'
 const KOLKATA_OFFSET_SECONDS = 5 * 3600 + 30 * 60

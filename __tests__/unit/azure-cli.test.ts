@@ -1,13 +1,13 @@
 // How az is called, how its output is read, and how its failures become errors a person can act on.
 // The stderr texts are what the Azure CLI prints (2.45 observed in __tests__/support; newer ones from its source and
 // logs).
-import { classifyAzFailure, parseAzOutput, splitAzStderr, type AzResult } from '../../src/azure-cli/output.ts'
-import { azInvocation } from '../../src/azure-cli/run.ts'
+import { classifyAzFailure, parseAzOutput, splitAzStderr, type AzResult } from '../../src/sign-in/azure-cli/output.ts'
+import { azInvocation } from '../../src/sign-in/azure-cli/run.ts'
 import { ActionError, type FailureKind } from '../../src/errors.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
-import { findLeaks } from '../../test-support/leak-check.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { TENANT_ID } from '../../test-support/ids.ts'
+import { findLeaks } from '../../test-support/runner/leak-check.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { TENANT_ID } from '../../test-support/azure/ids.ts'
 
 const SUBSCRIPTION_ID = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
 const EXPIRES_EPOCH = 1795465960

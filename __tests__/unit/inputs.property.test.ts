@@ -1,7 +1,7 @@
 // Properties of input validation over random values for every input: each set of inputs gives either a configuration
 // or exactly one refusal line, and nothing that reaches az can be read by it as a file ('@…') or an option ('-…').
 import fc from 'fast-check'
-import { azInvocation } from '../../src/azure-cli/run.ts'
+import { azInvocation } from '../../src/sign-in/azure-cli/run.ts'
 import { ActionError, describeFailure } from '../../src/errors.ts'
 import { INPUT_NAMES, parseInputs, type Config, type InputName } from '../../src/inputs.ts'
 

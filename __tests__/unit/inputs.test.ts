@@ -12,7 +12,7 @@ import {
   type Config,
   type InputName
 } from '../../src/inputs.ts'
-import { TENANT_ID } from '../../test-support/ids.ts'
+import { TENANT_ID } from '../../test-support/azure/ids.ts'
 
 type RawInputs = Partial<Record<InputName, string>>
 

@@ -4,19 +4,19 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { parseAzOutput } from '../../src/azure-cli/output.ts'
+import { parseAzOutput } from '../../src/sign-in/azure-cli/output.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { ActionError } from '../../src/errors.ts'
 import { parseInputs, type Config, type InputName } from '../../src/inputs.ts'
 import { OUTPUT_NAMES, smokeTestOutputs, tokenOutputs } from '../../src/outputs.ts'
-import { CHANGEFEED_ENDPOINTS } from '../../src/smoke-test/changefeed.ts'
+import { CHANGEFEED_ENDPOINTS } from '../../src/smoke-test/read/changefeed.ts'
 import type { EndpointReport, SmokeTestReport } from '../../src/smoke-test/report.ts'
 import { issueToken, type IssuedToken } from '../../src/token.ts'
-import { createRunner } from '../../src/runner.ts'
+import { loadRunner } from '../../src/runner.ts'
 import { summaryRows } from '../../src/summary.ts'
-import { findLeaks } from '../../test-support/leak-check.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { APP_ID, OBJECT_ID, OTHER_TENANT_ID, TENANT_ID } from '../../test-support/ids.ts'
+import { findLeaks } from '../../test-support/runner/leak-check.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { APP_ID, OBJECT_ID, OTHER_TENANT_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
 
 const SERVICE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com'
 // 2026-11-23T20:32:40Z
@@ -224,7 +224,14 @@ describe('summaryRows', () => {
     const dir = await mkdtemp(join(tmpdir(), 'summary-'))
     const file = join(dir, 'summary')
     await writeFile(file, '')
-    await createRunner({ GITHUB_STEP_SUMMARY: file }).writeSummary('DICOM access token', rows)
+    const given = process.env.GITHUB_STEP_SUMMARY
+    process.env.GITHUB_STEP_SUMMARY = file // core reads the runner's variables from the environment
+    try {
+      await (await loadRunner()).writeSummary('DICOM access token', rows)
+    } finally {
+      if (given === undefined) Reflect.deleteProperty(process.env, 'GITHUB_STEP_SUMMARY')
+      else process.env.GITHUB_STEP_SUMMARY = given
+    }
     const cells = (await readFile(file, 'utf8')).replace(/<\/?(h3|table|tr|td)>/g, '\n')
     await rm(dir, { recursive: true })
     expect(cells).toContain('https://example.test/&lt;b&gt;api&lt;/b&gt;?a=1&amp;b=2')

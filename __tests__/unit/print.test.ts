@@ -9,8 +9,8 @@ import {
   removeSecretLikeRuns,
   showInvisible
 } from '../../src/print.ts'
-import { findLeaks } from '../../test-support/leak-check.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
+import { findLeaks } from '../../test-support/runner/leak-check.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
 
 const claims = {
   audience: 'https://dicom.healthcareapis.azure.com',
@@ -91,6 +91,24 @@ describe('removing the token', () => {
     expect(createPrinter().line('nothing to hide')).toBe('nothing to hide')
     expect(createPrinter('').line('nothing to hide')).toBe('nothing to hide')
     expect(removeSecret('nothing to hide', undefined)).toBe('nothing to hide')
+  })
+
+  it('removes each of several secrets from every line and cell, whichever was given first', () => {
+    const oidc = makeJwt({ aud: 'api://AzureADTokenExchange', sub: 'repo:octo/dicom:ref:refs/heads/main' })
+    const both = createPrinter(token, oidc)
+    const text = `access ${token}, oidc ${wrap(oidc, 40, '\n')}, encoded ${encodeURIComponent(token)}`
+    for (const printed of [
+      both.line(text),
+      both.cell(text),
+      ...both.lines(text),
+      createPrinter(oidc, token).line(text)
+    ]) {
+      expect(leakedRuns(printed)).toEqual([])
+      expect(findLeaks(oidc, { printed })).toEqual([])
+    }
+    expect(both.line(text)).toBe(`access ${REDACTED}, oidc ${REDACTED}, encoded ${REDACTED}`)
+    // One of them alone leaves the other: the test above would see it.
+    expect(createPrinter(token).line(text)).toContain(oidc.split('.')[1]?.slice(0, 16))
   })
 
   it('removes an opaque token', () => {

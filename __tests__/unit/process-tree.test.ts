@@ -6,7 +6,7 @@ import {
   stateFromProcStat,
   stillRunning,
   taskkillPath
-} from '../../src/azure-cli/process-tree.ts'
+} from '../../src/sign-in/azure-cli/process-tree.ts'
 
 describe('reading /proc/<pid>/stat', () => {
   it('reads the parent pid and state, even when the command name holds spaces and parentheses', () => {

@@ -2,23 +2,21 @@
 import { errors as undiciErrors } from 'undici'
 import {
   CHANGEFEED_ENDPOINTS,
-  classifyExchange,
   entrySequence,
-  isTlsError,
-  readAnswer,
+  readChangefeedAnswer,
   readChangefeedBody,
   type EndpointName
-} from '../../src/smoke-test/changefeed.ts'
+} from '../../src/smoke-test/read/changefeed.ts'
 import { diagnoseExchange, type DiagnosisContext } from '../../src/smoke-test/diagnose.ts'
-import { transportErrorCode, type Exchange } from '../../src/smoke-test/exchange.ts'
+import { classifyExchange, isTlsError, transportErrorCode, type Exchange } from '../../src/smoke-test/exchange.ts'
 import { proxyFor } from '../../src/smoke-test/proxy.ts'
 import type { ActionError, FailureKind } from '../../src/errors.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { RETRYABLE_STATUSES } from '../../src/retry.ts'
 import { formatExpiry, issueToken } from '../../src/token.ts'
-import { findLeaks } from '../../test-support/leak-check.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { APP_ID, OBJECT_ID, OTHER_TENANT_ID, TENANT_ID } from '../../test-support/ids.ts'
+import { findLeaks } from '../../test-support/runner/leak-check.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { APP_ID, OBJECT_ID, OTHER_TENANT_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
 
 const BASE_URL = 'https://contoso-dicom.dicom.azurehealthcareapis.com/v2'
 const HOST = 'contoso-dicom.dicom.azurehealthcareapis.com'
@@ -49,9 +47,9 @@ function context(token: string = tokenFor(), fields: Partial<DiagnosisContext> =
 
 /** An answer read once, then diagnosed if it failed, as the smoke test does; undefined when it passed. */
 function diagnosis(name: EndpointName, seen: Exchange, ctx: DiagnosisContext): ActionError | undefined {
-  const reading = readAnswer(name, seen)
-  if (reading.verdict === 'ok') return undefined
-  return diagnoseExchange(seen, ctx, reading.verdict === 'fatal' ? reading.bodyProblem : undefined)
+  const answer = readChangefeedAnswer(name, seen)
+  if (answer.verdict === 'ok') return undefined
+  return diagnoseExchange(seen, ctx, answer.problem)
 }
 
 /** The failure reported; a test that expects one fails plainly when there is none. */
@@ -444,8 +442,9 @@ describe('diagnoseExchange', () => {
       { status: 403, body: echo(token) },
       { status: 400, body: echo(token) }
     ]) {
+      // diagnosed() throws when there is no failure to show, so the message checked below always exists.
       const error = diagnosed('changefeed', exchange(fields), context(token))
-      expect(error).toBeDefined()
+      expect(error.message).not.toBe('')
       expect(findLeaks(token, { message: error.message, fix: error.fix })).toEqual([])
     }
   })
@@ -647,9 +646,9 @@ describe('what the real service answers', () => {
   })
 
   it('a v1 change feed page of [] is a pass: sequence numbers skip', () => {
-    expect(readAnswer('changefeed', exchange({ status: 200, contentType: JSON_TYPE, body: '[]' }))).toEqual({
+    expect(readChangefeedAnswer('changefeed', exchange({ status: 200, contentType: JSON_TYPE, body: '[]' }))).toEqual({
       verdict: 'ok',
-      sequence: 0
+      value: 0
     })
   })
 })

@@ -9,9 +9,9 @@ import {
   tokenWarnings,
   type TokenClaims
 } from '../../src/token.ts'
-import { findLeaks } from '../../test-support/leak-check.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
+import { findLeaks } from '../../test-support/runner/leak-check.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
 import { removeSecret } from '../../src/print.ts'
 
 // 2026-11-23T20:32:40Z

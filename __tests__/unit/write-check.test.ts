@@ -1,36 +1,41 @@
 // The write round trip's decisions: what each answer means, where the change feed is read next, how long cleanup keeps,
 // and what each failure tells the user.
-import { classifyExchange, retryReason } from '../../src/smoke-test/changefeed.ts'
 import type { DiagnosisContext } from '../../src/smoke-test/diagnose.ts'
 import { diagnoseExchange } from '../../src/smoke-test/diagnose.ts'
-import type { Exchange } from '../../src/smoke-test/exchange.ts'
-import { CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS, cleanupReserveMs } from '../../src/smoke-test/write-plan.ts'
+import { classifyExchange, retryReason, type Exchange } from '../../src/smoke-test/exchange.ts'
+import {
+  CLEANUP_RESERVE_SHARE,
+  MAX_CLEANUP_RESERVE_MS,
+  cleanupReserveMs
+} from '../../src/smoke-test/write/round-trip.ts'
 import {
   FEED_WINDOW_MARGIN_MS,
   FEED_WINDOW_SKEW_MS,
-  failedSops,
-  latestIsTarget,
-  mayHaveStored,
   feedPagePath,
   firstFeedCursor,
+  latestIsTarget,
+  readFeedPage
+} from '../../src/smoke-test/write/feed.ts'
+import {
+  failedSops,
+  mayHaveStored,
   readDeleteAnswer,
-  readFeedPage,
   readMetadataAnswer,
   readSearchAnswer,
   readStowAnswer,
   type InstanceUids
-} from '../../src/smoke-test/write-answers.ts'
+} from '../../src/smoke-test/write/answers.ts'
 import {
   cleanupFailed,
   describeFailureReason,
   diagnoseStow,
   diagnoseWriteCheck,
   refusedAttribute
-} from '../../src/smoke-test/write-diagnose.ts'
+} from '../../src/smoke-test/write/diagnose.ts'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { issueToken } from '../../src/token.ts'
-import { accessTokenClaims, makeJwt } from '../../test-support/jwt.ts'
-import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/ids.ts'
+import { accessTokenClaims, makeJwt } from '../../test-support/azure/jwt.ts'
+import { APP_ID, OBJECT_ID, TENANT_ID } from '../../test-support/azure/ids.ts'
 
 const BASE = 'https://contoso-dicom.dicom.azurehealthcareapis.com/v2'
 const UIDS: InstanceUids = { studyInstanceUid: '2.25.1', seriesInstanceUid: '2.25.2', sopInstanceUid: '2.25.3' }

@@ -4,7 +4,7 @@
 import net from 'node:net'
 import type { Socket } from 'node:net'
 import tls from 'node:tls'
-import type { Dispatcher } from 'undici'
+import { buildConnector, Client, ProxyAgent } from 'undici'
 import { isLoopbackHost } from '../dicom-service.ts'
 import { ActionError } from '../errors.ts'
 import { MAX_BODY_BYTES, requestTimeoutMs } from './exchange.ts'
@@ -18,20 +18,15 @@ export interface DicomConnection {
   close(): Promise<void>
 }
 
-async function sender(dispatcher: Dispatcher): Promise<SendRequest> {
-  const { default: request } = await import('undici/lib/api/api-request.js')
-  return (options) => request.call(dispatcher, options)
-}
-
 /**
  * Opens TCP+TLS to the DICOM host now. Behind a proxy (HTTPS_PROXY and friends, as runners set them) the requests go
  * through it, unless NO_PROXY lists the host.
  */
-export async function openDicomConnection(
+export function openDicomConnection(
   dicomBaseUrl: string,
   timeoutMs: number,
   env: NodeJS.ProcessEnv = process.env
-): Promise<DicomConnection> {
+): DicomConnection {
   const url = new URL(dicomBaseUrl)
   const secure = url.protocol === 'https:'
   const { hostname, port } = endpointOf(url)
@@ -48,9 +43,7 @@ export async function openDicomConnection(
         `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`
       )
     }
-    // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end. The whole of
-    // undici loads here: its proxy agent opens the tunnel with methods that undici's index adds to every dispatcher.
-    const { ProxyAgent } = await import('undici')
+    // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end.
     const agent = new ProxyAgent({
       uri: proxy.uri,
       requestTls: { rejectUnauthorized: true },
@@ -60,17 +53,12 @@ export async function openDicomConnection(
       pipelining: 2
     })
     return {
-      send: await sender(agent),
+      send: (options) => agent.request(options),
       proxyVariable: proxy.variable,
       close: () => agent.destroy().catch(() => undefined)
     }
   }
   const early = preconnect(hostname, port, secure, connectTimeoutMs)
-  // These load while az runs: undici's client and connector only, not the whole package.
-  const [{ default: Client }, { default: buildConnector }] = await Promise.all([
-    import('undici/lib/dispatcher/client.js'),
-    import('undici/lib/core/connect.js')
-  ])
   const fallback = buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true })
   let handedOver = false
   const client = new Client(url.origin, {
@@ -89,7 +77,7 @@ export async function openDicomConnection(
     }
   })
   return {
-    send: await sender(client),
+    send: (options) => client.request(options),
     close: async () => {
       early.discard()
       await client.destroy().catch(() => undefined)

@@ -1,7 +1,9 @@
 // One request to the DICOM service with the token, reduced to what it saw: a status with the headers and body that
 // matter, or a transport error's code (undici's own text may quote request details, so it never reaches the log).
+// Also the verdicts on any answer, whichever check asked: done, worth another try, or a failure no retry fixes.
 import type { Dispatcher } from 'undici'
 import type { RetryClock } from '../retry.ts'
+import { isRetryableStatus } from '../retry.ts'
 
 /** A single request may not hold the step longer than this, even with a long timeout-seconds. */
 export const REQUEST_TIMEOUT_MS = 15_000
@@ -132,4 +134,64 @@ export async function exchangeOnce(
     const errorCode = cancel?.aborted ? CANCELLED_CODE : transportErrorCode(error)
     return { method, url: url.href, errorCode, latencyMs: clock.now() - started }
   }
+}
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/
+
+export function isTlsError(code: string | undefined): boolean {
+  return code !== undefined && TLS_CODES.test(code)
+}
+
+// Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
+// bad status line or header value) or are larger than it reads: no retry makes them readable.
+const PROTOCOL_CODES =
+  /^(HPE_|HTTPParserError$|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/
+
+export function isProtocolError(code: string | undefined): boolean {
+  return code !== undefined && PROTOCOL_CODES.test(code)
+}
+
+/** What transportErrorCode makes of a proxy's refusal of the tunnel: `PROXY_<status>`. */
+export const PROXY_AUTHENTICATION_REQUIRED = 'PROXY_407'
+
+/**
+ * Is this attempt finished, worth another try, or a failure no retry will fix? With wait-for-access a 403 is a role
+ * assignment that has not applied yet (it can take about 10 minutes), so it is tried again until the deadline.
+ */
+export function classifyExchange(exchange: Exchange, waitForAccess = false): 'ok' | 'transient' | 'fatal' {
+  const code = exchange.errorCode
+  if (code !== undefined) {
+    return isTlsError(code) || isProtocolError(code) || code === PROXY_AUTHENTICATION_REQUIRED ? 'fatal' : 'transient'
+  }
+  const status = exchange.status ?? 0
+  if (status === 200 || status === 204) return 'ok'
+  if (status === 403 && waitForAccess) return 'transient'
+  return isRetryableStatus(status) ? 'transient' : 'fatal'
+}
+
+/**
+ * What one answer means for the check that asked, read once: done with a value, worth another try, or a failure.
+ * `problem` says what was wrong where the status alone does not. A transient answer may say why it is tried again (else
+ * retryReason does), and carry the problem to report should the deadline end the retries.
+ */
+export type Answer<T, P = string> =
+  | { verdict: 'ok'; value: T }
+  | { verdict: 'transient'; reason?: string; problem?: P }
+  | { verdict: 'fatal'; problem?: P }
+
+/** Why an attempt is tried again, as the log line says it. */
+export function retryReason(exchange: Exchange): string {
+  if (exchange.errorCode !== undefined) return exchange.errorCode
+  const status = `HTTP ${exchange.status ?? '?'}`
+  return exchange.status === 403 ? `${status}, waiting for the role assignment to apply` : status
+}
+
+/**
+ * A field of a JSON object the service sent, whatever its case: change feed entries come in camelCase from the service
+ * and in PascalCase in the docs, and DICOM JSON tags in either case of hex.
+ */
+export function fieldOf<V>(record: Record<string, V>, name: string): V | undefined {
+  const wanted = name.toLowerCase()
+  const key = Object.keys(record).find((k) => k.toLowerCase() === wanted)
+  return key === undefined ? undefined : record[key]
 }

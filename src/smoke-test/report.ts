@@ -1,6 +1,6 @@
 // What the smoke test found, as the outputs and the job summary read it. Types only.
 import type { ActionError } from '../errors.ts'
-import type { EndpointName } from './changefeed.ts'
+import type { EndpointName } from './read/changefeed.ts'
 import type { Exchange } from './exchange.ts'
 
 export interface EndpointReport {
@@ -37,5 +37,8 @@ export interface SmokeTestReport {
   /** Set when smoke-test is write and the read check passed. */
   write?: WriteReport
   failure?: ActionError
+  /** The read check's own time: both change feed endpoints, retries included. Unset when it did not run. */
+  readMs?: number
+  /** The whole smoke test, the write round trip included. */
   elapsedMs: number
 }

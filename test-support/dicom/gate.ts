@@ -4,7 +4,7 @@
 // service itself would give but the fake does not. It knows nothing of the fake behind it but its URL.
 import { createServer, request as httpsRequest } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { closeServer, listenOnLoopback, trackSockets } from '../loopback-server.ts'
+import { closeServer, listenOnLoopback, trackSockets } from '../net/loopback-server.ts'
 
 export interface GateRequest {
   method: string

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { inputVariable } from '../../src/inputs.ts'
-import { ACTION_ENTRY, declaredInputDefaults, parseFileCommands, type ActionRun } from '../run-action.ts'
+import { ACTION_ENTRY, declaredInputDefaults, parseFileCommands, type ActionRun } from './run-action.ts'
 
 /** The runner's schedule after SIGINT (ProcessInvoker.cs: _sigintTimeout 7.5 s, then _sigtermTimeout 2.5 s). */
 export const SIGTERM_AFTER_MS = 7500
