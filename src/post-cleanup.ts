@@ -32,7 +32,7 @@ export async function cleanUpLeftStudy(
     baseUrl = config.dicom.baseUrl
     const started = Date.now()
     const issued = await signIn(config, runner)
-    const connection = await openDicomConnection(baseUrl, config.timeoutMs, env)
+    const connection = openDicomConnection(baseUrl, config.timeoutMs, env)
     try {
       const context = { send: connection.send, issued, clock: systemClock, log: runner }
       const study = { baseUrl, studyInstanceUid, waitForAccess: config.dicom.waitForAccess }

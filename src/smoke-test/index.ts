@@ -13,6 +13,7 @@ import type { IssuedToken } from '../token.ts'
 import type { DicomConnection } from './connection.ts'
 import { transportErrorCode } from './exchange.ts'
 import { runReadCheck } from './read/check.ts'
+import type { ReadCheck } from './read/check.ts'
 import type { SmokeTestReport, WriteReport } from './report.ts'
 import type { CheckContext } from './step.ts'
 import { isCancelled } from './step.ts'
@@ -59,18 +60,7 @@ export async function runSmokeTest(input: SmokeTestInput): Promise<SmokeTestRepo
   }
   const read = await runReadCheck(input.dicom, { deadlineMs, startedAtMs: startedAt }, context)
   const readMs = clock.now() - startedAt
-  const readFailure = isCancelled(context)
-    ? cancelled(input.cancel?.by ?? 'SIGINT', 'during the read check of the smoke test', 'nothing was written')
-    : read.failure
-  const writing = input.dicom.smokeTest === 'write' && readFailure === undefined && read.latestSequence !== undefined
-  const leftMs = deadlineMs - clock.now()
-  const noTime =
-    writing && leftMs < writeTimeNeededMs(input.timeoutMs) ? noTimeForWrite(leftMs, input.timeoutMs) : undefined
-  const write =
-    writing && noTime === undefined
-      ? await writeCheck(input, { sequenceBefore: read.latestSequence ?? 0, deadlineMs }, context)
-      : undefined
-  const failure = readFailure ?? noTime ?? write?.failure
+  const { failure, write } = await afterRead(input, read, { deadlineMs, context })
   return {
     passed: failure === undefined,
     failure,
@@ -80,6 +70,26 @@ export async function runSmokeTest(input: SmokeTestInput): Promise<SmokeTestRepo
     readMs,
     elapsedMs: clock.now() - startedAt
   }
+}
+
+/**
+ * After the read check: the cancel, if it came; else with smoke-test: write the round trip, unless the read check left
+ * too little time for it and its cleanup.
+ */
+async function afterRead(
+  input: SmokeTestInput,
+  read: ReadCheck,
+  { deadlineMs, context }: { deadlineMs: number; context: CheckContext }
+): Promise<{ failure?: ActionError; write?: WriteReport }> {
+  if (isCancelled(context)) {
+    const by = input.cancel?.by ?? 'SIGINT'
+    return { failure: cancelled(by, 'during the read check of the smoke test', 'nothing was written') }
+  }
+  if (read.failure || read.latestSequence === undefined || input.dicom.smokeTest !== 'write') return read
+  const leftMs = deadlineMs - context.clock.now()
+  if (leftMs < writeTimeNeededMs(input.timeoutMs)) return { failure: noTimeForWrite(leftMs, input.timeoutMs) }
+  const write = await writeCheck(input, { sequenceBefore: read.latestSequence, deadlineMs }, context)
+  return { failure: write.failure, write }
 }
 
 /** A token for another Azure service is a credential for that service: it is never sent to dicom-url. */

@@ -3,7 +3,7 @@
 // confirms by search alone, not by the change feed as the round trip can.
 import type { ActionError } from '../../errors.ts'
 import type { DicomRequest } from '../exchange.ts'
-import type { CheckContext } from '../step.ts'
+import type { Attempt, CheckContext } from '../step.ts'
 import { exchangeWithin, runStep } from '../step.ts'
 import type { WriteProblem } from './answers.ts'
 import { readDeleteAnswer, readSearchAnswer } from './answers.ts'
@@ -29,11 +29,11 @@ export async function deleteLeftStudy(study: LeftStudy, context: CheckContext): 
     url: new URL(`${baseUrl}/studies/${uid}`),
     accept: 'application/dicom+json'
   }
-  const deleted = await runStep<void, WriteProblem>(
+  const deleted = await runStep(
     {
       label: WRITE_STEPS.delete,
       deadlineMs,
-      attempt: async () => {
+      attempt: async (): Promise<Attempt<void, WriteProblem>> => {
         const exchange = await exchangeWithin(context, deleteRequest, remaining())
         return { exchange, answer: readDeleteAnswer(exchange, waitForAccess) }
       },
@@ -46,11 +46,11 @@ export async function deleteLeftStudy(study: LeftStudy, context: CheckContext): 
     url: new URL(`${baseUrl}/studies?StudyInstanceUID=${encodeURIComponent(uid)}`),
     accept: 'application/dicom+json'
   }
-  const confirmed = await runStep<void, WriteProblem>(
+  const confirmed = await runStep(
     {
       label: WRITE_STEPS.confirmDelete,
       deadlineMs,
-      attempt: async () => {
+      attempt: async (): Promise<Attempt<void, WriteProblem>> => {
         const exchange = await exchangeWithin(context, search, remaining())
         const answer = readSearchAnswer(exchange, uid, waitForAccess)
         if (answer.verdict !== 'ok') return { exchange, answer }

@@ -61,16 +61,8 @@ export function diagnoseStow(
   const token = context.issued.value
   const request = `POST ${exchange.url}`
   const said = exchange.body ? `: "${preview(exchange.body, token, BODY_PREVIEW_CHARS)}"` : ''
-  if (problem?.kind === 'failed-sop') {
-    return new ActionError(
-      'write-failed-sop',
-      `The DICOM service answered 202 to ${request} but did not store the synthetic instance: its ` +
-        `FailedSOPSequence gives failure reason ${describeFailureReason(problem.failureReason)}.`,
-      'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation ' +
-        'failure usually means the service has stricter checks than the smoke test expects — please open an issue ' +
-        'with the code.'
-    )
-  }
+  const fromBody = stowBodyProblem(exchange, problem, said)
+  if (fromBody) return fromBody
   switch (exchange.status) {
     case 403:
       if (context.gaveUp) return accessNeverApplied(exchange, context, 'DICOM Data Owner')
@@ -125,6 +117,33 @@ function foundUids(
     shown('series', found.seriesInstanceUid),
     shown('instance', found.sopInstanceUid)
   ].join(', ')
+}
+
+function reasonGiven(reason: number | undefined): string {
+  return reason === undefined ? 'no failure reason' : `failure reason ${describeFailureReason(reason)}`
+}
+
+/** What the STOW answer's body showed: the instance listed as failed, or an answer that does not say it was stored. */
+function stowBodyProblem(exchange: Exchange, problem: WriteProblem | undefined, said: string): ActionError | undefined {
+  if (problem?.kind === 'failed-sop') {
+    return new ActionError(
+      'write-failed-sop',
+      `The DICOM service answered 202 to POST ${exchange.url} but did not store the synthetic instance: its ` +
+        `FailedSOPSequence gives ${reasonGiven(problem.failureReason)}.`,
+      'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation ' +
+        'failure usually means the service has stricter checks than the smoke test expects — please open an issue ' +
+        'with the code.'
+    )
+  }
+  if (problem?.kind !== 'unreadable' && problem?.kind !== 'not-stored') return undefined
+  // A 200 or 202 that does not say the instance was stored: it may have been, so cleanup ran.
+  return new ActionError(
+    'smoke-response',
+    `The DICOM service answered ${exchange.status ?? '?'} to POST ${exchange.url}, but not with a STOW-RS response ` +
+      `that lists the synthetic instance as stored${said}; it may have stored it all the same, so cleanup ran for ` +
+      `it.`,
+    'Something other than the DICOM service may be answering (a proxy, a gateway, another server): check dicom-url.'
+  )
 }
 
 /** A later step found the service's answer wrong for what was just stored. */

@@ -175,7 +175,7 @@ const CONFIRM_DELETE: WriteStep = {
 type RunStep = (step: WriteStep, deadlineMs: number, context?: CheckContext) => Promise<StepResult<void>>
 
 export async function runWriteCheck(input: WriteCheckInput, context: CheckContext): Promise<WriteReport> {
-  const { clock, log } = context
+  const { clock } = context
   const instance = await syntheticInstance({ runLabel: input.runLabel, now: new Date(clock.now()) })
   const startedAt = clock.now()
   const trip = roundTrip(input, context, instance, startedAt)
@@ -194,10 +194,31 @@ export async function runWriteCheck(input: WriteCheckInput, context: CheckContex
 
   if (isCancelled(context)) {
     rows.push(...[STORE, ...CHECKS, DELETE, CONFIRM_DELETE].map((step) => skippedRow(step.title)))
-    return report(cancelled(context.cancel?.by ?? 'SIGINT', 'during the write round trip', 'nothing was stored'))
+    return report(cancelledWrite(context, trip, 'nothing was stored'))
   }
   input.keepStudy?.(instance.studyInstanceUid) // before the STOW: a kill from here on leaves the post step its UID
-  const stored = await run(STORE, stepsDeadline)
+  const { stored, failure } = await storeAndCheck(trip, instance, { run, rows }, stepsDeadline)
+  if (!stored && !trip.mayBeStored) {
+    rows.push(skippedRow(WRITE_STEPS.delete), skippedRow(WRITE_STEPS.confirmDelete))
+    return report(isCancelled(context) ? cancelledWrite(context, trip, 'nothing was stored') : failure)
+  }
+  const deleted = await cleanUp(trip, input, context, run)
+  if (deleted === true) input.keepStudy?.('')
+  else if (!rows.some((row) => row.title === WRITE_STEPS.confirmDelete))
+    rows.push(skippedRow(WRITE_STEPS.confirmDelete))
+  if (isCancelled(context)) return report(cancelledWrite(context, trip, deleted))
+  return report(deleted === true ? failure : cleanupFailed(instance.studyInstanceUid, trip.baseUrl, deleted, failure))
+}
+
+/** 1–4: store, then find it, read it back and see it in the feed; the first failure, or a cancel, skips the rest. */
+async function storeAndCheck(
+  trip: RoundTrip,
+  instance: SyntheticInstance,
+  { run, rows }: { run: RunStep; rows: WriteStepReport[] },
+  deadlineMs: number
+): Promise<{ stored: boolean; failure?: ActionError }> {
+  const { log } = trip.context
+  const stored = await run(STORE, deadlineMs)
   if (stored.ok) {
     log.info(
       `Stored the synthetic study ${instance.studyInstanceUid} (${instance.studyDescription}); it is deleted at the end.`
@@ -211,22 +232,14 @@ export async function runWriteCheck(input: WriteCheckInput, context: CheckContex
   }
   let failure = stored.ok ? undefined : stored.failure
   for (const check of CHECKS) {
-    if (failure || isCancelled(context)) rows.push(skippedRow(check.title))
-    else {
-      const checked = await run(check, stepsDeadline)
-      if (!checked.ok) failure = checked.failure
+    if (failure || isCancelled(trip.context)) {
+      rows.push(skippedRow(check.title))
+      continue
     }
+    const checked = await run(check, deadlineMs)
+    if (!checked.ok) failure = checked.failure
   }
-  if (!stored.ok && !trip.mayBeStored) {
-    rows.push(skippedRow(WRITE_STEPS.delete), skippedRow(WRITE_STEPS.confirmDelete))
-    return report(isCancelled(context) ? cancelledWrite(context, trip, 'nothing was stored') : failure)
-  }
-  const deleted = await cleanUp(trip, input, context, run)
-  if (deleted !== true && !rows.some((row) => row.title === WRITE_STEPS.confirmDelete))
-    rows.push(skippedRow(WRITE_STEPS.confirmDelete))
-  if (deleted === true) input.keepStudy?.('')
-  if (isCancelled(context)) return report(cancelledWrite(context, trip, deleted))
-  return report(deleted === true ? failure : cleanupFailed(instance.studyInstanceUid, trip.baseUrl, deleted, failure))
+  return { stored: stored.ok, failure }
 }
 
 /**
