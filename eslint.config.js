@@ -31,16 +31,7 @@ export default tseslint.config(
       complexity: ['error', { max: 15 }]
     }
   },
-  {
-    // Held for issue 14's other branches, which own these files: removeSecret (complexity 17) and openDicomConnection
-    // (65 lines). Delete these two entries once they are split.
-    files: ['src/print.ts'],
-    rules: { complexity: ['error', { max: 17 }] }
-  },
-  {
-    files: ['src/smoke-test/connection.ts'],
-    rules: { 'max-lines-per-function': ['error', { max: 65, skipBlankLines: true, skipComments: true }] }
-  },
+
   {
     // jest's asymmetric matchers (expect.any, expect.objectContaining...) are typed `any` by design.
     files: ['__tests__/**/*.ts'],

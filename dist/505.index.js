@@ -598,8 +598,7 @@ function proxyFor(url, env) {
 
 ;// CONCATENATED MODULE: ./src/smoke-test/connection.ts
 // The connection the smoke test's requests go out on. It is opened while az is still running, so the TCP and TLS
-// handshakes are done by the time the token arrives; behind a proxy, the requests go through its CONNECT tunnel
-// instead.
+// handshakes are done by the time the token arrives. Behind a proxy, the requests go through its CONNECT tunnel.
 
 
 
@@ -620,27 +619,31 @@ function openDicomConnection(dicomBaseUrl, timeoutMs, env = process.env) {
         throw new Error('plain http is only allowed to loopback hosts');
     const connectTimeoutMs = (0,exchange/* requestTimeoutMs */.Hl)(timeoutMs);
     const proxy = proxyFor(url, env);
-    if (proxy) {
-        if (!URL.canParse(proxy.uri)) {
-            throw new errors/* ActionError */.lZ('smoke-network', `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold ` +
-                `credentials).`, `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`);
-        }
-        // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end.
-        const agent = new undici/* ProxyAgent */.kT({
-            uri: proxy.uri,
-            requestTls: { rejectUnauthorized: true },
-            connect: { timeout: connectTimeoutMs },
-            maxResponseSize: exchange/* MAX_BODY_BYTES */.YK,
-            connections: 1,
-            pipelining: 2
-        });
-        return {
-            send: (options) => agent.request(options),
-            proxyVariable: proxy.variable,
-            close: () => agent.destroy().catch(() => undefined)
-        };
+    return proxy ? throughProxy(proxy, connectTimeoutMs) : direct(url, hostname, port, connectTimeoutMs);
+}
+/** Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end. */
+function throughProxy(proxy, connectTimeoutMs) {
+    if (!URL.canParse(proxy.uri)) {
+        throw new errors/* ActionError */.lZ('smoke-network', `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold ` +
+            `credentials).`, `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`);
     }
-    const early = preconnect(hostname, port, secure, connectTimeoutMs);
+    const agent = new undici/* ProxyAgent */.kT({
+        uri: proxy.uri,
+        requestTls: { rejectUnauthorized: true },
+        connect: { timeout: connectTimeoutMs },
+        maxResponseSize: exchange/* MAX_BODY_BYTES */.YK,
+        connections: 1,
+        pipelining: 2
+    });
+    return {
+        send: (options) => agent.request(options),
+        proxyVariable: proxy.variable,
+        close: () => agent.destroy().catch(() => undefined)
+    };
+}
+/** Straight to the service, on the socket opened while az runs; a later reconnect opens a socket of its own. */
+function direct(url, hostname, port, connectTimeoutMs) {
+    const early = preconnect(hostname, port, url.protocol === 'https:', connectTimeoutMs);
     const fallback = (0,undici/* buildConnector */.gU)({ timeout: connectTimeoutMs, rejectUnauthorized: true });
     let handedOver = false;
     const client = new undici/* Client */.Kj(url.origin, {

@@ -1266,21 +1266,32 @@ function removeSecret(text, secret) {
         return text;
     // Which characters of the original text are a secret (or spacing inside one), found in any layer.
     const hidden = new Array(text.length).fill(false);
-    for (const units of searchableLayers(text)) {
-        const searched = units.map((unit) => unit.char).join('');
-        const covered = new Array(searched.length).fill(false);
-        for (const one of secrets)
-            markSecretCharacters(searched, one, covered);
-        for (let i = 0; i < units.length; i++) {
-            if (!covered[i] || covered[i - 1])
-                continue;
-            let last = i;
-            while (covered[last + 1])
-                last++;
-            hidden.fill(true, units[i]?.start ?? 0, units[last]?.end ?? 0);
-            i = last;
-        }
+    for (const units of searchableLayers(text))
+        hideCovered(units, coveredBySecrets(units, secrets), hidden);
+    return redacted(text, hidden);
+}
+/** Which characters of one layer belong to a secret. */
+function coveredBySecrets(units, secrets) {
+    const searched = units.map((unit) => unit.char).join('');
+    const covered = new Array(searched.length).fill(false);
+    for (const one of secrets)
+        markSecretCharacters(searched, one, covered);
+    return covered;
+}
+/** Marks, in the original text, the span of each covered run of a layer's characters. */
+function hideCovered(units, covered, hidden) {
+    for (let i = 0; i < units.length; i++) {
+        if (!covered[i] || covered[i - 1])
+            continue;
+        let last = i;
+        while (covered[last + 1])
+            last++;
+        hidden.fill(true, units[i]?.start ?? 0, units[last]?.end ?? 0);
+        i = last;
     }
+}
+/** The text with each hidden run replaced by one REDACTED. */
+function redacted(text, hidden) {
     let result = '';
     for (let i = 0; i < text.length; i++) {
         if (!hidden[i])

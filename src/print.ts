@@ -163,18 +163,31 @@ export function removeSecret(text: string, secret: string | readonly string[] | 
   if (secrets.length === 0 || text === '') return text
   // Which characters of the original text are a secret (or spacing inside one), found in any layer.
   const hidden = new Array<boolean>(text.length).fill(false)
-  for (const units of searchableLayers(text)) {
-    const searched = units.map((unit) => unit.char).join('')
-    const covered = new Array<boolean>(searched.length).fill(false)
-    for (const one of secrets) markSecretCharacters(searched, one, covered)
-    for (let i = 0; i < units.length; i++) {
-      if (!covered[i] || covered[i - 1]) continue
-      let last = i
-      while (covered[last + 1]) last++
-      hidden.fill(true, units[i]?.start ?? 0, units[last]?.end ?? 0)
-      i = last
-    }
+  for (const units of searchableLayers(text)) hideCovered(units, coveredBySecrets(units, secrets), hidden)
+  return redacted(text, hidden)
+}
+
+/** Which characters of one layer belong to a secret. */
+function coveredBySecrets(units: readonly Unit[], secrets: readonly string[]): boolean[] {
+  const searched = units.map((unit) => unit.char).join('')
+  const covered = new Array<boolean>(searched.length).fill(false)
+  for (const one of secrets) markSecretCharacters(searched, one, covered)
+  return covered
+}
+
+/** Marks, in the original text, the span of each covered run of a layer's characters. */
+function hideCovered(units: readonly Unit[], covered: boolean[], hidden: boolean[]): void {
+  for (let i = 0; i < units.length; i++) {
+    if (!covered[i] || covered[i - 1]) continue
+    let last = i
+    while (covered[last + 1]) last++
+    hidden.fill(true, units[i]?.start ?? 0, units[last]?.end ?? 0)
+    i = last
   }
+}
+
+/** The text with each hidden run replaced by one REDACTED. */
+function redacted(text: string, hidden: readonly boolean[]): string {
   let result = ''
   for (let i = 0; i < text.length; i++) {
     if (!hidden[i]) result += text.charAt(i)

@@ -1,6 +1,5 @@
 // The connection the smoke test's requests go out on. It is opened while az is still running, so the TCP and TLS
-// handshakes are done by the time the token arrives; behind a proxy, the requests go through its CONNECT tunnel
-// instead.
+// handshakes are done by the time the token arrives. Behind a proxy, the requests go through its CONNECT tunnel.
 import net from 'node:net'
 import type { Socket } from 'node:net'
 import tls from 'node:tls'
@@ -10,6 +9,7 @@ import { ActionError } from '../errors.ts'
 import { MAX_BODY_BYTES, requestTimeoutMs } from './exchange.ts'
 import type { SendRequest } from './exchange.ts'
 import { endpointOf, proxyFor } from './proxy.ts'
+import type { Proxy } from './proxy.ts'
 
 export interface DicomConnection {
   send: SendRequest
@@ -34,31 +34,37 @@ export function openDicomConnection(
   if (!secure && !isLoopbackHost(hostname)) throw new Error('plain http is only allowed to loopback hosts')
   const connectTimeoutMs = requestTimeoutMs(timeoutMs)
   const proxy = proxyFor(url, env)
-  if (proxy) {
-    if (!URL.canParse(proxy.uri)) {
-      throw new ActionError(
-        'smoke-network',
-        `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold ` +
-          `credentials).`,
-        `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`
-      )
-    }
-    // Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end.
-    const agent = new ProxyAgent({
-      uri: proxy.uri,
-      requestTls: { rejectUnauthorized: true },
-      connect: { timeout: connectTimeoutMs },
-      maxResponseSize: MAX_BODY_BYTES,
-      connections: 1,
-      pipelining: 2
-    })
-    return {
-      send: (options) => agent.request(options),
-      proxyVariable: proxy.variable,
-      close: () => agent.destroy().catch(() => undefined)
-    }
+  return proxy ? throughProxy(proxy, connectTimeoutMs) : direct(url, hostname, port, connectTimeoutMs)
+}
+
+/** Through the proxy's CONNECT tunnel: no head start, but the same requests, still TLS end to end. */
+function throughProxy(proxy: Proxy, connectTimeoutMs: number): DicomConnection {
+  if (!URL.canParse(proxy.uri)) {
+    throw new ActionError(
+      'smoke-network',
+      `The proxy in ${proxy.variable} is not a URL the smoke test can use (its value is not shown: it may hold ` +
+        `credentials).`,
+      `Set ${proxy.variable} to http://<host>:<port>, or list the DICOM host in NO_PROXY.`
+    )
   }
-  const early = preconnect(hostname, port, secure, connectTimeoutMs)
+  const agent = new ProxyAgent({
+    uri: proxy.uri,
+    requestTls: { rejectUnauthorized: true },
+    connect: { timeout: connectTimeoutMs },
+    maxResponseSize: MAX_BODY_BYTES,
+    connections: 1,
+    pipelining: 2
+  })
+  return {
+    send: (options) => agent.request(options),
+    proxyVariable: proxy.variable,
+    close: () => agent.destroy().catch(() => undefined)
+  }
+}
+
+/** Straight to the service, on the socket opened while az runs; a later reconnect opens a socket of its own. */
+function direct(url: URL, hostname: string, port: number, connectTimeoutMs: number): DicomConnection {
+  const early = preconnect(hostname, port, url.protocol === 'https:', connectTimeoutMs)
   const fallback = buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: true })
   let handedOver = false
   const client = new Client(url.origin, {

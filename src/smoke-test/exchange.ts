@@ -15,7 +15,7 @@ export function requestTimeoutMs(remainingMs: number): number {
   return Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS))
 }
 
-/** Sends one request on the connection (undici's `request`, which its full index would add to every dispatcher). */
+/** Sends one request on the connection: undici's `request` on its client, or on the proxy's agent. */
 export type SendRequest = (options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>
 
 /** What one attempt saw. */
