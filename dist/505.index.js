@@ -53,6 +53,8 @@ function requestOf(exchange) {
 function diagnoseUnauthorized(exchange, context) {
     const description = challengeParameter(exchange.wwwAuthenticate, 'error_description');
     const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? '')?.[1];
+    // Server text, like everything else from the challenge: quoted, never as it came.
+    const shownTenant = serviceTenant === undefined ? '' : preview(serviceTenant, context.issued.value, 80);
     const said = `The DICOM service rejected the token with 401 at ` +
         `${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`;
     const { claims, expiresAtMs } = context.issued;
@@ -67,7 +69,7 @@ function diagnoseUnauthorized(exchange, context) {
         claims.tenantId &&
         !['common', 'organizations'].includes(serviceTenant) &&
         serviceTenant.toLowerCase() !== claims.tenantId.toLowerCase()) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`, `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The service belongs to tenant ${shownTenant}, but the token was issued by tenant ${claims.tenantId}.`, `Log in to tenant ${shownTenant} with azure/login (tenant-id), or set the 'tenant' input.`);
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-unauthorized', `${said} The token has audience '${claims.audience ?? 'unknown'}' and tenant '${claims.tenantId ?? 'unknown'}'.`, `Check that dicom-url is a DICOM service of the tenant azure/login signed in to, and that 'resource' is ` +
         `${_dicom_service_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RESOURCE */ .BZ}.`);
@@ -146,11 +148,14 @@ function diagnoseStatus(exchange, context, bodyProblem) {
         return diagnoseUnavailable(exchange, status, context);
     return diagnoseRefusal(exchange, status, context.issued.value);
 }
+function shownContentType(exchange, token) {
+    return exchange.contentType === undefined ? 'none' : preview(exchange.contentType, token, 80);
+}
 /** A good status with a body that is not what the check reads. */
 function diagnoseBody(exchange, status, token, bodyProblem) {
     const request = requestOf(exchange);
     if (bodyProblem === 'not-json') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status} with Content-Type '${shownContentType(exchange, token)}', not JSON; it ` +
             `starts with: "${preview(exchange.body, token)}".`, 'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.');
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('smoke-response', `${request} answered ${status}, but the body is not a change feed: ${bodyProblem ?? 'unreadable'}; it ` +
@@ -210,7 +215,7 @@ function diagnoseRefusal(exchange, status, token) {
 /* harmony export */   sl: () => (/* binding */ isTlsError),
 /* harmony export */   z$: () => (/* binding */ exchangeOnce)
 /* harmony export */ });
-/* unused harmony exports REQUEST_TIMEOUT_MS, PROXY_AUTHENTICATION_REQUIRED */
+/* unused harmony exports REQUEST_TIMEOUT_MS, CANCELLED_CODE, PROXY_AUTHENTICATION_REQUIRED */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
 
 /** A single request may not hold the step longer than this, even with a long timeout-seconds. */
@@ -221,6 +226,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 function requestTimeoutMs(remainingMs) {
     return Math.max(1, Math.min(remainingMs, REQUEST_TIMEOUT_MS));
 }
+/** The errorCode of a request aborted because the step was cancelled, not because it timed out. */
+const CANCELLED_CODE = 'CANCELLED';
 /** Reduces whatever undici threw to a code; its message may quote request details, so it is not kept. */
 function transportErrorCode(error) {
     if (typeof error !== 'object' || error === null)
@@ -258,11 +265,15 @@ function header(headers, name) {
 function aborted(signal) {
     return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
 }
-/** Sends one request with the token and waits at most `timeoutMs` for all of its answer. Never throws. */
-async function exchangeOnce(send, request, token, timeoutMs, clock) {
+/**
+ * Sends one request with the token and waits at most `timeoutMs` for all of its answer, or until `cancel` aborts it.
+ * Never throws.
+ */
+async function exchangeOnce(send, request, token, timeoutMs, clock, cancel) {
     const { url, method = 'GET' } = request;
     const started = clock.now();
-    const signal = AbortSignal.timeout(timeoutMs);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     const headers = {
         authorization: `Bearer ${token}`,
         accept: request.accept ?? 'application/json'
@@ -289,6 +300,7 @@ async function exchangeOnce(send, request, token, timeoutMs, clock) {
             wwwAuthenticate: header(response.headers, 'www-authenticate'),
             location: header(response.headers, 'location'),
             retryAfter: header(response.headers, 'retry-after'),
+            date: header(response.headers, 'date'),
             body,
             latencyMs: clock.now() - started
         };
@@ -298,7 +310,8 @@ async function exchangeOnce(send, request, token, timeoutMs, clock) {
         return await Promise.race([exchange, aborted(signal)]);
     }
     catch (error) {
-        return { method, url: url.href, errorCode: transportErrorCode(error), latencyMs: clock.now() - started };
+        const errorCode = cancel?.aborted ? CANCELLED_CODE : transportErrorCode(error);
+        return { method, url: url.href, errorCode, latencyMs: clock.now() - started };
     }
 }
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
@@ -361,6 +374,8 @@ __webpack_require__.d(__webpack_exports__, {
   runSmokeTest: () => (/* binding */ runSmokeTest)
 });
 
+// EXTERNAL MODULE: ./src/cancellation.ts
+var cancellation = __webpack_require__(4632);
 // EXTERNAL MODULE: ./src/dicom-service.ts
 var dicom_service = __webpack_require__(9293);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -403,6 +418,8 @@ async function runReadCheck(dicom, timing, context) {
     return { endpoints, failure, latestSequence };
 }
 
+// EXTERNAL MODULE: ./src/smoke-test/write/budget.ts
+var budget = __webpack_require__(3067);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
@@ -568,9 +585,9 @@ function preconnect(hostname, port, secure, timeoutMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke-test/index.ts
-// The smoke test, and the entry of its chunk: main.ts loads it while az runs and opens the connection through it, so
-// the whole read check loads at once. It reads the change feed with the new token on that connection (read/), and
-// with smoke-test: write the round trip follows on the same connection (write/, loaded only then, and dcmjs with it).
+
+
+
 
 
 
@@ -591,20 +608,43 @@ async function runSmokeTest(input) {
     if (connection instanceof errors/* ActionError */.lZ)
         return failed(connection);
     const { send, proxyVariable } = connection;
-    const context = { send, proxyVariable, issued: input.issued, clock, log: input.log };
+    const context = {
+        send,
+        proxyVariable,
+        issued: input.issued,
+        clock,
+        log: input.log,
+        cancel: input.cancel
+    };
     const read = await runReadCheck(input.dicom, { deadlineMs, startedAtMs: startedAt }, context);
-    const write = input.dicom.smokeTest === 'write' && read.latestSequence !== undefined
-        ? await writeCheck(input, { sequenceBefore: read.latestSequence, deadlineMs }, context)
-        : undefined;
-    const failure = read.failure ?? write?.failure;
+    const readMs = clock.now() - startedAt;
+    const { failure, write } = await afterRead(input, read, { deadlineMs, context });
     return {
         passed: failure === undefined,
         failure,
         latestSequence: read.latestSequence,
         endpoints: read.endpoints,
         write,
+        readMs,
         elapsedMs: clock.now() - startedAt
     };
+}
+/**
+ * After the read check: the cancel, if it came; else with smoke-test: write the round trip, unless the read check left
+ * too little time for it and its cleanup.
+ */
+async function afterRead(input, read, { deadlineMs, context }) {
+    if ((0,smoke_test_step/* isCancelled */.mm)(context)) {
+        const by = input.cancel?.by ?? 'SIGINT';
+        return { failure: (0,cancellation/* cancelled */.KW)(by, 'during the read check of the smoke test', 'nothing was written') };
+    }
+    if (read.failure || read.latestSequence === undefined || input.dicom.smokeTest !== 'write')
+        return read;
+    const leftMs = deadlineMs - context.clock.now();
+    if (leftMs < (0,budget/* writeTimeNeededMs */.cT)(input.timeoutMs))
+        return { failure: (0,budget/* noTimeForWrite */.PZ)(leftMs, input.timeoutMs) };
+    const write = await writeCheck(input, { sequenceBefore: read.latestSequence, deadlineMs }, context);
+    return { failure: write.failure, write };
 }
 /** A token for another Azure service is a credential for that service: it is never sent to dicom-url. */
 function refuseOtherAudience(issued, host) {
@@ -621,8 +661,8 @@ function connectionFailure(error, host) {
 /** The round trip, loaded only now: it brings dcmjs. */
 async function writeCheck(input, after, context) {
     const { runWriteCheck } = await __webpack_require__.e(/* import() */ 561).then(__webpack_require__.bind(__webpack_require__, 6561));
-    const { dicom, timeoutMs, runLabel } = input;
-    return runWriteCheck({ dicom, ...after, timeoutMs, runLabel }, context);
+    const { dicom, timeoutMs, runLabel, keepStudy } = input;
+    return runWriteCheck({ dicom, ...after, timeoutMs, runLabel, keepStudy }, context);
 }
 
 
@@ -702,7 +742,8 @@ function readChangefeedAnswer(name, exchange, waitForAccess = false) {
 /* harmony export */   Dx: () => (/* binding */ stepRow),
 /* harmony export */   P5: () => (/* binding */ skippedRow),
 /* harmony export */   dd: () => (/* binding */ exchangeWithin),
-/* harmony export */   eg: () => (/* binding */ runStep)
+/* harmony export */   eg: () => (/* binding */ runStep),
+/* harmony export */   mm: () => (/* binding */ isCancelled)
 /* harmony export */ });
 /* unused harmony export retryLine */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
@@ -712,20 +753,51 @@ function readChangefeedAnswer(name, exchange, waitForAccess = false) {
 /** One request with the token, given `remainingMs` at most (and never more than one request may take). */
 function exchangeWithin(context, request, remainingMs) {
     const { send, issued, clock } = context;
-    return (0,_exchange_js__WEBPACK_IMPORTED_MODULE_1__/* .exchangeOnce */ .z$)(send, request, issued.value, (0,_exchange_js__WEBPACK_IMPORTED_MODULE_1__/* .requestTimeoutMs */ .Hl)(remainingMs), clock);
+    const signals = [context.cancel?.signal, context.interrupt?.aborted ? undefined : context.interrupt];
+    const present = signals.filter((signal) => signal !== undefined);
+    const abort = present.length > 1 ? AbortSignal.any(present) : present[0];
+    return (0,_exchange_js__WEBPACK_IMPORTED_MODULE_1__/* .exchangeOnce */ .z$)(send, request, issued.value, (0,_exchange_js__WEBPACK_IMPORTED_MODULE_1__/* .requestTimeoutMs */ .Hl)(remainingMs), clock, abort);
+}
+/** Whether the runner has cancelled the step. */
+function isCancelled(context) {
+    return context.cancel?.signal.aborted === true;
+}
+/** The clock, with a wait that ends early once the step is cancelled (the next attempt then ends at once). */
+function cancellableClock(context) {
+    const signal = context.cancel?.signal;
+    if (signal === undefined)
+        return context.clock;
+    const base = context.clock;
+    return {
+        ...base,
+        now: () => base.now(),
+        random: () => base.random(),
+        sleep: (ms) => new Promise((resolve) => {
+            if (signal.aborted)
+                return resolve();
+            const done = () => {
+                signal.removeEventListener('abort', done);
+                resolve();
+            };
+            signal.addEventListener('abort', done, { once: true });
+            void base.sleep(ms).then(done);
+        })
+    };
 }
 function retryLine(label, attempt, reason, delayMs) {
     return `${label}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`;
 }
 async function runStep(step, context) {
-    const { clock, log } = context;
+    const { log } = context;
+    const clock = cancellableClock(context);
     const startedAt = step.startedAtMs ?? clock.now();
     const report = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async (_attempt, remainingMs) => {
         const last = await step.attempt(remainingMs);
         const { answer, exchange } = last;
         if (answer.verdict === 'ok')
             return { kind: 'done', value: last };
-        if (answer.verdict === 'fatal')
+        // A cancelled step is not retried: what it saw last is its end.
+        if (answer.verdict === 'fatal' || isCancelled(context))
             return { kind: 'fatal', value: last };
         const retryAfterMs = (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(exchange.retryAfter, clock.now());
         return { kind: 'transient', reason: answer.reason ?? (0,_exchange_js__WEBPACK_IMPORTED_MODULE_1__/* .retryReason */ .DR)(exchange), retryAfterMs, last };
@@ -756,6 +828,48 @@ function stepRow(title, result) {
 }
 function skippedRow(title) {
     return { title, outcome: 'skipped', elapsedMs: 0, attempts: 0 };
+}
+
+
+/***/ }),
+
+/***/ 3067:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L1: () => (/* binding */ cleanupReserveMs),
+/* harmony export */   PZ: () => (/* binding */ noTimeForWrite),
+/* harmony export */   cT: () => (/* binding */ writeTimeNeededMs)
+/* harmony export */ });
+/* unused harmony exports CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS, MIN_WRITE_STEPS_MS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+// The round trip's share of timeout-seconds (pure): what cleanup keeps for itself, and what a write needs before it
+// starts, so one is never sent without the time to delete what it stored.
+
+/**
+ * Cleanup's reserve: the steps before cleanup stop this long before the deadline, so the DELETE and its confirmation
+ * always get time, also after a step spent its retries. A quarter of timeout-seconds, at most 15 s (a DELETE takes well
+ * under a second). Should the deadline have passed anyway, cleanup still gets the reserve from when it starts: a study
+ * left behind is worse than a step that overruns timeout-seconds by a few seconds.
+ */
+const CLEANUP_RESERVE_SHARE = 0.25;
+const MAX_CLEANUP_RESERVE_MS = 15_000;
+function cleanupReserveMs(timeoutMs) {
+    return Math.min(MAX_CLEANUP_RESERVE_MS, Math.round(timeoutMs * CLEANUP_RESERVE_SHARE));
+}
+/** The least the steps before cleanup need (a STOW, a search, a metadata read, a feed read take well under 1 s each). */
+const MIN_WRITE_STEPS_MS = 2000;
+/** How much time the round trip needs when it starts: its steps' least, and cleanup's reserve. */
+function writeTimeNeededMs(timeoutMs) {
+    return MIN_WRITE_STEPS_MS + cleanupReserveMs(timeoutMs);
+}
+/** The read check left too little of the deadline for a write and its cleanup: nothing is stored rather than risked. */
+function noTimeForWrite(leftMs, timeoutMs) {
+    const neededMs = writeTimeNeededMs(timeoutMs);
+    const seconds = (ms) => (Math.max(0, ms) / 1000).toFixed(1);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('write-no-time', `The read check left ${seconds(leftMs)} s of timeout-seconds (${timeoutMs / 1000} s), too little for the ` +
+        `write round trip and its cleanup; nothing was stored.`, `Raise timeout-seconds by at least ${Math.ceil((neededMs - leftMs) / 1000)} s (the round trip needs ` +
+        `${seconds(neededMs)} s when it starts, a quarter of timeout-seconds of it, up to 15 s, for cleanup).`);
 }
 
 

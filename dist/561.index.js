@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS, WRITE_STEPS, cleanupReserveMs
 
+// EXTERNAL MODULE: ./src/cancellation.ts
+var cancellation = __webpack_require__(4632);
 // EXTERNAL MODULE: ./src/smoke-test/step.ts
 var smoke_test_step = __webpack_require__(3212);
 // EXTERNAL MODULE: ./src/smoke-test/exchange.ts
@@ -25,6 +27,7 @@ const TAGS = {
     seriesInstanceUid: '0020000E',
     sopInstanceUid: '00080018',
     referencedSopInstanceUid: '00081155',
+    warningReason: '00081196',
     failureReason: '00081197',
     failedSopSequence: '00081198',
     referencedSopSequence: '00081199'
@@ -59,25 +62,48 @@ function failedSops(body) {
         };
     });
 }
+/** Our instance's item in ReferencedSOPSequence (0008,1199), if the answer lists it as stored. */
+function storedItem(body, sopInstanceUid) {
+    if (!isDataSet(body))
+        return undefined;
+    return items(body, TAGS.referencedSopSequence).find((item) => firstValue(item, TAGS.referencedSopInstanceUid) === sopInstanceUid);
+}
 /**
  * A STOW-RS answer. `afterUncertainAttempt`: an earlier attempt timed out or got a 5xx, so it may have stored the
- * instance; its fresh UIDs cannot be anyone else's, so a 409 then means that attempt did store it.
+ * instance; its fresh UIDs cannot be anyone else's, so a 409 then means that attempt did store it. A 202 is not a
+ * refusal: API v2 answers 202 for an instance stored with a warning (an optional attribute that fails validation),
+ * listed in ReferencedSOPSequence with a WarningReason and in no FailedSOPSequence.
  */
 function readStowAnswer(exchange, uids, waitForAccess, afterUncertainAttempt) {
     if (exchange.status === 409 && afterUncertainAttempt)
-        return { verdict: 'ok', value: undefined };
+        return { verdict: 'ok', value: {} };
     const body = parseJson(exchange);
-    if (exchange.status === 202) {
-        const ours = failedSops(body).find((f) => f.sopInstanceUid === uids.sopInstanceUid) ?? failedSops(body)[0];
-        return { verdict: 'fatal', problem: { kind: 'failed-sop', failureReason: ours?.failureReason } };
-    }
-    const verdict = (0,smoke_test_exchange/* classifyExchange */.Cj)(exchange, waitForAccess);
+    const failed = failedSops(body).find((f) => f.sopInstanceUid === uids.sopInstanceUid);
+    if (exchange.status === 202 && failed)
+        return { verdict: 'fatal', problem: { kind: 'failed-sop', failureReason: failed.failureReason } };
+    const verdict = exchange.status === 202 ? 'ok' : (0,smoke_test_exchange/* classifyExchange */.Cj)(exchange, waitForAccess);
     if (verdict !== 'ok')
         return { verdict };
     if (!isDataSet(body))
         return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON STOW-RS response' } };
-    const stored = items(body, TAGS.referencedSopSequence).some((item) => firstValue(item, TAGS.referencedSopInstanceUid) === uids.sopInstanceUid);
-    return stored ? { verdict: 'ok', value: undefined } : { verdict: 'fatal', problem: { kind: 'not-stored' } };
+    const item = storedItem(body, uids.sopInstanceUid);
+    if (item === undefined)
+        return { verdict: 'fatal', problem: { kind: 'not-stored' } };
+    const warningReason = firstValue(item, TAGS.warningReason);
+    return { verdict: 'ok', value: typeof warningReason === 'number' ? { warningReason } : {} };
+}
+/**
+ * Whether a STOW attempt may have stored the instance, so cleanup must run: anything but a clear refusal. Clear are
+ * a 4xx (the service said no before storing) and a FailedSOPSequence that names the instance; a timeout, a reset,
+ * a 5xx, or a 200/202 that cannot be read or lists other UIDs all may have stored it.
+ */
+function mayHaveStored(exchange, answer) {
+    if (answer.verdict === 'ok')
+        return true;
+    if (answer.verdict === 'fatal' && answer.problem?.kind === 'failed-sop')
+        return false;
+    const status = exchange.status;
+    return status === undefined || status < 400 || status >= 500;
 }
 /** A QIDO-RS search for the study: whether it lists it (204 and [] list nothing). */
 function readSearchAnswer(exchange, studyInstanceUid, waitForAccess) {
@@ -122,6 +148,8 @@ function readDeleteAnswer(exchange, waitForAccess) {
     return verdict === 'ok' ? { verdict, value: undefined } : { verdict };
 }
 
+// EXTERNAL MODULE: ./src/smoke-test/write/budget.ts
+var budget = __webpack_require__(3067);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/token.ts
@@ -135,6 +163,8 @@ var diagnose = __webpack_require__(2526);
 
 
 const BODY_PREVIEW_CHARS = 160;
+/** A UID has at most 64 characters; what a server puts there instead is cut a little after. */
+const UID_PREVIEW_CHARS = 70;
 /** What the failure reasons Azure and PS3.4 define mean (0008,1197), for the ones a smoke test can meet. */
 const FAILURE_REASONS = {
     0x0110: 'processing failure',
@@ -156,6 +186,17 @@ function refusedAttribute(body) {
     const tag = /"([0-9A-F]{8})"/i.exec(body ?? '')?.[1];
     return tag ? `(${tag.slice(0, 4).toUpperCase()},${tag.slice(4).toUpperCase()})` : undefined;
 }
+/** What the warning reasons PS3.4 defines mean (0008,1196); API v2 stores an instance with one and answers 202. */
+const WARNING_REASONS = {
+    0xb000: 'coercion of data elements',
+    0xb006: 'elements discarded',
+    0xb007: 'data set does not match SOP class'
+};
+/** "45063 (0xB007, data set does not match SOP class)". */
+function describeWarningReason(reason) {
+    const meaning = WARNING_REASONS[reason];
+    return `${reason} (0x${reason.toString(16).toUpperCase().padStart(4, '0')}${meaning ? `, ${meaning}` : ''})`;
+}
 /** "272 (0x0110, processing failure)". */
 function describeFailureReason(reason) {
     if (reason === undefined)
@@ -168,12 +209,9 @@ function diagnoseStow(exchange, context, problem) {
     const token = context.issued.value;
     const request = `POST ${exchange.url}`;
     const said = exchange.body ? `: "${(0,diagnose/* preview */.VH)(exchange.body, token, BODY_PREVIEW_CHARS)}"` : '';
-    if (problem?.kind === 'failed-sop') {
-        return new errors/* ActionError */.lZ('write-failed-sop', `The DICOM service answered 202 to ${request} but did not store the synthetic instance: its ` +
-            `FailedSOPSequence gives failure reason ${describeFailureReason(problem.failureReason)}.`, 'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation ' +
-            'failure usually means the service has stricter checks than the smoke test expects — please open an issue ' +
-            'with the code.');
-    }
+    const fromBody = stowBodyProblem(exchange, problem, said);
+    if (fromBody)
+        return fromBody;
     switch (exchange.status) {
         case 403:
             if (context.gaveUp)
@@ -200,6 +238,33 @@ function diagnoseStow(exchange, context, problem) {
     }
     return (0,diagnose/* diagnoseExchange */.iG)(exchange, context, problem === undefined ? undefined : 'a DICOM JSON STOW-RS response');
 }
+/** The UIDs a metadata answer gave, as server text: each quoted (sanitised and cut), never as they came. */
+function foundUids(found, token) {
+    const shown = (name, value) => `${name} ${value === undefined ? 'none' : `'${(0,diagnose/* preview */.VH)(value, token, UID_PREVIEW_CHARS)}'`}`;
+    return [
+        shown('study', found.studyInstanceUid),
+        shown('series', found.seriesInstanceUid),
+        shown('instance', found.sopInstanceUid)
+    ].join(', ');
+}
+function reasonGiven(reason) {
+    return reason === undefined ? 'no failure reason' : `failure reason ${describeFailureReason(reason)}`;
+}
+/** What the STOW answer's body showed: the instance listed as failed, or an answer that does not say it was stored. */
+function stowBodyProblem(exchange, problem, said) {
+    if (problem?.kind === 'failed-sop') {
+        return new errors/* ActionError */.lZ('write-failed-sop', `The DICOM service answered 202 to POST ${exchange.url} but did not store the synthetic instance: its ` +
+            `FailedSOPSequence gives ${reasonGiven(problem.failureReason)}.`, 'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation ' +
+            'failure usually means the service has stricter checks than the smoke test expects — please open an issue ' +
+            'with the code.');
+    }
+    if (problem?.kind !== 'unreadable' && problem?.kind !== 'not-stored')
+        return undefined;
+    // A 200 or 202 that does not say the instance was stored: it may have been, so cleanup ran.
+    return new errors/* ActionError */.lZ('smoke-response', `The DICOM service answered ${exchange.status ?? '?'} to POST ${exchange.url}, but not with a STOW-RS response ` +
+        `that lists the synthetic instance as stored${said}; it may have stored it all the same, so cleanup ran for ` +
+        `it.`, 'Something other than the DICOM service may be answering (a proxy, a gateway, another server): check dicom-url.');
+}
 /** A later step found the service's answer wrong for what was just stored. */
 function diagnoseWriteCheck(step, exchange, context, problem) {
     if (problem === undefined)
@@ -211,7 +276,7 @@ function diagnoseWriteCheck(step, exchange, context, problem) {
         'not-stored': () => `${request} answered 200 without listing the synthetic instance as stored`,
         'not-found': () => `the search ${request} did not find the study that was just stored (${tried})`,
         'uid-mismatch': () => `the metadata from ${request} is for another instance ` +
-            `(${problem.kind === 'uid-mismatch' ? JSON.stringify(problem.found) : ''})`,
+            `(${problem.kind === 'uid-mismatch' ? foundUids(problem.found, context.issued.value) : ''})`,
         unreadable: () => `${request} answered ${exchange.status ?? '?'}, but not with ` +
             (problem.kind === 'unreadable' ? problem.expected : 'what was expected'),
         'not-in-feed': () => `the change feed did not list the ${problem.kind === 'not-in-feed' ? problem.action : ''} of the synthetic ` +
@@ -234,14 +299,39 @@ var changefeed = __webpack_require__(2777);
 
 /** v1 pages by sequence number (offset is a sequence, limit a span); v2 by rows inside a time window. */
 const FEED_PAGE_LIMIT = { 'v1.0-prerelease': 100, v1: 100, v2: 200 };
-/** v2's window opens this long before the write, so a runner clock behind the service's cannot hide the entry. */
+/**
+ * v2's window opens this long before the STOW's answer on the service's own clock (its Date header, which has whole
+ * seconds and is written after the entry): the entry's timestamp is at most the STOW's own time earlier.
+ */
+const FEED_WINDOW_MARGIN_MS = 5000;
+/** Without a usable Date header the runner's clock is all there is: then the window opens this long before the write. */
 const FEED_WINDOW_SKEW_MS = 10 * 60_000;
 /** One poll of the change feed reads at most this many pages before it waits and tries again. */
 const MAX_FEED_PAGES_PER_POLL = 10;
-function firstFeedCursor(apiVersion, sequenceBefore, writeStartedAtMs) {
+/**
+ * Where to read the feed from after the STOW: v1 after the sequence seen before the write; v2 from the STOW's time on
+ * the service's clock (its answer's Date, less the STOW's latency and a margin), or, without a usable Date, from well
+ * before the write on the runner's clock.
+ */
+function firstFeedCursor(apiVersion, sequenceBefore, writeStartedAtMs, stow) {
     if (apiVersion !== 'v2')
         return { offset: sequenceBefore };
-    return { offset: 0, startTime: new Date(writeStartedAtMs - FEED_WINDOW_SKEW_MS).toISOString() };
+    const serverMs = stow?.date === undefined ? NaN : Date.parse(stow.date);
+    const startMs = Number.isNaN(serverMs)
+        ? writeStartedAtMs - FEED_WINDOW_SKEW_MS
+        : serverMs - (stow?.latencyMs ?? 0) - FEED_WINDOW_MARGIN_MS;
+    return { offset: 0, startTime: new Date(startMs).toISOString() };
+}
+/** The newest entry: the round trip's own entry usually is it, which saves paging a busy feed. */
+const LATEST_FEED_PATH = '/changefeed/latest?includeMetadata=false';
+/** Whether a /changefeed/latest answer is the target entry itself. */
+function latestIsTarget(exchange, target) {
+    if (exchange.status !== 200)
+        return false;
+    const entry = parseJson(exchange);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return false;
+    return isTargetEntry(entry, target);
 }
 function feedPagePath(apiVersion, cursor) {
     const query = new URLSearchParams({ offset: String(cursor.offset), limit: String(FEED_PAGE_LIMIT[apiVersion]) });
@@ -277,13 +367,18 @@ function readFeedPage(exchange, target, cursor, waitForAccess) {
     return { verdict: 'ok', value: { found, next } };
 }
 /**
- * Reads the feed from where the last poll stopped until the target entry shows or the pages run out for now, and says
- * whether it showed. The cursor carries over from poll to poll, so the Delete is looked for after the Create.
+ * Reads /changefeed/latest, and if that is not the target entry, the feed from where the last poll stopped until the
+ * target shows or the pages run out for now; says whether it showed. The cursor starts once the STOW has answered (its
+ * Date) and carries over from poll to poll, so the Delete is looked for after the Create.
  */
 function feedPoller(request, start) {
     const { apiVersion, waitForAccess } = start;
-    let cursor = firstFeedCursor(apiVersion, start.sequenceBefore, start.writeStartedAtMs);
+    let cursor;
     return async (target, deadlineMs) => {
+        const latest = await request(LATEST_FEED_PATH, deadlineMs);
+        if (latestIsTarget(latest, target))
+            return { exchange: latest, answer: { verdict: 'ok', value: true } };
+        cursor ??= firstFeedCursor(apiVersion, start.sequenceBefore, start.writeStartedAtMs, start.stowClock());
         let last;
         for (let page = 0; page < MAX_FEED_PAGES_PER_POLL || last === undefined; page++) {
             last = await request(feedPagePath(apiVersion, cursor), deadlineMs);
@@ -303,15 +398,19 @@ function feedPoller(request, start) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/smoke-test/write/instance.ts
-// The one synthetic DICOM instance the write smoke test stores and deletes: a new study with fresh 2.25 UIDs, an
-// obviously fake patient and an 8x8 black Secondary Capture image, and the STOW-RS body that carries it. dcmjs (about
+// The one synthetic DICOM instance the write smoke test stores and deletes: a new study with fresh 2.25 UIDs, one
+// constant, obviously fake patient and an 8x8 black Secondary Capture image, and the STOW-RS body that carries it. dcmjs (about
 // 1.4 MB of JavaScript) is imported only when an instance is built, so runs without the write test never load it.
 
 /** Secondary Capture Image Storage: the image IOD that needs the least acquisition detail. */
 const SECONDARY_CAPTURE_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.7';
 const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 const SMOKE_TEST_PATIENT_NAME = 'SMOKE^TEST';
-const SMOKE_TEST_PATIENT_ID_PREFIX = 'SMOKE-TEST-';
+/**
+ * The same patient for every run and every repository: a downstream patient index or FHIR sync then holds one
+ * synthetic patient, not one more per run (a study DELETE removes the study, never the patient a sync made of it).
+ */
+const SMOKE_TEST_PATIENT_ID = 'SMOKE-TEST';
 /** An LO value (StudyDescription, PatientID) holds at most 64 characters. */
 const LO_MAX = 64;
 const IMAGE_SIZE = 8;
@@ -324,12 +423,10 @@ function uidFromUuid(uuid) {
 }
 async function syntheticInstance(options) {
     const nextUuid = options.randomUuid ?? external_node_crypto_.randomUUID;
-    const studyUuid = nextUuid();
-    const studyInstanceUid = uidFromUuid(studyUuid);
+    const studyInstanceUid = uidFromUuid(nextUuid());
     const seriesInstanceUid = uidFromUuid(nextUuid());
     const sopInstanceUid = uidFromUuid(nextUuid());
-    // Unique per study, so two smoke tests never share a patient; made from the UUID, never from anything real.
-    const patientId = `${SMOKE_TEST_PATIENT_ID_PREFIX}${studyUuid.replace(/-/g, '').slice(0, 16).toUpperCase()}`;
+    const patientId = SMOKE_TEST_PATIENT_ID;
     const studyDescription = loValue(options.runLabel ? `dicom-token-action smoke test, ${options.runLabel}` : 'dicom-token-action smoke test');
     const uids = { studyInstanceUid, seriesInstanceUid, sopInstanceUid };
     const dataset = syntheticDataSet(uids, { patientId, studyDescription }, options.now);
@@ -371,6 +468,9 @@ function syntheticDataSet(uids, names, now) {
         PatientID: names.patientId,
         PatientBirthDate: '',
         PatientSex: 'O',
+        // Says to every system downstream that this is no person's data; the method (Type 1C with it) says why.
+        PatientIdentityRemoved: 'YES',
+        DeidentificationMethod: 'synthetic test data, no patient',
         StudyInstanceUID: uids.studyInstanceUid,
         SeriesInstanceUID: uids.seriesInstanceUid,
         StudyID: 'SMOKE',
@@ -443,6 +543,11 @@ function pad(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke-test/write/round-trip.ts
+// The write check: one synthetic instance stored, found, retrieved and seen in the change feed, then deleted and seen
+// gone. Each step is one attempt, retried as a step (step.ts); what an answer means is in answers.ts and feed.ts, what a
+// failure says in diagnose.ts. Once the STOW may have stored the instance, cleanup runs whatever happens next.
+
+
 
 
 
@@ -456,17 +561,7 @@ const WRITE_STEPS = {
     delete: 'Delete the study',
     confirmDelete: 'Change feed or search shows it deleted'
 };
-/**
- * Cleanup's reserve: the steps before cleanup stop this long before the deadline, so the DELETE and its confirmation
- * always get time, also after a step spent its retries. A quarter of timeout-seconds, at most 15 s (a DELETE takes well
- * under a second). Should the deadline have passed anyway, cleanup still gets the reserve from when it starts: a study
- * left behind is worse than a step that overruns timeout-seconds by a few seconds.
- */
-const CLEANUP_RESERVE_SHARE = 0.25;
-const MAX_CLEANUP_RESERVE_MS = 15_000;
-function cleanupReserveMs(timeoutMs) {
-    return Math.min(MAX_CLEANUP_RESERVE_MS, Math.round(timeoutMs * CLEANUP_RESERVE_SHARE));
-}
+
 const DICOM_JSON = 'application/dicom+json';
 function send(trip, request, deadlineMs) {
     return (0,smoke_test_step/* exchangeWithin */.dd)(trip.context, request, deadlineMs - trip.context.clock.now());
@@ -491,9 +586,13 @@ const STORE = {
         const request = { method: 'POST', url: new URL(`${trip.baseUrl}/studies`), accept: DICOM_JSON, body };
         const last = await send(trip, request, deadlineMs);
         const answer = readStowAnswer(last, trip.uids, trip.waitForAccess, trip.mayBeStored);
-        if (last.errorCode !== undefined || (last.status ?? 0) >= 500)
+        if (mayHaveStored(last, answer))
             trip.mayBeStored = true;
-        return { exchange: last, answer };
+        if (answer.verdict !== 'ok')
+            return { exchange: last, answer };
+        trip.stowClock = { date: last.date, latencyMs: last.latencyMs };
+        trip.warningReason = answer.value.warningReason;
+        return { exchange: last, answer: PASSED };
     },
     diagnose: diagnoseStow
 };
@@ -564,53 +663,119 @@ const CONFIRM_DELETE = {
     diagnose: checkFailure(WRITE_STEPS.confirmDelete)
 };
 async function runWriteCheck(input, context) {
-    const { clock, log } = context;
+    const { clock } = context;
     const instance = await syntheticInstance({ runLabel: input.runLabel, now: new Date(clock.now()) });
     const startedAt = clock.now();
     const trip = roundTrip(input, context, instance, startedAt);
-    const reserveMs = cleanupReserveMs(input.timeoutMs);
-    const stepsDeadline = input.deadlineMs - reserveMs;
+    const stepsDeadline = input.deadlineMs - (0,budget/* cleanupReserveMs */.L1)(input.timeoutMs);
     const rows = [];
-    const run = async (step, deadlineMs) => {
+    const run = async (step, deadlineMs, stepContext = context) => {
         const attempt = () => step.attempt(trip, deadlineMs);
-        const result = await (0,smoke_test_step/* runStep */.eg)({ label: step.title, deadlineMs, attempt, diagnose: step.diagnose }, context);
+        const result = await (0,smoke_test_step/* runStep */.eg)({ label: step.title, deadlineMs, attempt, diagnose: step.diagnose }, stepContext);
         rows.push((0,smoke_test_step/* stepRow */.Dx)(step.title, result));
         return result;
     };
-    const stored = await run(STORE, stepsDeadline);
+    const report = (failure) => {
+        const elapsedMs = clock.now() - startedAt;
+        return { steps: rows, elapsedMs, studyInstanceUid: instance.studyInstanceUid, failure };
+    };
+    if ((0,smoke_test_step/* isCancelled */.mm)(context)) {
+        rows.push(...[STORE, ...CHECKS, DELETE, CONFIRM_DELETE].map((step) => (0,smoke_test_step/* skippedRow */.P5)(step.title)));
+        return report(cancelledWrite(context, trip, 'nothing was stored'));
+    }
+    input.keepStudy?.(instance.studyInstanceUid); // before the STOW: a kill from here on leaves the post step its UID
+    const { stored, failure } = await storeAndCheck(trip, instance, { run, rows }, stepsDeadline);
+    if (!stored && !trip.mayBeStored) {
+        rows.push((0,smoke_test_step/* skippedRow */.P5)(WRITE_STEPS.delete), (0,smoke_test_step/* skippedRow */.P5)(WRITE_STEPS.confirmDelete));
+        return report((0,smoke_test_step/* isCancelled */.mm)(context) ? cancelledWrite(context, trip, 'nothing was stored') : failure);
+    }
+    const deleted = await cleanUp(trip, input, context, run);
+    if (deleted === true)
+        input.keepStudy?.('');
+    else if (!rows.some((row) => row.title === WRITE_STEPS.confirmDelete))
+        rows.push((0,smoke_test_step/* skippedRow */.P5)(WRITE_STEPS.confirmDelete));
+    if ((0,smoke_test_step/* isCancelled */.mm)(context))
+        return report(cancelledWrite(context, trip, deleted));
+    return report(deleted === true ? failure : cleanupFailed(instance.studyInstanceUid, trip.baseUrl, deleted, failure));
+}
+/** 1–4: store, then find it, read it back and see it in the feed; the first failure, or a cancel, skips the rest. */
+async function storeAndCheck(trip, instance, { run, rows }, deadlineMs) {
+    const { log } = trip.context;
+    const stored = await run(STORE, deadlineMs);
     if (stored.ok) {
         log.info(`Stored the synthetic study ${instance.studyInstanceUid} (${instance.studyDescription}); it is deleted at the end.`);
     }
-    let failure = stored.failure;
+    if (trip.warningReason !== undefined) {
+        log.warning(`The DICOM service stored the synthetic instance with a warning: WarningReason ` +
+            `${describeWarningReason(trip.warningReason)}; the round trip goes on, and deletes it at the end.`);
+    }
+    let failure = stored.ok ? undefined : stored.failure;
     for (const check of CHECKS) {
-        if (failure)
+        if (failure || (0,smoke_test_step/* isCancelled */.mm)(trip.context)) {
             rows.push((0,smoke_test_step/* skippedRow */.P5)(check.title));
-        else
-            failure = (await run(check, stepsDeadline)).failure;
+            continue;
+        }
+        const checked = await run(check, deadlineMs);
+        if (!checked.ok)
+            failure = checked.failure;
     }
-    if (stored.ok || trip.mayBeStored) {
-        // Its own deadline, never earlier than the reserve from now.
-        const cleanupDeadline = Math.max(input.deadlineMs, clock.now() + reserveMs);
-        const deleted = await run(DELETE, cleanupDeadline);
-        const confirmed = deleted.ok ? await run(CONFIRM_DELETE, cleanupDeadline) : deleted;
-        if (confirmed.failure)
-            failure = cleanupFailed(instance.studyInstanceUid, trip.baseUrl, confirmed.failure, failure);
-        if (!deleted.ok)
-            rows.push((0,smoke_test_step/* skippedRow */.P5)(WRITE_STEPS.confirmDelete));
-    }
-    else {
-        rows.push((0,smoke_test_step/* skippedRow */.P5)(WRITE_STEPS.delete), (0,smoke_test_step/* skippedRow */.P5)(WRITE_STEPS.confirmDelete));
-    }
-    return { steps: rows, elapsedMs: clock.now() - startedAt, studyInstanceUid: instance.studyInstanceUid, failure };
+    return { stored: stored.ok, failure };
+}
+/**
+ * Cleanup: delete the study, then see it gone. Its own deadline, never earlier than the reserve from now; after a
+ * cancel, the time left before the runner's kill, with requests that the cancel itself does not abort. True when
+ * the study is gone, else why not.
+ */
+async function cleanUp(trip, input, context, run) {
+    const { clock } = context;
+    const cancelDeadline = context.cancel?.deadlineMs ?? Infinity;
+    const deadline = Math.min(cancelDeadline, Math.max(input.deadlineMs, clock.now() + (0,budget/* cleanupReserveMs */.L1)(input.timeoutMs)));
+    // The cleanup's requests, too, go out with the watch that ends at the kill rather than at the cancel.
+    const cleanupContext = {
+        ...context,
+        cancel: (0,cancellation/* untilCancelDeadline */.jB)(context.cancel),
+        interrupt: context.cancel?.signal
+    };
+    trip.context = cleanupContext;
+    const deleted = await run(DELETE, deadline, cleanupContext);
+    const confirmed = deleted.ok ? await run(CONFIRM_DELETE, deadline, cleanupContext) : deleted;
+    return confirmed.ok ? true : confirmed.failure;
+}
+/** The one line of a round trip the runner cancelled: whether the study was deleted, or its UID to delete by hand. */
+function cancelledWrite(context, trip, outcome) {
+    const uid = trip.uids.studyInstanceUid;
+    const said = typeof outcome === 'string'
+        ? outcome
+        : outcome === true
+            ? `the synthetic study ${uid} was deleted`
+            : `the synthetic study ${uid} may be left: delete it by hand with a DICOM Data Owner token: ` +
+                `DELETE ${trip.baseUrl}/studies/${uid} (the post step tries again after the job's steps)`;
+    return (0,cancellation/* cancelled */.KW)(context.cancel?.by ?? 'SIGINT', 'during the write round trip', said);
 }
 /** What the steps share, for an instance whose round trip starts at `startedAt`. */
 function roundTrip(input, context, instance, startedAt) {
     const { baseUrl, apiVersion, waitForAccess } = input.dicom;
     const { sequenceBefore } = input;
     const readPage = (path, deadlineMs) => (0,smoke_test_step/* exchangeWithin */.dd)(context, { url: new URL(`${baseUrl}${path}`) }, deadlineMs - context.clock.now());
-    const pollFeed = feedPoller(readPage, { apiVersion, sequenceBefore, writeStartedAtMs: startedAt, waitForAccess });
-    const stow = stowRequestBody(instance.part10);
-    return { context, baseUrl, waitForAccess, uids: instance, stow, sequenceBefore, pollFeed, mayBeStored: false };
+    const trip = {
+        context,
+        baseUrl,
+        waitForAccess,
+        uids: instance,
+        stow: stowRequestBody(instance.part10),
+        sequenceBefore,
+        pollFeed: (target, deadlineMs) => pollFeed(target, deadlineMs),
+        mayBeStored: false
+    };
+    const stowClock = () => trip.stowClock;
+    const pollFeed = feedPoller(readPage, {
+        apiVersion,
+        sequenceBefore,
+        writeStartedAtMs: startedAt,
+        waitForAccess,
+        stowClock
+    });
+    return trip;
 }
 
 

@@ -1,6 +1,104 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 4632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fh: () => (/* binding */ listenForCancel),
+/* harmony export */   KW: () => (/* binding */ cancelled),
+/* harmony export */   eG: () => (/* binding */ whenAborted),
+/* harmony export */   jB: () => (/* binding */ untilCancelDeadline)
+/* harmony export */ });
+/* unused harmony exports AFTER_SIGINT_MS, AFTER_SIGTERM_MS, deadlineAfter */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+// The runner cancels a step (a user's cancel, timeout-minutes, a newer run with cancel-in-progress) with SIGINT, then
+// SIGTERM 7.5 s later, then a kill of the tree 2.5 s after that (actions/runner ProcessInvoker.cs). Node's default is
+// to exit at once on either signal, with no finally and no cleanup: this turns them into an abort signal the stages
+// watch, and says how long is left before the kill, so the cleanup can use that time and no more.
+
+/** After SIGINT the runner kills the step's tree at 10 s; the cleanup ends by this, leaving time to print. */
+const AFTER_SIGINT_MS = 8500;
+/** A SIGTERM that comes first (another canceller) is followed by the kill 2.5 s later. */
+const AFTER_SIGTERM_MS = 2000;
+/** The cleanup deadline a cancel by `by` at `atMs` leaves (pure). */
+function deadlineAfter(by, atMs) {
+    return atMs + (by === 'SIGINT' ? AFTER_SIGINT_MS : AFTER_SIGTERM_MS);
+}
+/** Listens for the runner's SIGINT and SIGTERM from now on. Later signals only shorten the deadline. */
+function listenForCancel(now = Date.now) {
+    const controller = new AbortController();
+    let by;
+    let deadlineMs;
+    const onSignal = (name) => {
+        const deadline = deadlineAfter(name, now());
+        deadlineMs = deadlineMs === undefined ? deadline : Math.min(deadlineMs, deadline);
+        if (by !== undefined)
+            return;
+        by = name;
+        controller.abort(name);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        get by() {
+            return by;
+        },
+        get deadlineMs() {
+            return deadlineMs;
+        },
+        dispose() {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
+}
+/** The one line of a cancelled step: where it was, and what became of what it had started. */
+function cancelled(by, during, outcome) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('cancelled', `The step was cancelled (${by}) ${during}; ${outcome}.`, 'Nothing to do if the cancel was meant (a cancel, timeout-minutes, or a newer run with concurrency: ' +
+        'cancel-in-progress); otherwise re-run the job.');
+}
+/** Resolves with the signal's name once `signal` aborts (at once if it has); never settles otherwise. */
+function whenAborted(signal) {
+    return new Promise((resolve) => {
+        const abort = () => resolve(signal.reason);
+        if (signal.aborted)
+            abort();
+        else
+            signal.addEventListener('abort', abort, { once: true });
+    });
+}
+/**
+ * For the cleanup after a cancel: a watch that aborts not at the cancel but at its deadline, so the DELETE and its
+ * confirmation use the time left before the runner's kill, and not a moment longer.
+ */
+function untilCancelDeadline(watch, now = Date.now) {
+    if (watch === undefined)
+        return undefined;
+    const controller = new AbortController();
+    const arm = () => {
+        const timer = setTimeout(() => controller.abort(watch.by), Math.max(0, (watch.deadlineMs ?? now()) - now()));
+        timer.unref();
+    };
+    if (watch.signal.aborted)
+        arm();
+    else
+        watch.signal.addEventListener('abort', arm, { once: true });
+    return {
+        signal: controller.signal,
+        get by() {
+            return watch.by;
+        },
+        get deadlineMs() {
+            return watch.deadlineMs;
+        }
+    };
+}
+
+
+/***/ }),
+
 /***/ 9293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -145,6 +243,8 @@ const FAILURES = {
     'write-failed-sop': '202-accepted-with-a-failedsopsequence',
     'write-check': 'write-round-trip-check-failed',
     'write-cleanup': 'cleanup-failed-synthetic-study-left-behind',
+    'write-no-time': 'no-time-left-for-the-write-round-trip',
+    cancelled: 'the-step-was-cancelled',
     'smoke-not-found': '404-not-found',
     'smoke-tls': 'tls-certificate-errors',
     'smoke-redirect': 'redirects',
@@ -199,7 +299,7 @@ function describeUnexpected(error, env = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(491);
 /* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5333);
 // Entry point for the runner (runs.main: dist/index.js).
 
@@ -214,7 +314,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 211:
+/***/ 491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -223,6 +323,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: ./src/cancellation.ts
+var cancellation = __nccwpck_require__(4632);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/token.ts
@@ -396,11 +498,22 @@ var exec = __nccwpck_require__(5334);
 var io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/sign-in/azure-cli/process-tree.ts
 // Which processes run below a given one, so a timed-out az can be stopped whole: the Azure CLI is often a shell
 // launcher (Microsoft's deb, Homebrew) that starts python without exec, and killing the launcher alone orphans it.
 
 
+
+/**
+ * Windows' taskkill by its full path: spawned by bare name, libuv looks in the current directory (the checkout,
+ * GITHUB_WORKSPACE) before PATH, so a taskkill.exe planted in the repository would run instead.
+ */
+function taskkillPath(env) {
+    const systemRoot = env.SystemRoot ?? env.SYSTEMROOT ?? env.windir ?? 'C:\\Windows';
+    return external_node_path_.win32.join(systemRoot, 'System32', 'taskkill.exe');
+}
 /** The parent pid from /proc/<pid>/stat: "pid (comm) state ppid …", where comm may itself hold spaces or ')'. */
 function parentFromProcStat(stat) {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -502,6 +615,8 @@ async function findAz() {
     return azPath;
 }
 const KILL_GRACE_MS = 2000;
+/** On a cancel the step should end within about 2 s, long before the runner's kill. */
+const CANCEL_GRACE_MS = 1000;
 const POLL_MS = 50;
 function signalAll(pids, signal) {
     for (const pid of pids) {
@@ -514,19 +629,19 @@ function signalAll(pids, signal) {
     }
 }
 /** Stops az and whatever it started, and waits (briefly) until they are gone, so no orphan outlives the step. */
-async function stopAz(child) {
+async function stopAz(child, graceMs = KILL_GRACE_MS) {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
         return;
     if (process.platform === 'win32') {
         // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
         const exited = new Promise((resolve) => child.once('exit', () => resolve()));
-        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
+        (0,external_node_child_process_namespaceObject.spawn)(taskkillPath(process.env), ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
         return;
     }
     const tree = await processTree(child.pid);
     signalAll(tree, 'SIGTERM');
-    const graceEnds = Date.now() + KILL_GRACE_MS;
+    const graceEnds = Date.now() + graceMs;
     while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds)
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     signalAll(await stillRunning(tree), 'SIGKILL');
@@ -600,7 +715,13 @@ function runAz(commandLine, args, timeoutMs) {
         .filter((arg) => !arg.startsWith('-'))
         .slice(0, 2)
         .join(' ')}`;
-    return { started: watch.started, result: withinTimeout(execution, watch.child, timeoutMs, command) };
+    const stop = async () => {
+        await watch.started;
+        const running = watch.child();
+        if (running)
+            await stopAz(running, CANCEL_GRACE_MS);
+    };
+    return { started: watch.started, result: withinTimeout(execution, watch.child, timeoutMs, command), stop };
 }
 
 ;// CONCATENATED MODULE: ./src/sign-in/federated/authority.ts
@@ -1248,6 +1369,7 @@ async function signInFederated(input) {
 
 
 
+
 /**
  * Starts getting the token. az is started at once, so the smoke test loads and connects while it runs; the direct
  * mode only checks its authority here, so a bad AZURE_AUTHORITY_HOST is refused before anything runs.
@@ -1256,13 +1378,24 @@ async function startSignIn(config, env) {
     const { clientId, tenant } = config;
     if (clientId !== undefined && tenant !== undefined) {
         const identity = { clientId, tenant, authority: chooseAuthority(env) };
-        return { finish: (runner) => federatedToken(identity, config, env, runner) };
+        return {
+            finish: (runner, cancel) => unlessCancelled(federatedToken(identity, config, env, runner), cancel, 'while the token was requested', 'no token was issued')
+        };
     }
     const azPath = await findAz();
     const startedMs = Date.now();
     const run = startAz(azPath, config);
     await run.started;
-    return { finish: (runner) => azToken({ azPath, startedMs, run }, config, env, runner) };
+    return { finish: (runner, cancel) => azToken({ azPath, startedMs, run }, config, env, runner, cancel) };
+}
+/** What `work` gives; or, when the runner cancels the step first, the cancel (after `stop`, if given). */
+async function unlessCancelled(work, cancel, stage, outcome, stop) {
+    work.catch(() => undefined); // a failure after the cancel is not the step's
+    const first = await Promise.race([work.then((value) => ({ value })), (0,cancellation/* whenAborted */.eG)(cancel.signal)]);
+    if (typeof first !== 'string')
+        return first.value;
+    await stop?.();
+    throw (0,cancellation/* cancelled */.KW)(first, stage, outcome);
 }
 /** The exchange, and the access token masked the moment it is there. */
 async function federatedToken(identity, config, env, runner) {
@@ -1279,8 +1412,8 @@ async function federatedToken(identity, config, env, runner) {
     return issued;
 }
 /** The token az printed, masked before any other line is printed; or the fallback, or the failure in az's words. */
-async function azToken(az, config, env, runner) {
-    const result = await az.run.result;
+async function azToken(az, config, env, runner, cancel) {
+    const result = await unlessCancelled(az.run.result, cancel, 'while az account get-access-token ran', 'az was stopped', () => az.run.stop());
     const issued = result.exitCode === 0 ? (0,token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
     if (issued)
         runner.mask(issued.value); // before any other line is printed
@@ -1436,10 +1569,15 @@ function notAllowed(input, value, allowed) {
 /**
  * az reads an argument that starts with '@' as "the contents of this file" and one that starts with '-' as an option:
  * `@/proc/self/environ` would put the step's environment into az's error message. No value passed to az may.
+ * On Windows az is az.cmd, so its arguments pass through cmd.exe, which expands %VAR% even inside quotes and has no
+ * escape for it there: a '%' is refused on every runner, so a workflow behaves the same on all of them.
  */
 function refuseAzFileOrOption(input, value) {
     if (/^[@-]/.test(value)) {
         throw notAllowed(input, value, `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`);
+    }
+    if (value.includes('%')) {
+        throw notAllowed(input, value, `a value without '%' (on Windows, cmd.exe would expand %NAME% in it for az.cmd)`);
     }
 }
 function parseResource(value) {
@@ -1621,14 +1759,18 @@ function readInput(env, name) {
 function inputsFromEnv(env) {
     return parseInputs((name) => readInput(env, name));
 }
-/** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */
+/**
+ * "run 123 attempt 2, owner/repo" from the runner's variables, or undefined when the runner does not say which run.
+ * The run comes first: StudyDescription holds 64 characters, and what is cut must be the repository's end, not the
+ * run ID (11 digits today) that finds the run.
+ */
 function runLabelFrom(env) {
     const repository = env.GITHUB_REPOSITORY;
     const runId = env.GITHUB_RUN_ID;
     if (!repository || !runId)
         return undefined;
     const attempt = env.GITHUB_RUN_ATTEMPT;
-    return `${repository} run ${runId}${attempt ? ` attempt ${attempt}` : ''}`;
+    return `run ${runId}${attempt ? ` attempt ${attempt}` : ''}, ${repository}`;
 }
 
 // EXTERNAL MODULE: ./src/node-version.ts + 1 modules
@@ -1788,6 +1930,15 @@ async function loadRunner() {
     return createRunner(await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7264)));
 }
 
+;// CONCATENATED MODULE: ./src/state.ts
+// What the main step hands its post step through the runner's state (GITHUB_STATE, read back as STATE_<name>).
+/** The UID of the synthetic study the main step may have stored and has not yet seen deleted; '' once it has. */
+const LEFT_STUDY_STATE = 'synthetic-study';
+/** The variable the runner gives the post step a saved value in (as @actions/core's getState reads it). */
+function stateVariable(name) {
+    return `STATE_${name}`;
+}
+
 ;// CONCATENATED MODULE: ./src/summary.ts
 // The job summary: a heading that names the use and says passed or failed, why it failed with its troubleshooting
 // link, then what was checked. Pure; it never sees the token, only its non-secret claims, and whatever it says reaches
@@ -1884,6 +2035,8 @@ function writeStepRow(step) {
 
 
 
+
+
 async function run(env = process.env, given) {
     // Nothing is printed before the token is back, so core needs to be there only then (or for a refusal).
     let loading = given && Promise.resolve(given);
@@ -1892,6 +2045,8 @@ async function run(env = process.env, given) {
     // What the summary can tell, as far as the step got; and warnings that wait for the token's mask to be set.
     const facts = {};
     const idleWarnings = [];
+    // From now on the runner's SIGINT and SIGTERM cancel the step instead of ending Node at once.
+    const cancel = (0,cancellation/* listenForCancel */.Fh)();
     try {
         (0,node_version/* checkNodeVersion */.vP)(process.versions.node);
         const config = (facts.config = inputsFromEnv(env));
@@ -1902,18 +2057,20 @@ async function run(env = process.env, given) {
         const smoke = connectEarly(config, env);
         connection = smoke?.connection;
         const runner = await runnerNow();
-        const issued = (facts.issued = await signIn.finish(runner));
+        const issued = (facts.issued = await signIn.finish(runner, cancel));
         warn(runner, idleWarnings);
         setOutputs(runner, tokenOutputs(config, issued));
         if (config.exportVariable)
             runner.exportVariable(config.exportVariable, issued.value);
         logToken(runner, config.resource, issued);
-        const report = (facts.report = smoke && (await smokeTest(smoke, config, issued, runner, env)));
+        const report = (facts.report = smoke && (await smokeTest(smoke, { config, issued, runner, env, cancel })));
         if (report)
             logRequests(runner, report);
         setOutputs(runner, smokeTestOutputs(report));
         if (report?.failure)
             throw report.failure;
+        if (report && cancel.by)
+            throw (0,cancellation/* cancelled */.KW)(cancel.by, 'as the smoke test ended', 'it is not reported as passed');
         await writeSummary(runner, jobSummary(facts, env));
         if (report)
             logPassed(runner, report);
@@ -1927,6 +2084,7 @@ async function run(env = process.env, given) {
     }
     finally {
         await (await connection?.catch(() => undefined))?.close();
+        cancel.dispose();
     }
 }
 /** What each change feed request saw, for the debug log. */
@@ -1938,7 +2096,9 @@ function logRequests(log, report) {
 }
 function logPassed(log, report) {
     const { elapsedMs, latestSequence } = report;
-    log.info(`Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`);
+    const readMs = Math.round(report.readMs ?? elapsedMs);
+    log.info(`Smoke test passed in ${Math.round(elapsedMs)} ms: the change feed answered in ${readMs} ms; latest sequence ` +
+        `${latestSequence ?? 0}.`);
     if (report.write) {
         const ms = Math.round(report.write.elapsedMs);
         log.info(`Write round trip passed: one synthetic instance stored, found, retrieved and deleted in ${ms} ms.`);
@@ -1973,9 +2133,29 @@ function connectEarly(config, env) {
     connection.catch(() => undefined); // awaited later; a failure here must not crash the step while az runs
     return { dicom, connection };
 }
-async function smokeTest({ connection, dicom }, config, issued, log, env) {
+async function smokeTest({ connection, dicom }, step) {
+    const { config, issued, runner, env, cancel } = step;
     const { runSmokeTest } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(505)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8505));
-    return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel: runLabelFrom(env), issued, log });
+    // The post step deletes a study a killed step left: it finds its UID in the state, saved before each STOW.
+    const keepStudy = (studyInstanceUid) => {
+        try {
+            runner.saveState(LEFT_STUDY_STATE, studyInstanceUid);
+        }
+        catch (error) {
+            runner.debug(`The study UID was not saved for the post step: ${error instanceof Error ? error.message : ''}`);
+        }
+    };
+    const { timeoutMs } = config;
+    return runSmokeTest({
+        connection,
+        dicom,
+        timeoutMs,
+        runLabel: runLabelFrom(env),
+        issued,
+        log: runner,
+        cancel,
+        keepStudy
+    });
 }
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */
 async function writeSummary(runner, { heading, rows }) {
@@ -2293,15 +2473,19 @@ const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
+const CUT_RUN = /[A-Za-z0-9_%.+/=-]+$/;
 /**
  * Text quoted from a server or az inside a message: without the token or any long secret-like run, on one line, and
  * cut to `maxChars`. The token is removed before the text is flattened, so one wrapped across lines is found too.
+ * Only a head of a long text is scanned (8 characters per one shown, at least 4096), so a 1 MiB body costs no more
+ * than a short one; a run of token characters the cut splits is dropped: it may start a secret no longer seen whole.
  */
 function quote(text, secret, maxChars) {
-    const flat = removeSecretLikeRuns(removeSecret(text ?? '', secret))
-        .replace(/\s+/g, ' ')
-        .trim();
-    return flat.length > maxChars ? `${flat.slice(0, maxChars)}…` : flat;
+    const scanned = Math.max(4096, maxChars * 8);
+    const cut = (text ?? '').length > scanned;
+    const sanitised = removeSecretLikeRuns(removeSecret((text ?? '').slice(0, scanned), secret));
+    const flat = (cut ? sanitised.replace(CUT_RUN, '') : sanitised).replace(/\s+/g, ' ').trim();
+    return flat.length > maxChars || cut ? `${flat.slice(0, maxChars)}…` : flat;
 }
 
 

@@ -42,6 +42,8 @@ export const FAILURES = {
   'write-failed-sop': '202-accepted-with-a-failedsopsequence',
   'write-check': 'write-round-trip-check-failed',
   'write-cleanup': 'cleanup-failed-synthetic-study-left-behind',
+  'write-no-time': 'no-time-left-for-the-write-round-trip',
+  cancelled: 'the-step-was-cancelled',
   'smoke-not-found': '404-not-found',
   'smoke-tls': 'tls-certificate-errors',
   'smoke-redirect': 'redirects',

@@ -118,6 +118,8 @@ function notAllowed(input: InputName, value: string, allowed: string): ActionErr
 /**
  * az reads an argument that starts with '@' as "the contents of this file" and one that starts with '-' as an option:
  * `@/proc/self/environ` would put the step's environment into az's error message. No value passed to az may.
+ * On Windows az is az.cmd, so its arguments pass through cmd.exe, which expands %VAR% even inside quotes and has no
+ * escape for it there: a '%' is refused on every runner, so a workflow behaves the same on all of them.
  */
 function refuseAzFileOrOption(input: InputName, value: string): void {
   if (/^[@-]/.test(value)) {
@@ -126,6 +128,9 @@ function refuseAzFileOrOption(input: InputName, value: string): void {
       value,
       `a value that does not start with '@' or '-' (the Azure CLI reads those as a file or an option)`
     )
+  }
+  if (value.includes('%')) {
+    throw notAllowed(input, value, `a value without '%' (on Windows, cmd.exe would expand %NAME% in it for az.cmd)`)
   }
 }
 
@@ -349,11 +354,15 @@ export function inputsFromEnv(env: Record<string, string | undefined>): Config {
   return parseInputs((name) => readInput(env, name))
 }
 
-/** "owner/repo run 123 attempt 2" from the runner's variables, or undefined when the runner does not say which run. */
+/**
+ * "run 123 attempt 2, owner/repo" from the runner's variables, or undefined when the runner does not say which run.
+ * The run comes first: StudyDescription holds 64 characters, and what is cut must be the repository's end, not the
+ * run ID (11 digits today) that finds the run.
+ */
 export function runLabelFrom(env: Record<string, string | undefined>): string | undefined {
   const repository = env.GITHUB_REPOSITORY
   const runId = env.GITHUB_RUN_ID
   if (!repository || !runId) return undefined
   const attempt = env.GITHUB_RUN_ATTEMPT
-  return `${repository} run ${runId}${attempt ? ` attempt ${attempt}` : ''}`
+  return `run ${runId}${attempt ? ` attempt ${attempt}` : ''}, ${repository}`
 }

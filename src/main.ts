@@ -1,6 +1,8 @@
 // run(): inputs -> token -> outputs -> smoke test -> summary. The one place that talks to the runner.
 // The sign-in starts first (az, or the federated exchange's checks); @actions/core (behind the runner), the smoke test
 // (undici, TLS) and its connection load while az runs.
+import { listenForCancel, cancelled } from './cancellation.ts'
+import type { Cancellation } from './cancellation.ts'
 import { startSignIn } from './sign-in/index.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
 import { idleInputWarnings } from './idle-inputs.ts'
@@ -14,6 +16,7 @@ import { checkRunnerFiles, loadRunner } from './runner.ts'
 import type { Runner } from './runner.ts'
 import type { DicomConnection } from './smoke-test/connection.ts'
 import type { SmokeTestReport } from './smoke-test/report.ts'
+import { LEFT_STUDY_STATE } from './state.ts'
 import { jobSummary } from './summary.ts'
 import type { JobSummary, SummaryFacts } from './summary.ts'
 import { audienceMatches, describePrincipal, describeSource, formatExpiry, tokenWarnings } from './token.ts'
@@ -27,6 +30,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner):
   // What the summary can tell, as far as the step got; and warnings that wait for the token's mask to be set.
   const facts: SummaryFacts = {}
   const idleWarnings: string[] = []
+  // From now on the runner's SIGINT and SIGTERM cancel the step instead of ending Node at once.
+  const cancel = listenForCancel()
   try {
     checkNodeVersion(process.versions.node)
     const config = (facts.config = inputsFromEnv(env))
@@ -37,17 +42,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner):
     const smoke = connectEarly(config, env)
     connection = smoke?.connection
     const runner = await runnerNow()
-    const issued = (facts.issued = await signIn.finish(runner))
+    const issued = (facts.issued = await signIn.finish(runner, cancel))
     warn(runner, idleWarnings)
 
     setOutputs(runner, tokenOutputs(config, issued))
     if (config.exportVariable) runner.exportVariable(config.exportVariable, issued.value)
     logToken(runner, config.resource, issued)
 
-    const report = (facts.report = smoke && (await smokeTest(smoke, config, issued, runner, env)))
+    const report = (facts.report = smoke && (await smokeTest(smoke, { config, issued, runner, env, cancel })))
     if (report) logRequests(runner, report)
     setOutputs(runner, smokeTestOutputs(report))
     if (report?.failure) throw report.failure
+    if (report && cancel.by) throw cancelled(cancel.by, 'as the smoke test ended', 'it is not reported as passed')
     await writeSummary(runner, jobSummary(facts, env))
     if (report) logPassed(runner, report)
   } catch (error) {
@@ -58,6 +64,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, given?: Runner):
     await writeSummary(runner, jobSummary({ ...facts, failure: error }, env))
   } finally {
     await (await connection?.catch(() => undefined))?.close()
+    cancel.dispose()
   }
 }
 
@@ -73,8 +80,10 @@ function logRequests(log: Log, report: SmokeTestReport): void {
 
 function logPassed(log: Log, report: SmokeTestReport): void {
   const { elapsedMs, latestSequence } = report
+  const readMs = Math.round(report.readMs ?? elapsedMs)
   log.info(
-    `Smoke test passed: the change feed answered in ${Math.round(elapsedMs)} ms; latest sequence ${latestSequence ?? 0}.`
+    `Smoke test passed in ${Math.round(elapsedMs)} ms: the change feed answered in ${readMs} ms; latest sequence ` +
+      `${latestSequence ?? 0}.`
   )
   if (report.write) {
     const ms = Math.round(report.write.elapsedMs)
@@ -122,13 +131,29 @@ function connectEarly(config: Config, env: NodeJS.ProcessEnv): EarlySmokeTest | 
 
 async function smokeTest(
   { connection, dicom }: EarlySmokeTest,
-  config: Config,
-  issued: IssuedToken,
-  log: Log,
-  env: NodeJS.ProcessEnv
+  step: { config: Config; issued: IssuedToken; runner: Runner; env: NodeJS.ProcessEnv; cancel: Cancellation }
 ): Promise<SmokeTestReport> {
+  const { config, issued, runner, env, cancel } = step
   const { runSmokeTest } = await import('./smoke-test/index.ts')
-  return runSmokeTest({ connection, dicom, timeoutMs: config.timeoutMs, runLabel: runLabelFrom(env), issued, log })
+  // The post step deletes a study a killed step left: it finds its UID in the state, saved before each STOW.
+  const keepStudy = (studyInstanceUid: string): void => {
+    try {
+      runner.saveState(LEFT_STUDY_STATE, studyInstanceUid)
+    } catch (error) {
+      runner.debug(`The study UID was not saved for the post step: ${error instanceof Error ? error.message : ''}`)
+    }
+  }
+  const { timeoutMs } = config
+  return runSmokeTest({
+    connection,
+    dicom,
+    timeoutMs,
+    runLabel: runLabelFrom(env),
+    issued,
+    log: runner,
+    cancel,
+    keepStudy
+  })
 }
 
 /** The summary is a courtesy: a runner without one (local runs, old runners) must not fail a step that worked. */

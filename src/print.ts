@@ -10,8 +10,8 @@ export const MIN_SEGMENT_CHARS = 8
 /** In quoted text, a base64url run this long is taken for a secret, unless it is plainly not one. */
 export const SECRET_RUN_CHARS = 40
 
+/** `quoted`: the text is quoted from a server or az, so long base64url runs, which may be secrets, go too. */
 export interface PrintOptions {
-  /** The text is quoted from a server or az: also remove long base64url runs, which may be secrets we do not know. */
   quoted?: boolean
 }
 
@@ -250,13 +250,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
 }
 
+const CUT_RUN = /[A-Za-z0-9_%.+/=-]+$/
 /**
  * Text quoted from a server or az inside a message: without the token or any long secret-like run, on one line, and
  * cut to `maxChars`. The token is removed before the text is flattened, so one wrapped across lines is found too.
+ * Only a head of a long text is scanned (8 characters per one shown, at least 4096), so a 1 MiB body costs no more
+ * than a short one; a run of token characters the cut splits is dropped: it may start a secret no longer seen whole.
  */
 export function quote(text: string | undefined, secret: string | undefined, maxChars: number): string {
-  const flat = removeSecretLikeRuns(removeSecret(text ?? '', secret))
-    .replace(/\s+/g, ' ')
-    .trim()
-  return flat.length > maxChars ? `${flat.slice(0, maxChars)}…` : flat
+  const scanned = Math.max(4096, maxChars * 8)
+  const cut = (text ?? '').length > scanned
+  const sanitised = removeSecretLikeRuns(removeSecret((text ?? '').slice(0, scanned), secret))
+  const flat = (cut ? sanitised.replace(CUT_RUN, '') : sanitised).replace(/\s+/g, ' ').trim()
+  return flat.length > maxChars || cut ? `${flat.slice(0, maxChars)}…` : flat
 }

@@ -208,7 +208,7 @@ describe('the smoke test', () => {
     })
     expect(dicom.requests.map((request) => request.headers.authorization)).toEqual([`Bearer ${jwt}`, `Bearer ${jwt}`])
     expect(fakeRunner.messages('info')).toContainEqual(
-      expect.stringMatching(/^Smoke test passed: the change feed answered in \d+ ms; latest sequence 3\.$/)
+      expect.stringMatching(/^Smoke test passed in \d+ ms: the change feed answered in \d+ ms; latest sequence 3\.$/)
     )
     expect(summaryTable()).toMatchObject({ 'Latest sequence': '3', 'Smoke test': 'passed' })
     expect(fakeRunner.calls[0]).toEqual({ kind: 'setSecret', value: jwt })

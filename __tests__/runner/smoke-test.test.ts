@@ -112,7 +112,9 @@ describe('a healthy DICOM service', () => {
         expect(request.headers.accept).toBe('application/json')
       }
       expect(dicom.connections - before).toBe(1)
-      expect(result.stdout).toMatch(/Smoke test passed: the change feed answered in \d+ ms; latest sequence 3\./)
+      expect(result.stdout).toMatch(
+        /Smoke test passed in \d+ ms: the change feed answered in \d+ ms; latest sequence 3\./
+      )
       expect(result.summary).toContain(`<td>GET /${version}/changefeed/latest</td><td>200 in `)
       expect(result.summary).toContain('<td>Latest sequence</td><td>3</td>')
     }

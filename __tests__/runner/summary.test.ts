@@ -84,7 +84,7 @@ describe('the job summary', () => {
     expect(rows.get('Result')).toBe('passed')
     expect(rows.has('Why')).toBe(false)
     // The token line names the audience once: it is the resource asked for.
-    expect(result.stdout).toContain(`Got a token for ${DEFAULT_RESOURCE} (object id ${OBJECT_ID},`)
+    expect(result.stdout).toContain(`Got a token for ${DEFAULT_RESOURCE} from az (object id ${OBJECT_ID},`)
   })
 
   it('on a smoke test failure, marks it and gives the reason and its link; the token shows nowhere', async () => {

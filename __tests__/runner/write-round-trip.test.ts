@@ -126,7 +126,7 @@ describeWithOrthanc('smoke-test: write against the front over a real Orthanc', (
       expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/v2\/studies\/.+\/metadata 200$/)]))
       expect(front.feed.map((entry) => entry.action)).toEqual(['Create', 'Delete'])
       const description = front.feed[0]?.metadata?.['00081030']?.Value?.[0]
-      expect(description).toBe('dicom-token-action smoke test, contoso/pacs run 42 attempt 1')
+      expect(description).toBe('dicom-token-action smoke test, run 42 attempt 1, contoso/pacs')
       expect(result.stdout).toMatch(/Write round trip passed: .* in \d+ ms\./)
       for (const step of [
         'Store \\(STOW-RS\\)',
@@ -295,7 +295,7 @@ describe('smoke-test: write against the fake service storing in memory', () => {
     expect(result.outputs['round-trip-ms']).toMatch(/^[1-9]\d*$/)
     expect(service.feed.map((entry) => entry.action)).toEqual(['Create', 'Delete'])
     const description = service.feed[0]?.metadata?.['00081030']?.Value?.[0]
-    expect(description).toBe('dicom-token-action smoke test, contoso/pacs run 42 attempt 1')
+    expect(description).toBe('dicom-token-action smoke test, run 42 attempt 1, contoso/pacs')
     expect(requestLines().filter((l) => /^(POST|DELETE)/.test(l))).toEqual([
       expect.stringMatching(/^POST \/v2\/studies 200$/),
       expect.stringMatching(/^DELETE \/v2\/studies\/2\.25\.\d+ 204$/)

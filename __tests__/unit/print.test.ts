@@ -4,6 +4,7 @@ import {
   createPrinter,
   escapeHtml,
   neutraliseCommands,
+  quote,
   removeSecret,
   removeSecretLikeRuns,
   showInvisible
@@ -107,7 +108,7 @@ describe('removing the token', () => {
     }
     expect(both.line(text)).toBe(`access ${REDACTED}, oidc ${REDACTED}, encoded ${REDACTED}`)
     // One of them alone leaves the other: the test above would see it.
-    expect(createPrinter(token).line(text)).toContain(oidc.split('.')[1]?.slice(0, 16))
+    expect(createPrinter(token).line(`oidc ${oidc}`)).toContain(oidc.split('.')[2]) // its random signature, whole
   })
 
   it('removes an opaque token', () => {
@@ -253,5 +254,30 @@ describe('a token that one decoding shows whole and the next spoils', () => {
     expect(decodeURIComponent(printed.replace(/%(?![0-9a-fA-F]{2})/g, '%25')).replace(/\s/g, '')).not.toContain(
       `${'A'.repeat(15)}6`
     )
+  })
+})
+
+describe('quote()', () => {
+  const jwt = makeJwt(accessTokenClaims(claims))
+
+  it('cuts a 1 MiB body before it scans it: as fast as a short one, and as short', () => {
+    const body = `${'lorem ipsum '.repeat(90_000)}${jwt}`
+    const started = performance.now()
+    const quoted = quote(body, jwt, 120)
+    expect(performance.now() - started).toBeLessThan(100)
+    expect(quoted).toHaveLength(121)
+    expect(quoted.endsWith('…')).toBe(true)
+  })
+
+  it('drops a run the cut splits, which may be the start of a secret', () => {
+    const secret = `ghp_${'aB3xY7'.repeat(7)}`
+    const quoted = quote(`${' '.repeat(4096 - 10)}${secret}`, undefined, 120)
+    expect(quoted).not.toContain(secret.slice(0, 6))
+    expect(quoted).toBe('…')
+  })
+
+  it('still finds the token in a short text wrapped across lines', () => {
+    const wrapped = (jwt.match(/.{1,64}/g) ?? []).join('\n')
+    expect(findLeaks(jwt, { quoted: quote(`said: ${wrapped}`, jwt, 2000) })).toEqual([])
   })
 })

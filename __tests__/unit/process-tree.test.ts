@@ -4,7 +4,8 @@ import {
   parentFromProcStat,
   parentsFromPs,
   stateFromProcStat,
-  stillRunning
+  stillRunning,
+  taskkillPath
 } from '../../src/sign-in/azure-cli/process-tree.ts'
 
 describe('reading /proc/<pid>/stat', () => {
@@ -50,5 +51,12 @@ describe('descendantsOf', () => {
 describe('stillRunning', () => {
   it('keeps a running process and drops a pid that is not there', async () => {
     expect(await stillRunning([process.pid, 2 ** 22 + 12345])).toEqual([process.pid])
+  })
+})
+
+describe('taskkillPath', () => {
+  it("is System32's taskkill by its full path, never a bare name the current directory could answer", () => {
+    expect(taskkillPath({ SystemRoot: 'D:\\Windows' })).toBe('D:\\Windows\\System32\\taskkill.exe')
+    expect(taskkillPath({})).toBe('C:\\Windows\\System32\\taskkill.exe')
   })
 })

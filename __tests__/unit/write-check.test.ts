@@ -8,9 +8,17 @@ import {
   MAX_CLEANUP_RESERVE_MS,
   cleanupReserveMs
 } from '../../src/smoke-test/write/round-trip.ts'
-import { FEED_WINDOW_SKEW_MS, feedPagePath, firstFeedCursor, readFeedPage } from '../../src/smoke-test/write/feed.ts'
+import {
+  FEED_WINDOW_MARGIN_MS,
+  FEED_WINDOW_SKEW_MS,
+  feedPagePath,
+  firstFeedCursor,
+  latestIsTarget,
+  readFeedPage
+} from '../../src/smoke-test/write/feed.ts'
 import {
   failedSops,
+  mayHaveStored,
   readDeleteAnswer,
   readMetadataAnswer,
   readSearchAnswer,
@@ -107,6 +115,40 @@ describe('reading the STOW answer', () => {
     expect(failedSops('not json')).toEqual([])
   })
 
+  it('takes a 202 that lists the instance with a WarningReason and fails none of it as stored, with the warning', () => {
+    const warned = {
+      '00081199': {
+        vr: 'SQ',
+        Value: [{ '00081155': { vr: 'UI', Value: ['2.25.3'] }, '00081196': { vr: 'US', Value: [45063] } }]
+      }
+    }
+    expect(readStowAnswer(answer(202, warned), UIDS, false, false)).toEqual({
+      verdict: 'ok',
+      value: { warningReason: 45063 }
+    })
+  })
+
+  it('counts every answer but a clear refusal as one that may have stored the instance', () => {
+    const read = (status: number, body?: unknown) =>
+      mayHaveStored(answer(status, body), readStowAnswer(answer(status, body), UIDS, false, false))
+    expect([
+      read(200, stored),
+      read(200, '<html>'),
+      read(200, { '00081199': { vr: 'SQ' } }),
+      read(500),
+      read(202, {})
+    ]).toEqual([true, true, true, true, true])
+    expect([read(202, failed(272)), read(400), read(403), read(409), read(424)]).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false
+    ])
+    const reset = answer(0, undefined, { status: undefined, errorCode: 'ECONNRESET' })
+    expect(mayHaveStored(reset, readStowAnswer(reset, UIDS, false, false))).toBe(true)
+  })
+
   it('counts a 409 after an uncertain attempt as stored by that attempt, and a first 409 as a conflict', () => {
     expect(readStowAnswer(answer(409), UIDS, false, true).verdict).toBe('ok')
     expect(readStowAnswer(answer(409), UIDS, false, false).verdict).toBe('fatal')
@@ -159,7 +201,24 @@ describe('polling the change feed', () => {
     expect(page).toEqual({ verdict: 'ok', value: { found: false, next: { offset: 14 } } })
   })
 
-  it('v2 reads a time window opened before the write, with clock skew to spare, and pages by rows', () => {
+  it("v2 opens the window at the STOW's time on the service's clock, its Date header, less its latency", () => {
+    const stow = { date: 'Thu, 01 Jan 2026 11:40:00 GMT', latencyMs: 300 }
+    const cursor = firstFeedCursor('v2', 10, Date.UTC(2026, 0, 1, 12), stow)
+    expect(cursor.startTime).toBe(new Date(Date.UTC(2026, 0, 1, 11, 40) - 300 - FEED_WINDOW_MARGIN_MS).toISOString())
+    expect(firstFeedCursor('v2', 10, 0, { date: 'yesterday', latencyMs: 1 }).startTime).toBe(
+      new Date(-FEED_WINDOW_SKEW_MS).toISOString()
+    )
+  })
+
+  it('/changefeed/latest is the target only when it is the entry itself, after the sequence seen before', () => {
+    expect(latestIsTarget(answer(200, entry(11)), target)).toBe(true)
+    expect(latestIsTarget(answer(200, entry(9)), target)).toBe(false)
+    expect(latestIsTarget(answer(200, entry(12, '2.25.8')), target)).toBe(false)
+    expect(latestIsTarget(answer(200, entry(12, '2.25.3', 'Delete')), target)).toBe(false)
+    expect(latestIsTarget(answer(204), target)).toBe(false)
+  })
+
+  it('v2 without a Date header reads a time window opened before the write, with clock skew to spare, and pages by rows', () => {
     const cursor = firstFeedCursor('v2', 10, Date.UTC(2026, 0, 1, 12))
     expect(cursor.startTime).toBe(new Date(Date.UTC(2026, 0, 1, 12) - FEED_WINDOW_SKEW_MS).toISOString())
     expect(feedPagePath('v2', cursor)).toMatch(

@@ -1,6 +1,8 @@
 // Where the token comes from: az (the default), or with client-id a federated exchange of the job's OIDC token with
 // Entra ID, without az. After az fails with AADSTS700024 (azure/login's OIDC token has expired) the same exchange is
 // made as az's own service principal, when az says which one that is and the job can ask GitHub for a fresh token.
+import { cancelled, whenAborted } from '../cancellation.ts'
+import type { Cancellation } from '../cancellation.ts'
 import { ActionError } from '../errors.ts'
 import type { Config } from '../inputs.ts'
 import type { Log } from '../log.ts'
@@ -18,8 +20,8 @@ import { signInFederated } from './federated/sign-in.ts'
 
 /** A sign-in under way: started before the runner is needed, finished with it. */
 export interface PendingSignIn {
-  /** The token, masked before anything else is printed; or the failure. */
-  finish(runner: Runner): Promise<IssuedToken>
+  /** The token, masked before anything else is printed; or the failure, or the runner's cancel. */
+  finish(runner: Runner, cancel: Cancellation): Promise<IssuedToken>
 }
 
 type Env = Record<string, string | undefined>
@@ -32,13 +34,36 @@ export async function startSignIn(config: Config, env: Env): Promise<PendingSign
   const { clientId, tenant } = config
   if (clientId !== undefined && tenant !== undefined) {
     const identity = { clientId, tenant, authority: chooseAuthority(env) }
-    return { finish: (runner) => federatedToken(identity, config, env, runner) }
+    return {
+      finish: (runner, cancel) =>
+        unlessCancelled(
+          federatedToken(identity, config, env, runner),
+          cancel,
+          'while the token was requested',
+          'no token was issued'
+        )
+    }
   }
   const azPath = await findAz()
   const startedMs = Date.now()
   const run = startAz(azPath, config)
   await run.started
-  return { finish: (runner) => azToken({ azPath, startedMs, run }, config, env, runner) }
+  return { finish: (runner, cancel) => azToken({ azPath, startedMs, run }, config, env, runner, cancel) }
+}
+
+/** What `work` gives; or, when the runner cancels the step first, the cancel (after `stop`, if given). */
+async function unlessCancelled<T>(
+  work: Promise<T>,
+  cancel: Cancellation,
+  stage: string,
+  outcome: string,
+  stop?: () => Promise<void>
+): Promise<T> {
+  work.catch(() => undefined) // a failure after the cancel is not the step's
+  const first = await Promise.race([work.then((value) => ({ value })), whenAborted(cancel.signal)])
+  if (typeof first !== 'string') return first.value
+  await stop?.()
+  throw cancelled(first, stage, outcome)
 }
 
 /** The exchange, and the access token masked the moment it is there. */
@@ -68,8 +93,20 @@ interface AzSignIn {
 }
 
 /** The token az printed, masked before any other line is printed; or the fallback, or the failure in az's words. */
-async function azToken(az: AzSignIn, config: Config, env: Env, runner: Runner): Promise<IssuedToken> {
-  const result = await az.run.result
+async function azToken(
+  az: AzSignIn,
+  config: Config,
+  env: Env,
+  runner: Runner,
+  cancel: Cancellation
+): Promise<IssuedToken> {
+  const result = await unlessCancelled(
+    az.run.result,
+    cancel,
+    'while az account get-access-token ran',
+    'az was stopped',
+    () => az.run.stop()
+  )
   const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined
   if (issued) runner.mask(issued.value) // before any other line is printed
   logAzRun(runner, az, result)

@@ -55,6 +55,8 @@ function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): Ac
   const serviceTenant = /login\.microsoftonline\.com\/([^/"]+)/i.exec(
     challengeParameter(exchange.wwwAuthenticate, 'authorization_uri') ?? ''
   )?.[1]
+  // Server text, like everything else from the challenge: quoted, never as it came.
+  const shownTenant = serviceTenant === undefined ? '' : preview(serviceTenant, context.issued.value, 80)
   const said =
     `The DICOM service rejected the token with 401 at ` +
     `${exchange.url}${description ? `: "${preview(description, context.issued.value)}"` : ''}.`
@@ -82,8 +84,8 @@ function diagnoseUnauthorized(exchange: Exchange, context: DiagnosisContext): Ac
   ) {
     return new ActionError(
       'smoke-unauthorized',
-      `${said} The service belongs to tenant ${serviceTenant}, but the token was issued by tenant ${claims.tenantId}.`,
-      `Log in to tenant ${serviceTenant} with azure/login (tenant-id), or set the 'tenant' input.`
+      `${said} The service belongs to tenant ${shownTenant}, but the token was issued by tenant ${claims.tenantId}.`,
+      `Log in to tenant ${shownTenant} with azure/login (tenant-id), or set the 'tenant' input.`
     )
   }
   return new ActionError(
@@ -204,13 +206,17 @@ function diagnoseStatus(exchange: Exchange, context: DiagnosisContext, bodyProbl
   return diagnoseRefusal(exchange, status, context.issued.value)
 }
 
+function shownContentType(exchange: Exchange, token: string): string {
+  return exchange.contentType === undefined ? 'none' : preview(exchange.contentType, token, 80)
+}
+
 /** A good status with a body that is not what the check reads. */
 function diagnoseBody(exchange: Exchange, status: number, token: string, bodyProblem: string | undefined): ActionError {
   const request = requestOf(exchange)
   if (bodyProblem === 'not-json') {
     return new ActionError(
       'smoke-response',
-      `${request} answered ${status} with Content-Type '${exchange.contentType ?? 'none'}', not JSON; it ` +
+      `${request} answered ${status} with Content-Type '${shownContentType(exchange, token)}', not JSON; it ` +
         `starts with: "${preview(exchange.body, token)}".`,
       'A proxy, firewall or login page may be answering instead of the DICOM service: check dicom-url.'
     )

@@ -27,6 +27,8 @@ export interface Exchange {
   wwwAuthenticate?: string
   location?: string
   retryAfter?: string
+  /** The server's own clock at the answer (its Date header). */
+  date?: string
   body?: string
   errorCode?: string
   latencyMs: number
@@ -38,6 +40,9 @@ export interface DicomRequest {
   accept?: string
   body?: { contentType: string; bytes: Uint8Array }
 }
+
+/** The errorCode of a request aborted because the step was cancelled, not because it timed out. */
+export const CANCELLED_CODE = 'CANCELLED'
 
 /** Reduces whatever undici threw to a code; its message may quote request details, so it is not kept. */
 export function transportErrorCode(error: unknown): string {
@@ -76,17 +81,22 @@ function aborted(signal: AbortSignal): Promise<never> {
   )
 }
 
-/** Sends one request with the token and waits at most `timeoutMs` for all of its answer. Never throws. */
+/**
+ * Sends one request with the token and waits at most `timeoutMs` for all of its answer, or until `cancel` aborts it.
+ * Never throws.
+ */
 export async function exchangeOnce(
   send: SendRequest,
   request: DicomRequest,
   token: string,
   timeoutMs: number,
-  clock: Pick<RetryClock, 'now'>
+  clock: Pick<RetryClock, 'now'>,
+  cancel?: AbortSignal
 ): Promise<Exchange> {
   const { url, method = 'GET' } = request
   const started = clock.now()
-  const signal = AbortSignal.timeout(timeoutMs)
+  const timeout = AbortSignal.timeout(timeoutMs)
+  const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout
   const headers: Record<string, string> = {
     authorization: `Bearer ${token}`,
     accept: request.accept ?? 'application/json'
@@ -112,6 +122,7 @@ export async function exchangeOnce(
       wwwAuthenticate: header(response.headers, 'www-authenticate'),
       location: header(response.headers, 'location'),
       retryAfter: header(response.headers, 'retry-after'),
+      date: header(response.headers, 'date'),
       body,
       latencyMs: clock.now() - started
     }
@@ -120,7 +131,8 @@ export async function exchangeOnce(
   try {
     return await Promise.race([exchange, aborted(signal)])
   } catch (error) {
-    return { method, url: url.href, errorCode: transportErrorCode(error), latencyMs: clock.now() - started }
+    const errorCode = cancel?.aborted ? CANCELLED_CODE : transportErrorCode(error)
+    return { method, url: url.href, errorCode, latencyMs: clock.now() - started }
   }
 }
 

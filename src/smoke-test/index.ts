@@ -1,6 +1,8 @@
 // The smoke test, and the entry of its chunk: main.ts loads it while az runs and opens the connection through it, so
 // the whole read check loads at once. It reads the change feed with the new token on that connection (read/), and
 // with smoke-test: write the round trip follows on the same connection (write/, loaded only then, and dcmjs with it).
+import type { CancelWatch } from '../cancellation.ts'
+import { cancelled } from '../cancellation.ts'
 import { DEFAULT_RESOURCE, isOtherAzureAudience } from '../dicom-service.ts'
 import { ActionError } from '../errors.ts'
 import type { DicomTarget } from '../inputs.ts'
@@ -11,8 +13,11 @@ import type { IssuedToken } from '../token.ts'
 import type { DicomConnection } from './connection.ts'
 import { transportErrorCode } from './exchange.ts'
 import { runReadCheck } from './read/check.ts'
+import type { ReadCheck } from './read/check.ts'
 import type { SmokeTestReport, WriteReport } from './report.ts'
 import type { CheckContext } from './step.ts'
+import { isCancelled } from './step.ts'
+import { noTimeForWrite, writeTimeNeededMs } from './write/budget.ts'
 
 export { openDicomConnection } from './connection.ts'
 
@@ -26,6 +31,10 @@ export interface SmokeTestInput {
   issued: IssuedToken
   log: Log
   clock?: RetryClock
+  /** The runner's cancel: the checks stop at once, and the write round trip cleans up before the runner's kill. */
+  cancel?: CancelWatch
+  /** Keeps the synthetic study's UID for the post step before its STOW; '' once its delete is confirmed. */
+  keepStudy?: (studyInstanceUid: string) => void
 }
 
 export async function runSmokeTest(input: SmokeTestInput): Promise<SmokeTestReport> {
@@ -41,21 +50,46 @@ export async function runSmokeTest(input: SmokeTestInput): Promise<SmokeTestRepo
   if (connection instanceof ActionError) return failed(connection)
 
   const { send, proxyVariable } = connection
-  const context: CheckContext = { send, proxyVariable, issued: input.issued, clock, log: input.log }
+  const context: CheckContext = {
+    send,
+    proxyVariable,
+    issued: input.issued,
+    clock,
+    log: input.log,
+    cancel: input.cancel
+  }
   const read = await runReadCheck(input.dicom, { deadlineMs, startedAtMs: startedAt }, context)
-  const write =
-    input.dicom.smokeTest === 'write' && read.latestSequence !== undefined
-      ? await writeCheck(input, { sequenceBefore: read.latestSequence, deadlineMs }, context)
-      : undefined
-  const failure = read.failure ?? write?.failure
+  const readMs = clock.now() - startedAt
+  const { failure, write } = await afterRead(input, read, { deadlineMs, context })
   return {
     passed: failure === undefined,
     failure,
     latestSequence: read.latestSequence,
     endpoints: read.endpoints,
     write,
+    readMs,
     elapsedMs: clock.now() - startedAt
   }
+}
+
+/**
+ * After the read check: the cancel, if it came; else with smoke-test: write the round trip, unless the read check left
+ * too little time for it and its cleanup.
+ */
+async function afterRead(
+  input: SmokeTestInput,
+  read: ReadCheck,
+  { deadlineMs, context }: { deadlineMs: number; context: CheckContext }
+): Promise<{ failure?: ActionError; write?: WriteReport }> {
+  if (isCancelled(context)) {
+    const by = input.cancel?.by ?? 'SIGINT'
+    return { failure: cancelled(by, 'during the read check of the smoke test', 'nothing was written') }
+  }
+  if (read.failure || read.latestSequence === undefined || input.dicom.smokeTest !== 'write') return read
+  const leftMs = deadlineMs - context.clock.now()
+  if (leftMs < writeTimeNeededMs(input.timeoutMs)) return { failure: noTimeForWrite(leftMs, input.timeoutMs) }
+  const write = await writeCheck(input, { sequenceBefore: read.latestSequence, deadlineMs }, context)
+  return { failure: write.failure, write }
 }
 
 /** A token for another Azure service is a credential for that service: it is never sent to dicom-url. */
@@ -85,6 +119,6 @@ async function writeCheck(
   context: CheckContext
 ): Promise<WriteReport> {
   const { runWriteCheck } = await import('./write/round-trip.ts')
-  const { dicom, timeoutMs, runLabel } = input
-  return runWriteCheck({ dicom, ...after, timeoutMs, runLabel }, context)
+  const { dicom, timeoutMs, runLabel, keepStudy } = input
+  return runWriteCheck({ dicom, ...after, timeoutMs, runLabel, keepStudy }, context)
 }

@@ -40,5 +40,8 @@ export interface SmokeTestReport {
   /** Set when smoke-test is write and the read check passed. */
   write?: WriteReport
   failure?: ActionError
+  /** The read check's own time: both change feed endpoints, retries included. Unset when it did not run. */
+  readMs?: number
+  /** The whole smoke test, the write round trip included. */
   elapsedMs: number
 }

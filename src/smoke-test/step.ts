@@ -1,6 +1,7 @@
 // One step of a check, as both checks run it: its attempt retried under withRetry until it is done, fails, or the
 // deadline leaves no room, with one log line per retry; then what the summary shows of it, and a failure diagnosed
 // with what the retries saw.
+import type { CancelWatch } from '../cancellation.ts'
 import type { ActionError } from '../errors.ts'
 import type { Log } from '../log.ts'
 import type { RetryClock } from '../retry.ts'
@@ -19,12 +20,46 @@ export interface CheckContext {
   proxyVariable?: string
   clock: RetryClock
   log: Log
+  /** Aborts the request in flight and ends the retries: the runner's cancel, or for cleanup the kill's deadline. */
+  cancel?: CancelWatch
+  /** Aborts only the requests already in flight when it fires (cleanup: one sent before the cancel may hang). */
+  interrupt?: AbortSignal
 }
 
 /** One request with the token, given `remainingMs` at most (and never more than one request may take). */
 export function exchangeWithin(context: CheckContext, request: DicomRequest, remainingMs: number): Promise<Exchange> {
   const { send, issued, clock } = context
-  return exchangeOnce(send, request, issued.value, requestTimeoutMs(remainingMs), clock)
+  const signals = [context.cancel?.signal, context.interrupt?.aborted ? undefined : context.interrupt]
+  const present = signals.filter((signal) => signal !== undefined)
+  const abort = present.length > 1 ? AbortSignal.any(present) : present[0]
+  return exchangeOnce(send, request, issued.value, requestTimeoutMs(remainingMs), clock, abort)
+}
+
+/** Whether the runner has cancelled the step. */
+export function isCancelled(context: CheckContext): boolean {
+  return context.cancel?.signal.aborted === true
+}
+
+/** The clock, with a wait that ends early once the step is cancelled (the next attempt then ends at once). */
+function cancellableClock(context: CheckContext): RetryClock {
+  const signal = context.cancel?.signal
+  if (signal === undefined) return context.clock
+  const base = context.clock
+  return {
+    ...base,
+    now: () => base.now(),
+    random: () => base.random(),
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        if (signal.aborted) return resolve()
+        const done = (): void => {
+          signal.removeEventListener('abort', done)
+          resolve()
+        }
+        signal.addEventListener('abort', done, { once: true })
+        void base.sleep(ms).then(done)
+      })
+  }
 }
 
 /** What one attempt saw, and what that means. */
@@ -54,14 +89,16 @@ export function retryLine(label: string, attempt: number, reason: string, delayM
 }
 
 export async function runStep<T, P>(step: Step<T, P>, context: CheckContext): Promise<StepResult<T>> {
-  const { clock, log } = context
+  const { log } = context
+  const clock = cancellableClock(context)
   const startedAt = step.startedAtMs ?? clock.now()
   const report = await withRetry<Attempt<T, P>>(
     async (_attempt, remainingMs) => {
       const last = await step.attempt(remainingMs)
       const { answer, exchange } = last
       if (answer.verdict === 'ok') return { kind: 'done', value: last }
-      if (answer.verdict === 'fatal') return { kind: 'fatal', value: last }
+      // A cancelled step is not retried: what it saw last is its end.
+      if (answer.verdict === 'fatal' || isCancelled(context)) return { kind: 'fatal', value: last }
       const retryAfterMs = parseRetryAfter(exchange.retryAfter, clock.now())
       return { kind: 'transient', reason: answer.reason ?? retryReason(exchange), retryAfterMs, last }
     },

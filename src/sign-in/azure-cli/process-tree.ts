@@ -2,6 +2,16 @@
 // launcher (Microsoft's deb, Homebrew) that starts python without exec, and killing the launcher alone orphans it.
 import { execFile } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
+import { win32 } from 'node:path'
+
+/**
+ * Windows' taskkill by its full path: spawned by bare name, libuv looks in the current directory (the checkout,
+ * GITHUB_WORKSPACE) before PATH, so a taskkill.exe planted in the repository would run instead.
+ */
+export function taskkillPath(env: Record<string, string | undefined>): string {
+  const systemRoot = env.SystemRoot ?? env.SYSTEMROOT ?? env.windir ?? 'C:\\Windows'
+  return win32.join(systemRoot, 'System32', 'taskkill.exe')
+}
 
 /** The parent pid from /proc/<pid>/stat: "pid (comm) state ppid …", where comm may itself hold spaces or ')'. */
 export function parentFromProcStat(stat: string): number | undefined {

@@ -8,7 +8,7 @@ import * as io from '@actions/io'
 import { ActionError } from '../../errors.ts'
 import type { Config } from '../../inputs.ts'
 import type { AzResult } from './output.ts'
-import { processTree, stillRunning } from './process-tree.ts'
+import { processTree, stillRunning, taskkillPath } from './process-tree.ts'
 
 /**
  * How az is invoked.
@@ -42,9 +42,13 @@ export async function findAz(): Promise<string> {
 export interface AzRun {
   started: Promise<void>
   result: Promise<AzResult>
+  /** Stops az and whatever it started (the step was cancelled), and resolves once they are gone. */
+  stop(): Promise<void>
 }
 
 const KILL_GRACE_MS = 2000
+/** On a cancel the step should end within about 2 s, long before the runner's kill. */
+const CANCEL_GRACE_MS = 1000
 const POLL_MS = 50
 
 function signalAll(pids: number[], signal: NodeJS.Signals): void {
@@ -58,18 +62,21 @@ function signalAll(pids: number[], signal: NodeJS.Signals): void {
 }
 
 /** Stops az and whatever it started, and waits (briefly) until they are gone, so no orphan outlives the step. */
-async function stopAz(child: ChildProcess): Promise<void> {
+async function stopAz(child: ChildProcess, graceMs = KILL_GRACE_MS): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
   if (process.platform === 'win32') {
     // az.cmd runs python under cmd.exe: taskkill /T stops the whole tree.
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-    spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on('error', () => undefined)
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())])
+    spawn(taskkillPath(process.env), ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' }).on(
+      'error',
+      () => undefined
+    )
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs).unref())])
     return
   }
   const tree = await processTree(child.pid)
   signalAll(tree, 'SIGTERM')
-  const graceEnds = Date.now() + KILL_GRACE_MS
+  const graceEnds = Date.now() + graceMs
   while ((await stillRunning(tree)).length > 0 && Date.now() < graceEnds)
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   signalAll(await stillRunning(tree), 'SIGKILL')
@@ -167,5 +174,10 @@ export function runAz(commandLine: string, args: string[], timeoutMs: number): A
     .filter((arg) => !arg.startsWith('-'))
     .slice(0, 2)
     .join(' ')}`
-  return { started: watch.started, result: withinTimeout(execution, watch.child, timeoutMs, command) }
+  const stop = async (): Promise<void> => {
+    await watch.started
+    const running = watch.child()
+    if (running) await stopAz(running, CANCEL_GRACE_MS)
+  }
+  return { started: watch.started, result: withinTimeout(execution, watch.child, timeoutMs, command), stop }
 }

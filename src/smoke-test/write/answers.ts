@@ -9,6 +9,7 @@ export const TAGS = {
   seriesInstanceUid: '0020000E',
   sopInstanceUid: '00080018',
   referencedSopInstanceUid: '00081155',
+  warningReason: '00081196',
   failureReason: '00081197',
   failedSopSequence: '00081198',
   referencedSopSequence: '00081199'
@@ -68,30 +69,56 @@ export function failedSops(body: unknown): { sopInstanceUid?: string; failureRea
   })
 }
 
+/** A stored instance: the WarningReason (0008,1196) the service gave it, if any (v2 answers 202 for one). */
+export interface Stored {
+  warningReason?: number
+}
+
+/** Our instance's item in ReferencedSOPSequence (0008,1199), if the answer lists it as stored. */
+function storedItem(body: unknown, sopInstanceUid: string): DicomJson | undefined {
+  if (!isDataSet(body)) return undefined
+  return items(body, TAGS.referencedSopSequence).find(
+    (item) => firstValue(item, TAGS.referencedSopInstanceUid) === sopInstanceUid
+  )
+}
+
 /**
  * A STOW-RS answer. `afterUncertainAttempt`: an earlier attempt timed out or got a 5xx, so it may have stored the
- * instance; its fresh UIDs cannot be anyone else's, so a 409 then means that attempt did store it.
+ * instance; its fresh UIDs cannot be anyone else's, so a 409 then means that attempt did store it. A 202 is not a
+ * refusal: API v2 answers 202 for an instance stored with a warning (an optional attribute that fails validation),
+ * listed in ReferencedSOPSequence with a WarningReason and in no FailedSOPSequence.
  */
 export function readStowAnswer(
   exchange: Exchange,
   uids: InstanceUids,
   waitForAccess: boolean,
   afterUncertainAttempt: boolean
-): Answer<void> {
-  if (exchange.status === 409 && afterUncertainAttempt) return { verdict: 'ok', value: undefined }
+): Answer<Stored> {
+  if (exchange.status === 409 && afterUncertainAttempt) return { verdict: 'ok', value: {} }
   const body = parseJson(exchange)
-  if (exchange.status === 202) {
-    const ours = failedSops(body).find((f) => f.sopInstanceUid === uids.sopInstanceUid) ?? failedSops(body)[0]
-    return { verdict: 'fatal', problem: { kind: 'failed-sop', failureReason: ours?.failureReason } }
-  }
-  const verdict = classifyExchange(exchange, waitForAccess)
+  const failed = failedSops(body).find((f) => f.sopInstanceUid === uids.sopInstanceUid)
+  if (exchange.status === 202 && failed)
+    return { verdict: 'fatal', problem: { kind: 'failed-sop', failureReason: failed.failureReason } }
+  const verdict = exchange.status === 202 ? 'ok' : classifyExchange(exchange, waitForAccess)
   if (verdict !== 'ok') return { verdict }
   if (!isDataSet(body))
     return { verdict: 'fatal', problem: { kind: 'unreadable', expected: 'a DICOM JSON STOW-RS response' } }
-  const stored = items(body, TAGS.referencedSopSequence).some(
-    (item) => firstValue(item, TAGS.referencedSopInstanceUid) === uids.sopInstanceUid
-  )
-  return stored ? { verdict: 'ok', value: undefined } : { verdict: 'fatal', problem: { kind: 'not-stored' } }
+  const item = storedItem(body, uids.sopInstanceUid)
+  if (item === undefined) return { verdict: 'fatal', problem: { kind: 'not-stored' } }
+  const warningReason = firstValue(item, TAGS.warningReason)
+  return { verdict: 'ok', value: typeof warningReason === 'number' ? { warningReason } : {} }
+}
+
+/**
+ * Whether a STOW attempt may have stored the instance, so cleanup must run: anything but a clear refusal. Clear are
+ * a 4xx (the service said no before storing) and a FailedSOPSequence that names the instance; a timeout, a reset,
+ * a 5xx, or a 200/202 that cannot be read or lists other UIDs all may have stored it.
+ */
+export function mayHaveStored(exchange: Exchange, answer: Answer<Stored>): boolean {
+  if (answer.verdict === 'ok') return true
+  if (answer.verdict === 'fatal' && answer.problem?.kind === 'failed-sop') return false
+  const status = exchange.status
+  return status === undefined || status < 400 || status >= 500
 }
 
 /** A QIDO-RS search for the study: whether it lists it (204 and [] list nothing). */

@@ -8,6 +8,8 @@ import type { Exchange } from '../exchange.ts'
 import type { WriteProblem } from './answers.ts'
 
 const BODY_PREVIEW_CHARS = 160
+/** A UID has at most 64 characters; what a server puts there instead is cut a little after. */
+const UID_PREVIEW_CHARS = 70
 /** What the failure reasons Azure and PS3.4 define mean (0008,1197), for the ones a smoke test can meet. */
 export const FAILURE_REASONS: Record<number, string> = {
   0x0110: 'processing failure',
@@ -30,6 +32,19 @@ export function refusedAttribute(body: string | undefined): string | undefined {
   return tag ? `(${tag.slice(0, 4).toUpperCase()},${tag.slice(4).toUpperCase()})` : undefined
 }
 
+/** What the warning reasons PS3.4 defines mean (0008,1196); API v2 stores an instance with one and answers 202. */
+export const WARNING_REASONS: Record<number, string> = {
+  0xb000: 'coercion of data elements',
+  0xb006: 'elements discarded',
+  0xb007: 'data set does not match SOP class'
+}
+
+/** "45063 (0xB007, data set does not match SOP class)". */
+export function describeWarningReason(reason: number): string {
+  const meaning = WARNING_REASONS[reason]
+  return `${reason} (0x${reason.toString(16).toUpperCase().padStart(4, '0')}${meaning ? `, ${meaning}` : ''})`
+}
+
 /** "272 (0x0110, processing failure)". */
 export function describeFailureReason(reason: number | undefined): string {
   if (reason === undefined) return 'no failure reason'
@@ -46,16 +61,8 @@ export function diagnoseStow(
   const token = context.issued.value
   const request = `POST ${exchange.url}`
   const said = exchange.body ? `: "${preview(exchange.body, token, BODY_PREVIEW_CHARS)}"` : ''
-  if (problem?.kind === 'failed-sop') {
-    return new ActionError(
-      'write-failed-sop',
-      `The DICOM service answered 202 to ${request} but did not store the synthetic instance: its ` +
-        `FailedSOPSequence gives failure reason ${describeFailureReason(problem.failureReason)}.`,
-      'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation ' +
-        'failure usually means the service has stricter checks than the smoke test expects — please open an issue ' +
-        'with the code.'
-    )
-  }
+  const fromBody = stowBodyProblem(exchange, problem, said)
+  if (fromBody) return fromBody
   switch (exchange.status) {
     case 403:
       if (context.gaveUp) return accessNeverApplied(exchange, context, 'DICOM Data Owner')
@@ -98,6 +105,47 @@ export function diagnoseStow(
   return diagnoseExchange(exchange, context, problem === undefined ? undefined : 'a DICOM JSON STOW-RS response')
 }
 
+/** The UIDs a metadata answer gave, as server text: each quoted (sanitised and cut), never as they came. */
+function foundUids(
+  found: Partial<Record<'studyInstanceUid' | 'seriesInstanceUid' | 'sopInstanceUid', string>>,
+  token: string
+) {
+  const shown = (name: string, value: string | undefined): string =>
+    `${name} ${value === undefined ? 'none' : `'${preview(value, token, UID_PREVIEW_CHARS)}'`}`
+  return [
+    shown('study', found.studyInstanceUid),
+    shown('series', found.seriesInstanceUid),
+    shown('instance', found.sopInstanceUid)
+  ].join(', ')
+}
+
+function reasonGiven(reason: number | undefined): string {
+  return reason === undefined ? 'no failure reason' : `failure reason ${describeFailureReason(reason)}`
+}
+
+/** What the STOW answer's body showed: the instance listed as failed, or an answer that does not say it was stored. */
+function stowBodyProblem(exchange: Exchange, problem: WriteProblem | undefined, said: string): ActionError | undefined {
+  if (problem?.kind === 'failed-sop') {
+    return new ActionError(
+      'write-failed-sop',
+      `The DICOM service answered 202 to POST ${exchange.url} but did not store the synthetic instance: its ` +
+        `FailedSOPSequence gives ${reasonGiven(problem.failureReason)}.`,
+      'Look the reason code up in the DICOM service documentation (STOW-RS response status codes); a validation ' +
+        'failure usually means the service has stricter checks than the smoke test expects — please open an issue ' +
+        'with the code.'
+    )
+  }
+  if (problem?.kind !== 'unreadable' && problem?.kind !== 'not-stored') return undefined
+  // A 200 or 202 that does not say the instance was stored: it may have been, so cleanup ran.
+  return new ActionError(
+    'smoke-response',
+    `The DICOM service answered ${exchange.status ?? '?'} to POST ${exchange.url}, but not with a STOW-RS response ` +
+      `that lists the synthetic instance as stored${said}; it may have stored it all the same, so cleanup ran for ` +
+      `it.`,
+    'Something other than the DICOM service may be answering (a proxy, a gateway, another server): check dicom-url.'
+  )
+}
+
 /** A later step found the service's answer wrong for what was just stored. */
 export function diagnoseWriteCheck(
   step: string,
@@ -114,7 +162,7 @@ export function diagnoseWriteCheck(
     'not-found': () => `the search ${request} did not find the study that was just stored (${tried})`,
     'uid-mismatch': () =>
       `the metadata from ${request} is for another instance ` +
-      `(${problem.kind === 'uid-mismatch' ? JSON.stringify(problem.found) : ''})`,
+      `(${problem.kind === 'uid-mismatch' ? foundUids(problem.found, context.issued.value) : ''})`,
     unreadable: () =>
       `${request} answered ${exchange.status ?? '?'}, but not with ` +
       (problem.kind === 'unreadable' ? problem.expected : 'what was expected'),

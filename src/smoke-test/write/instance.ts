@@ -1,5 +1,5 @@
-// The one synthetic DICOM instance the write smoke test stores and deletes: a new study with fresh 2.25 UIDs, an
-// obviously fake patient and an 8x8 black Secondary Capture image, and the STOW-RS body that carries it. dcmjs (about
+// The one synthetic DICOM instance the write smoke test stores and deletes: a new study with fresh 2.25 UIDs, one
+// constant, obviously fake patient and an 8x8 black Secondary Capture image, and the STOW-RS body that carries it. dcmjs (about
 // 1.4 MB of JavaScript) is imported only when an instance is built, so runs without the write test never load it.
 import { randomBytes, randomUUID } from 'node:crypto'
 
@@ -7,7 +7,11 @@ import { randomBytes, randomUUID } from 'node:crypto'
 export const SECONDARY_CAPTURE_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.7'
 export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1'
 export const SMOKE_TEST_PATIENT_NAME = 'SMOKE^TEST'
-export const SMOKE_TEST_PATIENT_ID_PREFIX = 'SMOKE-TEST-'
+/**
+ * The same patient for every run and every repository: a downstream patient index or FHIR sync then holds one
+ * synthetic patient, not one more per run (a study DELETE removes the study, never the patient a sync made of it).
+ */
+export const SMOKE_TEST_PATIENT_ID = 'SMOKE-TEST'
 /** An LO value (StudyDescription, PatientID) holds at most 64 characters. */
 const LO_MAX = 64
 const IMAGE_SIZE = 8
@@ -41,12 +45,10 @@ export function uidFromUuid(uuid: string): string {
 
 export async function syntheticInstance(options: SyntheticInstanceOptions): Promise<SyntheticInstance> {
   const nextUuid = options.randomUuid ?? randomUUID
-  const studyUuid = nextUuid()
-  const studyInstanceUid = uidFromUuid(studyUuid)
+  const studyInstanceUid = uidFromUuid(nextUuid())
   const seriesInstanceUid = uidFromUuid(nextUuid())
   const sopInstanceUid = uidFromUuid(nextUuid())
-  // Unique per study, so two smoke tests never share a patient; made from the UUID, never from anything real.
-  const patientId = `${SMOKE_TEST_PATIENT_ID_PREFIX}${studyUuid.replace(/-/g, '').slice(0, 16).toUpperCase()}`
+  const patientId = SMOKE_TEST_PATIENT_ID
   const studyDescription = loValue(
     options.runLabel ? `dicom-token-action smoke test, ${options.runLabel}` : 'dicom-token-action smoke test'
   )
@@ -95,6 +97,9 @@ function syntheticDataSet(
     PatientID: names.patientId,
     PatientBirthDate: '',
     PatientSex: 'O',
+    // Says to every system downstream that this is no person's data; the method (Type 1C with it) says why.
+    PatientIdentityRemoved: 'YES',
+    DeidentificationMethod: 'synthetic test data, no patient',
     StudyInstanceUID: uids.studyInstanceUid,
     SeriesInstanceUID: uids.seriesInstanceUid,
     StudyID: 'SMOKE',

@@ -1,17 +1,19 @@
 // The write check: one synthetic instance stored, found, retrieved and seen in the change feed, then deleted and seen
 // gone. Each step is one attempt, retried as a step (step.ts); what an answer means is in answers.ts and feed.ts, what a
 // failure says in diagnose.ts. Once the STOW may have stored the instance, cleanup runs whatever happens next.
+import { cancelled, untilCancelDeadline } from '../../cancellation.ts'
 import type { ActionError } from '../../errors.ts'
 import type { DicomTarget } from '../../inputs.ts'
 import type { DiagnosisContext } from '../diagnose.ts'
 import type { DicomRequest, Exchange } from '../exchange.ts'
 import type { WriteReport, WriteStepReport } from '../report.ts'
-import type { Attempt, CheckContext } from '../step.ts'
-import { exchangeWithin, runStep, skippedRow, stepRow } from '../step.ts'
+import type { Attempt, CheckContext, StepResult } from '../step.ts'
+import { exchangeWithin, isCancelled, runStep, skippedRow, stepRow } from '../step.ts'
 import type { InstanceUids, WriteProblem } from './answers.ts'
-import { readDeleteAnswer, readMetadataAnswer, readSearchAnswer, readStowAnswer } from './answers.ts'
-import { cleanupFailed, diagnoseStow, diagnoseWriteCheck } from './diagnose.ts'
-import type { FeedRequest, FeedTarget } from './feed.ts'
+import { mayHaveStored, readDeleteAnswer, readMetadataAnswer, readSearchAnswer, readStowAnswer } from './answers.ts'
+import { cleanupReserveMs } from './budget.ts'
+import { cleanupFailed, describeWarningReason, diagnoseStow, diagnoseWriteCheck } from './diagnose.ts'
+import type { FeedRequest, FeedTarget, StowClock } from './feed.ts'
 import { feedPoller } from './feed.ts'
 import type { StowRequestBody, SyntheticInstance } from './instance.ts'
 import { stowRequestBody, syntheticInstance } from './instance.ts'
@@ -25,17 +27,7 @@ export const WRITE_STEPS = {
   confirmDelete: 'Change feed or search shows it deleted'
 } as const
 
-/**
- * Cleanup's reserve: the steps before cleanup stop this long before the deadline, so the DELETE and its confirmation
- * always get time, also after a step spent its retries. A quarter of timeout-seconds, at most 15 s (a DELETE takes well
- * under a second). Should the deadline have passed anyway, cleanup still gets the reserve from when it starts: a study
- * left behind is worse than a step that overruns timeout-seconds by a few seconds.
- */
-export const CLEANUP_RESERVE_SHARE = 0.25
-export const MAX_CLEANUP_RESERVE_MS = 15_000
-export function cleanupReserveMs(timeoutMs: number): number {
-  return Math.min(MAX_CLEANUP_RESERVE_MS, Math.round(timeoutMs * CLEANUP_RESERVE_SHARE))
-}
+export { CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS, cleanupReserveMs } from './budget.ts'
 
 export interface WriteCheckInput {
   dicom: Pick<DicomTarget, 'baseUrl' | 'apiVersion' | 'waitForAccess'>
@@ -44,6 +36,8 @@ export interface WriteCheckInput {
   deadlineMs: number
   timeoutMs: number
   runLabel?: string
+  /** Keeps the study's UID for the post step before the STOW is sent; '' once its delete is confirmed. */
+  keepStudy?: (studyInstanceUid: string) => void
 }
 
 const DICOM_JSON = 'application/dicom+json'
@@ -57,8 +51,12 @@ interface RoundTrip {
   stow: StowRequestBody
   sequenceBefore: number
   pollFeed: ReturnType<typeof feedPoller>
-  /** An attempt timed out or got a 5xx: it may have stored the instance, so cleanup runs even if the store failed. */
+  /** An answer that was no clear refusal: it may have stored the instance, so cleanup runs even if the store failed. */
   mayBeStored: boolean
+  /** The STOW's answer on the service's clock, where the v2 change feed is read from. */
+  stowClock?: StowClock
+  /** The WarningReason the service stored the instance with, if any. */
+  warningReason?: number
 }
 
 type Diagnose = (last: Exchange, context: DiagnosisContext, problem: WriteProblem | undefined) => ActionError
@@ -102,8 +100,11 @@ const STORE: WriteStep = {
     const request: DicomRequest = { method: 'POST', url: new URL(`${trip.baseUrl}/studies`), accept: DICOM_JSON, body }
     const last = await send(trip, request, deadlineMs)
     const answer = readStowAnswer(last, trip.uids, trip.waitForAccess, trip.mayBeStored)
-    if (last.errorCode !== undefined || (last.status ?? 0) >= 500) trip.mayBeStored = true
-    return { exchange: last, answer }
+    if (mayHaveStored(last, answer)) trip.mayBeStored = true
+    if (answer.verdict !== 'ok') return { exchange: last, answer }
+    trip.stowClock = { date: last.date, latencyMs: last.latencyMs }
+    trip.warningReason = answer.value.warningReason
+    return { exchange: last, answer: PASSED }
   },
   diagnose: diagnoseStow
 }
@@ -171,44 +172,113 @@ const CONFIRM_DELETE: WriteStep = {
   diagnose: checkFailure(WRITE_STEPS.confirmDelete)
 }
 
+type RunStep = (step: WriteStep, deadlineMs: number, context?: CheckContext) => Promise<StepResult<void>>
+
 export async function runWriteCheck(input: WriteCheckInput, context: CheckContext): Promise<WriteReport> {
-  const { clock, log } = context
+  const { clock } = context
   const instance = await syntheticInstance({ runLabel: input.runLabel, now: new Date(clock.now()) })
   const startedAt = clock.now()
   const trip = roundTrip(input, context, instance, startedAt)
-  const reserveMs = cleanupReserveMs(input.timeoutMs)
-  const stepsDeadline = input.deadlineMs - reserveMs
+  const stepsDeadline = input.deadlineMs - cleanupReserveMs(input.timeoutMs)
   const rows: WriteStepReport[] = []
-  const run = async (step: WriteStep, deadlineMs: number): Promise<{ ok: boolean; failure?: ActionError }> => {
+  const run: RunStep = async (step, deadlineMs, stepContext = context) => {
     const attempt = (): Promise<Attempt<void, WriteProblem>> => step.attempt(trip, deadlineMs)
-    const result = await runStep({ label: step.title, deadlineMs, attempt, diagnose: step.diagnose }, context)
+    const result = await runStep({ label: step.title, deadlineMs, attempt, diagnose: step.diagnose }, stepContext)
     rows.push(stepRow(step.title, result))
     return result
   }
+  const report = (failure?: ActionError): WriteReport => {
+    const elapsedMs = clock.now() - startedAt
+    return { steps: rows, elapsedMs, studyInstanceUid: instance.studyInstanceUid, failure }
+  }
 
-  const stored = await run(STORE, stepsDeadline)
+  if (isCancelled(context)) {
+    rows.push(...[STORE, ...CHECKS, DELETE, CONFIRM_DELETE].map((step) => skippedRow(step.title)))
+    return report(cancelledWrite(context, trip, 'nothing was stored'))
+  }
+  input.keepStudy?.(instance.studyInstanceUid) // before the STOW: a kill from here on leaves the post step its UID
+  const { stored, failure } = await storeAndCheck(trip, instance, { run, rows }, stepsDeadline)
+  if (!stored && !trip.mayBeStored) {
+    rows.push(skippedRow(WRITE_STEPS.delete), skippedRow(WRITE_STEPS.confirmDelete))
+    return report(isCancelled(context) ? cancelledWrite(context, trip, 'nothing was stored') : failure)
+  }
+  const deleted = await cleanUp(trip, input, context, run)
+  if (deleted === true) input.keepStudy?.('')
+  else if (!rows.some((row) => row.title === WRITE_STEPS.confirmDelete))
+    rows.push(skippedRow(WRITE_STEPS.confirmDelete))
+  if (isCancelled(context)) return report(cancelledWrite(context, trip, deleted))
+  return report(deleted === true ? failure : cleanupFailed(instance.studyInstanceUid, trip.baseUrl, deleted, failure))
+}
+
+/** 1–4: store, then find it, read it back and see it in the feed; the first failure, or a cancel, skips the rest. */
+async function storeAndCheck(
+  trip: RoundTrip,
+  instance: SyntheticInstance,
+  { run, rows }: { run: RunStep; rows: WriteStepReport[] },
+  deadlineMs: number
+): Promise<{ stored: boolean; failure?: ActionError }> {
+  const { log } = trip.context
+  const stored = await run(STORE, deadlineMs)
   if (stored.ok) {
     log.info(
       `Stored the synthetic study ${instance.studyInstanceUid} (${instance.studyDescription}); it is deleted at the end.`
     )
   }
-  let failure = stored.failure
+  if (trip.warningReason !== undefined) {
+    log.warning(
+      `The DICOM service stored the synthetic instance with a warning: WarningReason ` +
+        `${describeWarningReason(trip.warningReason)}; the round trip goes on, and deletes it at the end.`
+    )
+  }
+  let failure = stored.ok ? undefined : stored.failure
   for (const check of CHECKS) {
-    if (failure) rows.push(skippedRow(check.title))
-    else failure = (await run(check, stepsDeadline)).failure
+    if (failure || isCancelled(trip.context)) {
+      rows.push(skippedRow(check.title))
+      continue
+    }
+    const checked = await run(check, deadlineMs)
+    if (!checked.ok) failure = checked.failure
   }
+  return { stored: stored.ok, failure }
+}
 
-  if (stored.ok || trip.mayBeStored) {
-    // Its own deadline, never earlier than the reserve from now.
-    const cleanupDeadline = Math.max(input.deadlineMs, clock.now() + reserveMs)
-    const deleted = await run(DELETE, cleanupDeadline)
-    const confirmed = deleted.ok ? await run(CONFIRM_DELETE, cleanupDeadline) : deleted
-    if (confirmed.failure) failure = cleanupFailed(instance.studyInstanceUid, trip.baseUrl, confirmed.failure, failure)
-    if (!deleted.ok) rows.push(skippedRow(WRITE_STEPS.confirmDelete))
-  } else {
-    rows.push(skippedRow(WRITE_STEPS.delete), skippedRow(WRITE_STEPS.confirmDelete))
+/**
+ * Cleanup: delete the study, then see it gone. Its own deadline, never earlier than the reserve from now; after a
+ * cancel, the time left before the runner's kill, with requests that the cancel itself does not abort. True when
+ * the study is gone, else why not.
+ */
+async function cleanUp(
+  trip: RoundTrip,
+  input: WriteCheckInput,
+  context: CheckContext,
+  run: RunStep
+): Promise<true | ActionError> {
+  const { clock } = context
+  const cancelDeadline = context.cancel?.deadlineMs ?? Infinity
+  const deadline = Math.min(cancelDeadline, Math.max(input.deadlineMs, clock.now() + cleanupReserveMs(input.timeoutMs)))
+  // The cleanup's requests, too, go out with the watch that ends at the kill rather than at the cancel.
+  const cleanupContext: CheckContext = {
+    ...context,
+    cancel: untilCancelDeadline(context.cancel),
+    interrupt: context.cancel?.signal
   }
-  return { steps: rows, elapsedMs: clock.now() - startedAt, studyInstanceUid: instance.studyInstanceUid, failure }
+  trip.context = cleanupContext
+  const deleted = await run(DELETE, deadline, cleanupContext)
+  const confirmed = deleted.ok ? await run(CONFIRM_DELETE, deadline, cleanupContext) : deleted
+  return confirmed.ok ? true : confirmed.failure
+}
+
+/** The one line of a round trip the runner cancelled: whether the study was deleted, or its UID to delete by hand. */
+function cancelledWrite(context: CheckContext, trip: RoundTrip, outcome: true | ActionError | string): ActionError {
+  const uid = trip.uids.studyInstanceUid
+  const said =
+    typeof outcome === 'string'
+      ? outcome
+      : outcome === true
+        ? `the synthetic study ${uid} was deleted`
+        : `the synthetic study ${uid} may be left: delete it by hand with a DICOM Data Owner token: ` +
+          `DELETE ${trip.baseUrl}/studies/${uid} (the post step tries again after the job's steps)`
+  return cancelled(context.cancel?.by ?? 'SIGINT', 'during the write round trip', said)
 }
 
 /** What the steps share, for an instance whose round trip starts at `startedAt`. */
@@ -222,7 +292,23 @@ function roundTrip(
   const { sequenceBefore } = input
   const readPage: FeedRequest = (path, deadlineMs) =>
     exchangeWithin(context, { url: new URL(`${baseUrl}${path}`) }, deadlineMs - context.clock.now())
-  const pollFeed = feedPoller(readPage, { apiVersion, sequenceBefore, writeStartedAtMs: startedAt, waitForAccess })
-  const stow = stowRequestBody(instance.part10)
-  return { context, baseUrl, waitForAccess, uids: instance, stow, sequenceBefore, pollFeed, mayBeStored: false }
+  const trip: RoundTrip = {
+    context,
+    baseUrl,
+    waitForAccess,
+    uids: instance,
+    stow: stowRequestBody(instance.part10),
+    sequenceBefore,
+    pollFeed: (target, deadlineMs) => pollFeed(target, deadlineMs),
+    mayBeStored: false
+  }
+  const stowClock = (): StowClock | undefined => trip.stowClock
+  const pollFeed = feedPoller(readPage, {
+    apiVersion,
+    sequenceBefore,
+    writeStartedAtMs: startedAt,
+    waitForAccess,
+    stowClock
+  })
+  return trip
 }
