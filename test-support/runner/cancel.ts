@@ -5,11 +5,17 @@
 // The post step is spawned as the runner spawns it: the same inputs, and the saved state as STATE_<name>.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { inputVariable } from '../../src/inputs.ts'
-import { ACTION_ENTRY, declaredInputDefaults, parseFileCommands, type ActionRun } from './run-action.ts'
+import {
+  ACTION_ENTRY,
+  parseFileCommands,
+  stepEnvironment,
+  stepResult,
+  type ActionRun,
+  type StepFiles
+} from './run-action.ts'
 
 /** The runner's schedule after SIGINT (ProcessInvoker.cs: _sigintTimeout 7.5 s, then _sigtermTimeout 2.5 s). */
 export const SIGTERM_AFTER_MS = 7500
@@ -47,7 +53,7 @@ export type Cancel = 'runner' | 'kill'
 interface Started {
   child: ChildProcess
   work: string
-  files: Record<'GITHUB_OUTPUT' | 'GITHUB_ENV' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_STATE', string>
+  files: StepFiles
   marker: string
   started: number
   stdout: () => string
@@ -57,26 +63,9 @@ interface Started {
 
 async function startStep(options: StepOptions, extraEnv: Record<string, string> = {}): Promise<Started> {
   const work = await mkdtemp(join(tmpdir(), 'runner-cancel-'))
-  const files = {
-    GITHUB_OUTPUT: join(work, 'output'),
-    GITHUB_ENV: join(work, 'env'),
-    GITHUB_STEP_SUMMARY: join(work, 'summary'),
-    GITHUB_STATE: join(work, 'state')
-  }
-  await Promise.all(Object.values(files).map((file) => writeFile(file, '')))
-  const inputs = { ...(await declaredInputDefaults()), ...options.inputs }
   const marker = randomUUID()
-  const env: Record<string, string> = {
-    PATH: options.path.join(':'),
-    HOME: process.env.HOME ?? work,
-    RUNNER_TEMP: work,
-    GITHUB_ACTIONS: 'true',
-    ...files,
-    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
-    ...options.env,
-    ...extraEnv,
-    [MARKER_VARIABLE]: marker
-  }
+  const { files, env: stepEnv } = await stepEnvironment(work, options)
+  const env = { ...stepEnv, ...extraEnv, [MARKER_VARIABLE]: marker }
   const started = Date.now()
   // detached: a process group of its own, so a kill of the group reaches az as the runner's tree kill does.
   const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], {
@@ -115,19 +104,6 @@ export async function processesMarked(marker: string): Promise<string[]> {
   return found
 }
 
-function commandTexts(stdout: string, command: string): string[] {
-  return stdout
-    .split(/\r?\n/)
-    .filter((line) => line.startsWith(`::${command}`))
-    .map((line) =>
-      line
-        .slice(line.indexOf('::', 2) + 2)
-        .replace(/%0A/g, '\n')
-        .replace(/%0D/g, '\r')
-        .replace(/%25/g, '%')
-    )
-}
-
 async function finish(step: Started, exitCode: number | null): Promise<Omit<CancelledRun, 'signals'>> {
   // What the step left running: checked once it has ended, after a moment for the kernel to reap what it stopped.
   await new Promise((resolve) => setTimeout(resolve, 200))
@@ -135,20 +111,14 @@ async function finish(step: Started, exitCode: number | null): Promise<Omit<Canc
   // Nothing of a test may outlive it, whatever the step did: the group, then any marked process that left it.
   signal(step.child.pid ?? 0, 'SIGKILL', true)
   for (const line of leftovers) signal(Number(line.split(' ')[0]), 'SIGKILL', false)
-  const read = (file: string): Promise<string> => readFile(file, 'utf8')
-  const stdout = step.stdout()
   const result = {
-    exitCode,
-    stdout,
-    stderr: step.stderr(),
-    outputs: parseFileCommands(await read(step.files.GITHUB_OUTPUT)),
-    exportedEnv: parseFileCommands(await read(step.files.GITHUB_ENV)),
-    summary: await read(step.files.GITHUB_STEP_SUMMARY),
-    state: parseFileCommands(await read(step.files.GITHUB_STATE)),
-    masks: commandTexts(stdout, 'add-mask'),
-    errors: commandTexts(stdout, 'error'),
-    warnings: commandTexts(stdout, 'warning'),
-    durationMs: Date.now() - step.started,
+    ...(await stepResult(step.files, {
+      exitCode,
+      stdout: step.stdout(),
+      stderr: step.stderr(),
+      startedMs: step.started
+    })),
+    state: parseFileCommands(await readFile(step.files.GITHUB_STATE, 'utf8')),
     leftovers
   }
   await rm(step.work, { recursive: true, force: true })

@@ -114,8 +114,15 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   }
 }
 
-async function runActionIn(work: string, options: RunOptions): Promise<ActionRun> {
-  const files = {
+/** The files a runner gives a step, created empty in `work`. */
+export type StepFiles = Record<'GITHUB_OUTPUT' | 'GITHUB_ENV' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_STATE', string>
+
+/** A step's environment as the runner builds it: PATH, the runner's files, and every input (defaults filled in). */
+export async function stepEnvironment(
+  work: string,
+  options: { inputs?: Record<string, string>; env?: Record<string, string>; path: string[] }
+): Promise<{ files: StepFiles; env: Record<string, string> }> {
+  const files: StepFiles = {
     GITHUB_OUTPUT: join(work, 'output'),
     GITHUB_ENV: join(work, 'env'),
     GITHUB_STEP_SUMMARY: join(work, 'summary'),
@@ -134,6 +141,32 @@ async function runActionIn(work: string, options: RunOptions): Promise<ActionRun
     ...(process.env.ACTION_V8_COVERAGE ? { NODE_V8_COVERAGE: process.env.ACTION_V8_COVERAGE } : {}),
     ...options.env
   }
+  return { files, env }
+}
+
+/** What a user sees of a step that ended: its exit code, log, the runner's files read back, its error lines. */
+export async function stepResult(
+  files: StepFiles,
+  run: { exitCode: number | null; stdout: string; stderr: string; startedMs: number }
+): Promise<ActionRun> {
+  const read = (file: string): Promise<string> => readFile(file, 'utf8')
+  const { exitCode, stdout, stderr } = run
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseFileCommands(await read(files.GITHUB_OUTPUT)),
+    exportedEnv: parseFileCommands(await read(files.GITHUB_ENV)),
+    summary: await read(files.GITHUB_STEP_SUMMARY),
+    masks: commandTexts(stdout, 'add-mask'),
+    errors: commandTexts(stdout, 'error'),
+    warnings: commandTexts(stdout, 'warning'),
+    durationMs: Date.now() - run.startedMs
+  }
+}
+
+async function runActionIn(work: string, options: RunOptions): Promise<ActionRun> {
+  const { files, env } = await stepEnvironment(work, options)
   const started = Date.now()
   const node = options.node ?? process.execPath
   const nodeArgs = [...(options.nodeArgs ?? []), options.entry ?? ACTION_ENTRY]
@@ -152,17 +185,5 @@ async function runActionIn(work: string, options: RunOptions): Promise<ActionRun
   const guard = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60_000)
   const exitCode = await new Promise<number | null>((resolveExit) => child.on('close', (code) => resolveExit(code)))
   clearTimeout(guard)
-  const read = (file: string): Promise<string> => readFile(file, 'utf8')
-  return {
-    exitCode,
-    stdout,
-    stderr,
-    outputs: parseFileCommands(await read(files.GITHUB_OUTPUT)),
-    exportedEnv: parseFileCommands(await read(files.GITHUB_ENV)),
-    summary: await read(files.GITHUB_STEP_SUMMARY),
-    masks: commandTexts(stdout, 'add-mask'),
-    errors: commandTexts(stdout, 'error'),
-    warnings: commandTexts(stdout, 'warning'),
-    durationMs: Date.now() - started
-  }
+  return stepResult(files, { exitCode, stdout, stderr, startedMs: started })
 }
