@@ -212,11 +212,13 @@ function diagnoseRefusal(exchange, status, token) {
 /* harmony export */   ZW: () => (/* binding */ isProtocolError),
 /* harmony export */   _F: () => (/* binding */ fieldOf),
 /* harmony export */   jh: () => (/* binding */ transportErrorCode),
-/* harmony export */   sl: () => (/* binding */ isTlsError),
+/* harmony export */   sl: () => (/* reexport safe */ _tls_js__WEBPACK_IMPORTED_MODULE_1__.s),
 /* harmony export */   z$: () => (/* binding */ exchangeOnce)
 /* harmony export */ });
 /* unused harmony exports REQUEST_TIMEOUT_MS, CANCELLED_CODE, PROXY_AUTHENTICATION_REQUIRED */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
+/* harmony import */ var _tls_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98);
+
 
 /** A single request may not hold the step longer than this, even with a long timeout-seconds. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -314,10 +316,7 @@ async function exchangeOnce(send, request, token, timeoutMs, clock, cancel) {
         return { method, url: url.href, errorCode, latencyMs: clock.now() - started };
     }
 }
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
-function isTlsError(code) {
-    return code !== undefined && TLS_CODES.test(code);
-}
+
 // Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
 // bad status line or header value) or are larger than it reads: no retry makes them readable.
 const PROTOCOL_CODES = /^(HPE_|HTTPParserError$|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/;
@@ -333,7 +332,7 @@ const PROXY_AUTHENTICATION_REQUIRED = 'PROXY_407';
 function classifyExchange(exchange, waitForAccess = false) {
     const code = exchange.errorCode;
     if (code !== undefined) {
-        return isTlsError(code) || isProtocolError(code) || code === PROXY_AUTHENTICATION_REQUIRED ? 'fatal' : 'transient';
+        return (0,_tls_js__WEBPACK_IMPORTED_MODULE_1__/* .isTlsError */ .s)(code) || isProtocolError(code) || code === PROXY_AUTHENTICATION_REQUIRED ? 'fatal' : 'transient';
     }
     const status = exchange.status ?? 0;
     if (status === 200 || status === 204)

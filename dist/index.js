@@ -1042,114 +1042,8 @@ function readEntraError(body) {
     };
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(9809);
-;// CONCATENATED MODULE: ./src/sign-in/federated/exchange.ts
-// The token request, sent: one POST to Entra ID's token endpoint per attempt, each bounded by its own timeout inside
-// the step's deadline, transient answers retried with the action's retry policy. Never follows a redirect: the OIDC
-// token goes to the token endpoint and nowhere else. Node's own https client: it loads in a few milliseconds.
-
-
-
-
-/** A single request may not hold the step longer than this, even with a long timeout-seconds. */
-const TOKEN_REQUEST_TIMEOUT_MS = 15_000;
-/** Entra's answers are a few hundred bytes; anything longer is cut (and then unreadable). */
-const MAX_ANSWER_BYTES = 64 * 1024;
-// Certificate and TLS failures: no retry makes a certificate valid.
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
-function isTlsErrorCode(code) {
-    return code !== undefined && TLS_CODES.test(code);
-}
-function errorCode(error) {
-    const { code, name } = (error ?? {});
-    if (name === 'AbortError' || name === 'TimeoutError' || code === 'ABORT_ERR')
-        return 'TimeoutError';
-    if (typeof code === 'string')
-        return code;
-    return typeof name === 'string' ? name : 'UNKNOWN';
-}
-function hostOf(location, base) {
-    return location !== undefined && URL.canParse(location, base.href) ? new URL(location, base).host : undefined;
-}
-/** The token request over Node's https (http for loopback only), certificates always verified, no connection kept. */
-const postForm = (url, body, timeoutMs) => {
-    const started = performance.now();
-    const secure = url.protocol === 'https:';
-    if (!secure && !(url.protocol === 'http:' && (0,dicom_service/* isLoopbackHost */.cW)(url.hostname))) {
-        // authority.ts refuses it first; this keeps the rule where the token is sent.
-        return Promise.resolve({ errorCode: 'ERR_INSECURE_AUTHORITY', latencyMs: 0 });
-    }
-    return new Promise((resolve) => {
-        const settle = (answer) => resolve({ ...answer, latencyMs: performance.now() - started });
-        const options = {
-            method: 'POST',
-            agent: false,
-            signal: AbortSignal.timeout(timeoutMs),
-            // Whatever NODE_TLS_REJECT_UNAUTHORIZED says: this request carries a credential.
-            rejectUnauthorized: true,
-            headers: {
-                'content-type': 'application/x-www-form-urlencoded',
-                'content-length': Buffer.byteLength(body),
-                accept: 'application/json'
-            }
-        };
-        const request = (secure ? (external_node_https_default()) : (external_node_http_default())).request(url, options, (response) => {
-            const chunks = [];
-            let size = 0;
-            response.on('data', (chunk) => {
-                size += chunk.length;
-                if (size <= MAX_ANSWER_BYTES)
-                    chunks.push(chunk);
-            });
-            response.on('error', (error) => settle({ errorCode: errorCode(error) }));
-            response.on('end', () => {
-                const retryAfter = response.headers['retry-after'];
-                settle({
-                    status: response.statusCode,
-                    body: Buffer.concat(chunks).toString('utf8'),
-                    retryAfter,
-                    locationHost: hostOf(response.headers.location, url)
-                });
-            });
-        });
-        request.on('error', (error) => settle({ errorCode: errorCode(error) }));
-        request.end(body);
-    });
-};
-/** Why an attempt is tried again, as the retry line says it. */
-function retryReason(answer) {
-    return answer.errorCode ?? `HTTP ${answer.status ?? '?'}`;
-}
-/** 200 is done; 429, 5xx and connection errors are tried again; TLS errors and Entra's 4xx are final. */
-function answerOutcome(answer) {
-    if (answer.errorCode !== undefined) {
-        return isTlsErrorCode(answer.errorCode) || answer.errorCode === 'ERR_INSECURE_AUTHORITY' ? 'fatal' : 'transient';
-    }
-    if (answer.status === 200)
-        return 'done';
-    return (0,retry/* isRetryableStatus */.PS)(answer.status ?? 0) ? 'transient' : 'fatal';
-}
-async function exchangeToken(request, options) {
-    const post = options.post ?? postForm;
-    const clock = options.clock ?? retry/* systemClock */.ml;
-    const report = await (0,retry/* withRetry */.bD)(async (_attempt, remainingMs) => {
-        const answer = await post(request.url, request.body, Math.max(1, Math.min(remainingMs, TOKEN_REQUEST_TIMEOUT_MS)));
-        const outcome = answerOutcome(answer);
-        if (outcome !== 'transient')
-            return { kind: outcome, value: answer };
-        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(answer.retryAfter, clock.now());
-        return { kind: 'transient', reason: retryReason(answer), retryAfterMs, last: answer };
-    }, { deadlineMs: options.deadlineMs, clock, onRetry: options.onRetry });
-    return { answer: report.value, attempts: report.attempts, gaveUp: report.gaveUp?.reason };
-}
-
+// EXTERNAL MODULE: ./src/tls.ts
+var tls = __nccwpck_require__(98);
 ;// CONCATENATED MODULE: ./src/sign-in/federated/diagnose.ts
 // What went wrong with the federated exchange, as one actionable error (pure): Entra ID's AADSTS codes, the authority
 // unreachable or unavailable, an answer that is not Entra's. Entra's own words are quoted, cleaned of anything that
@@ -1247,7 +1141,7 @@ function unreachable(exchange, context) {
     const { answer, attempts, gaveUp } = exchange;
     const host = context.identity.authority.url;
     const how = tried(attempts, gaveUp, context.timeoutMs);
-    if (isTlsErrorCode(answer.errorCode)) {
+    if ((0,tls/* isTlsError */.s)(answer.errorCode)) {
         return new src_errors/* ActionError */.lZ('authority-unreachable', `The TLS connection to the Entra ID authority ${host} failed (${answer.errorCode ?? ''}); the OIDC token was ` +
             `not sent.`, 'A TLS-inspecting proxy needs its CA in NODE_EXTRA_CA_CERTS; otherwise check AZURE_AUTHORITY_HOST names the ' +
             'real authority.');
@@ -1288,6 +1182,110 @@ function diagnoseTokenExchange(exchange, context) {
     if (entra)
         return aadstsError(entra, status, context);
     return unexpectedAnswer(exchange, context);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/sign-in/federated/exchange.ts
+// The token request, sent: one POST to Entra ID's token endpoint per attempt, each bounded by its own timeout inside
+// the step's deadline, transient answers retried with the action's retry policy. Never follows a redirect: the OIDC
+// token goes to the token endpoint and nowhere else. Node's own https client: it loads in a few milliseconds.
+
+
+
+
+
+/** A single request may not hold the step longer than this, even with a long timeout-seconds. */
+const TOKEN_REQUEST_TIMEOUT_MS = 15_000;
+/** Entra's answers are a few hundred bytes; anything longer is cut (and then unreadable). */
+const MAX_ANSWER_BYTES = 64 * 1024;
+function errorCode(error) {
+    const { code, name } = (error ?? {});
+    if (name === 'AbortError' || name === 'TimeoutError' || code === 'ABORT_ERR')
+        return 'TimeoutError';
+    if (typeof code === 'string')
+        return code;
+    return typeof name === 'string' ? name : 'UNKNOWN';
+}
+function hostOf(location, base) {
+    return location !== undefined && URL.canParse(location, base.href) ? new URL(location, base).host : undefined;
+}
+/** The token request over Node's https (http for loopback only), certificates always verified, no connection kept. */
+const postForm = (url, body, timeoutMs) => {
+    const started = performance.now();
+    const secure = url.protocol === 'https:';
+    if (!secure && !(url.protocol === 'http:' && (0,dicom_service/* isLoopbackHost */.cW)(url.hostname))) {
+        // authority.ts refuses it first; this keeps the rule where the token is sent.
+        return Promise.resolve({ errorCode: 'ERR_INSECURE_AUTHORITY', latencyMs: 0 });
+    }
+    return new Promise((resolve) => {
+        const settle = (answer) => resolve({ ...answer, latencyMs: performance.now() - started });
+        const options = {
+            method: 'POST',
+            agent: false,
+            signal: AbortSignal.timeout(timeoutMs),
+            // Whatever NODE_TLS_REJECT_UNAUTHORIZED says: this request carries a credential.
+            rejectUnauthorized: true,
+            headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                'content-length': Buffer.byteLength(body),
+                accept: 'application/json'
+            }
+        };
+        const request = (secure ? (external_node_https_default()) : (external_node_http_default())).request(url, options, (response) => {
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size <= MAX_ANSWER_BYTES)
+                    chunks.push(chunk);
+            });
+            response.on('error', (error) => settle({ errorCode: errorCode(error) }));
+            response.on('end', () => {
+                const retryAfter = response.headers['retry-after'];
+                settle({
+                    status: response.statusCode,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    retryAfter,
+                    locationHost: hostOf(response.headers.location, url)
+                });
+            });
+        });
+        request.on('error', (error) => settle({ errorCode: errorCode(error) }));
+        request.end(body);
+    });
+};
+/** Why an attempt is tried again, as the retry line says it. */
+function retryReason(answer) {
+    return answer.errorCode ?? `HTTP ${answer.status ?? '?'}`;
+}
+/** 200 is done; 429, 5xx and connection errors are tried again; TLS errors and Entra's 4xx are final. */
+function answerOutcome(answer) {
+    if (answer.errorCode !== undefined) {
+        return (0,tls/* isTlsError */.s)(answer.errorCode) || answer.errorCode === 'ERR_INSECURE_AUTHORITY' ? 'fatal' : 'transient';
+    }
+    if (answer.status === 200)
+        return 'done';
+    return (0,retry/* isRetryableStatus */.PS)(answer.status ?? 0) ? 'transient' : 'fatal';
+}
+async function exchangeToken(request, options) {
+    const post = options.post ?? postForm;
+    const clock = options.clock ?? retry/* systemClock */.ml;
+    const report = await (0,retry/* withRetry */.bD)(async (_attempt, remainingMs) => {
+        const answer = await post(request.url, request.body, Math.max(1, Math.min(remainingMs, TOKEN_REQUEST_TIMEOUT_MS)));
+        const outcome = answerOutcome(answer);
+        if (outcome !== 'transient')
+            return { kind: outcome, value: answer };
+        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(answer.retryAfter, clock.now());
+        return { kind: 'transient', reason: retryReason(answer), retryAfterMs, last: answer };
+    }, { deadlineMs: options.deadlineMs, clock, onRetry: options.onRetry });
+    return { answer: report.value, attempts: report.attempts, gaveUp: report.gaveUp?.reason };
 }
 
 ;// CONCATENATED MODULE: ./src/sign-in/federated/request.ts
@@ -2622,6 +2620,22 @@ async function withRetry(attempt, options) {
         options.onRetry?.(attemptNumber, outcome.reason, decision.delayMs);
         await clock.sleep(decision.delayMs);
     }
+}
+
+
+/***/ }),
+
+/***/ 98:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ isTlsError)
+/* harmony export */ });
+// Which transport error codes are certificate or TLS failures: no retry makes a certificate valid. One list for the
+// smoke test's requests and the federated exchange's, which run on different clients (undici, Node's https).
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
+function isTlsError(code) {
+    return code !== undefined && TLS_CODES.test(code);
 }
 
 

@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const study = process.env[(0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .stateVariable */ .Z)(_state_js__WEBPACK_IMPORTED_MODULE_0__/* .LEFT_STUDY_STATE */ .q)] ?? '';
 if (study !== '') {
-    const { cleanUpLeftStudy } = await Promise.all(/* import() */[__nccwpck_require__.e(74), __nccwpck_require__.e(131)]).then(__nccwpck_require__.bind(__nccwpck_require__, 131));
+    const { cleanUpLeftStudy } = await Promise.all(/* import() */[__nccwpck_require__.e(74), __nccwpck_require__.e(335)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8335));
     await cleanUpLeftStudy(study);
     process.stdout.write('', () => process.exit());
 }

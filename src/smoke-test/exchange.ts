@@ -4,6 +4,7 @@
 import type { Dispatcher } from 'undici'
 import type { RetryClock } from '../retry.ts'
 import { isRetryableStatus } from '../retry.ts'
+import { isTlsError } from '../tls.ts'
 
 /** A single request may not hold the step longer than this, even with a long timeout-seconds. */
 export const REQUEST_TIMEOUT_MS = 15_000
@@ -136,11 +137,7 @@ export async function exchangeOnce(
   }
 }
 
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/
-
-export function isTlsError(code: string | undefined): boolean {
-  return code !== undefined && TLS_CODES.test(code)
-}
+export { isTlsError }
 
 // Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
 // bad status line or header value) or are larger than it reads: no retry makes them readable.

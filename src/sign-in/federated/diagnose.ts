@@ -7,7 +7,7 @@ import { quote } from '../../print.ts'
 import type { GiveUpReason } from '../../retry.ts'
 import { readEntraError } from './answers.ts'
 import type { EntraError } from './answers.ts'
-import { isTlsErrorCode } from './exchange.ts'
+import { isTlsError } from '../../tls.ts'
 import type { TokenExchange } from './exchange.ts'
 import type { PresentedIdentity } from './oidc.ts'
 import { GITHUB_OIDC_ISSUER } from './oidc.ts'
@@ -139,7 +139,7 @@ function unreachable(exchange: TokenExchange, context: ExchangeContext): ActionE
   const { answer, attempts, gaveUp } = exchange
   const host = context.identity.authority.url
   const how = tried(attempts, gaveUp, context.timeoutMs)
-  if (isTlsErrorCode(answer.errorCode)) {
+  if (isTlsError(answer.errorCode)) {
     return new ActionError(
       'authority-unreachable',
       `The TLS connection to the Entra ID authority ${host} failed (${answer.errorCode ?? ''}); the OIDC token was ` +

@@ -7,6 +7,7 @@ import { isLoopbackHost } from '../../dicom-service.ts'
 import { isRetryableStatus, parseRetryAfter, systemClock, withRetry } from '../../retry.ts'
 import type { GiveUpReason, RetryClock } from '../../retry.ts'
 import type { TokenRequest } from './request.ts'
+import { isTlsError } from '../../tls.ts'
 
 /** A single request may not hold the step longer than this, even with a long timeout-seconds. */
 export const TOKEN_REQUEST_TIMEOUT_MS = 15_000
@@ -26,13 +27,6 @@ export interface EntraAnswer {
 
 /** Sends the form to the URL and waits at most `timeoutMs` for all of the answer. Never throws. */
 export type PostForm = (url: URL, body: string, timeoutMs: number) => Promise<EntraAnswer>
-
-// Certificate and TLS failures: no retry makes a certificate valid.
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/
-
-export function isTlsErrorCode(code: string | undefined): boolean {
-  return code !== undefined && TLS_CODES.test(code)
-}
 
 function errorCode(error: unknown): string {
   const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown }
@@ -107,7 +101,7 @@ export function retryReason(answer: EntraAnswer): string {
 /** 200 is done; 429, 5xx and connection errors are tried again; TLS errors and Entra's 4xx are final. */
 export function answerOutcome(answer: EntraAnswer): 'done' | 'transient' | 'fatal' {
   if (answer.errorCode !== undefined) {
-    return isTlsErrorCode(answer.errorCode) || answer.errorCode === 'ERR_INSECURE_AUTHORITY' ? 'fatal' : 'transient'
+    return isTlsError(answer.errorCode) || answer.errorCode === 'ERR_INSECURE_AUTHORITY' ? 'fatal' : 'transient'
   }
   if (answer.status === 200) return 'done'
   return isRetryableStatus(answer.status ?? 0) ? 'transient' : 'fatal'

@@ -1,8 +1,8 @@
-export const id = 131;
-export const ids = [131];
+export const id = 335;
+export const ids = [335];
 export const modules = {
 
-/***/ 131:
+/***/ 8335:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1360,7 +1360,16 @@ var external_node_tls_ = __webpack_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/tls.ts
+// Which transport error codes are certificate or TLS failures: no retry makes a certificate valid. One list for the
+// smoke test's requests and the federated exchange's, which run on different clients (undici, Node's https).
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
+function isTlsError(code) {
+    return code !== undefined && TLS_CODES.test(code);
+}
+
 ;// CONCATENATED MODULE: ./src/smoke-test/exchange.ts
+
 
 /** A single request may not hold the step longer than this, even with a long timeout-seconds. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -1458,10 +1467,7 @@ async function exchangeOnce(send, request, token, timeoutMs, clock, cancel) {
         return { method, url: url.href, errorCode, latencyMs: clock.now() - started };
     }
 }
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH/;
-function isTlsError(code) {
-    return code !== undefined && TLS_CODES.test(code);
-}
+
 // Answers that are not HTTP the client can read (undici's parser errors, both Content-Length and Transfer-Encoding, a
 // bad status line or header value) or are larger than it reads: no retry makes them readable.
 const PROTOCOL_CODES = /^(HPE_|HTTPParserError$|UND_ERR_RES_EXCEEDED_MAX_SIZE$|UND_ERR_INVALID_ARG$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/;
