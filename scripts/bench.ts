@@ -206,7 +206,8 @@ try {
     : ''
   const lines = [
     `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${ROUNDS} alternating rounds on ` +
-      `the loopback world (real Azure CLI ${process.env.AZ_VERSION ?? '2.45'}, Node ${process.versions.node}, ` +
+      `a local stand-in for Azure on 127.0.0.1 (real Azure CLI ${process.env.AZ_VERSION ?? '2.45'}, ` +
+      `Node ${process.versions.node}, ` +
       `${(await import('node:os')).cpus().length} cores); medians.`,
     '',
     '| | what runs | wall | CPU |',
@@ -215,7 +216,8 @@ try {
       `${a.toFixed(0)} ms | ${cpu('A').toFixed(0)} ms |`,
     `| B | \`az account get-access-token\`, then \`curl\` on the change feed (the lines at the top) | ` +
       `${b.toFixed(0)} ms | ${cpu('B').toFixed(0)} ms |`,
-    `| C | \`az account get-access-token\` alone (the floor) | ${c.toFixed(0)} ms | ${cpu('C').toFixed(0)} ms |`,
+    `| C | \`az account get-access-token\` alone (the least any sign-in with az takes) | ` +
+      `${c.toFixed(0)} ms | ${cpu('C').toFixed(0)} ms |`,
     ...directRow,
     '',
     `Wall: A/B = **${(a / b).toFixed(2)}**, A/C = **${(a / c).toFixed(2)}**; the action adds ` +
