@@ -30,7 +30,7 @@ export default {
     '!src/smoke-test/report.ts'
   ],
   coverageReporters: ['text-summary'],
-  // Measured with the whole suite: statements and lines 97.7%, branches 89.6%, functions 95.9%; thresholds a little
+  // Measured with the whole suite: statements and lines 97.8%, branches 89.9%, functions 96.5%; thresholds a little
   // below.
   coverageThreshold: { global: { statements: 96, branches: 88, functions: 94, lines: 96 } }
 }
