@@ -1,19 +1,18 @@
 // The post step's cleanup: the main step was cancelled or killed after its STOW may have stored the synthetic study
-// and before it saw the study deleted. Signs in the way the main step did (the same inputs, az run the same way),
-// deletes the study, sees it gone, and says so in one line; or fails with the UID to delete by hand.
+// and before it saw the study deleted. Signs in the way the main step did (the same inputs through the same sign-in:
+// az, or with client-id the federated exchange), deletes the study, sees it gone, and says so in one line; or fails
+// with the UID to delete by hand. The runner cancels a post step too (SIGINT, SIGTERM, the kill): a cancel during the
+// sign-in ends it, a DELETE under way gets the time left before the kill.
+import { listenForCancel, untilCancelDeadline } from './cancellation.ts'
 import { ActionError, describeFailure, describeUnexpected } from './errors.ts'
 import { inputsFromEnv } from './inputs.ts'
-import type { Config } from './inputs.ts'
 import { systemClock } from './retry.ts'
 import { loadRunner } from './runner.ts'
 import type { Runner } from './runner.ts'
-import { classifyAzFailure, parseAzOutput } from './sign-in/azure-cli/output.ts'
-import { findAz, startAz } from './sign-in/azure-cli/run.ts'
+import { startSignIn } from './sign-in/index.ts'
 import { openDicomConnection } from './smoke-test/connection.ts'
 import { deleteLeftStudy, OWN_STUDY_UID } from './smoke-test/write/cleanup.ts'
 import { cleanupFailed } from './smoke-test/write/diagnose.ts'
-import { issueToken } from './token.ts'
-import type { IssuedToken } from './token.ts'
 
 export async function cleanUpLeftStudy(
   studyInstanceUid: string,
@@ -26,15 +25,22 @@ export async function cleanUpLeftStudy(
     return
   }
   let baseUrl = '<dicom-base-url>'
+  const cancel = listenForCancel()
   try {
     const config = inputsFromEnv(env)
     if (config.dicom === undefined) throw new Error('dicom-url is not set in the post step')
     baseUrl = config.dicom.baseUrl
     const started = Date.now()
-    const issued = await signIn(config, runner)
+    const issued = await (await startSignIn(config, env)).finish(runner, cancel)
     const connection = openDicomConnection(baseUrl, config.timeoutMs, env)
     try {
-      const context = { send: connection.send, issued, clock: systemClock, log: runner }
+      const context = {
+        send: connection.send,
+        issued,
+        clock: systemClock,
+        log: runner,
+        cancel: untilCancelDeadline(cancel)
+      }
       const study = { baseUrl, studyInstanceUid, waitForAccess: config.dicom.waitForAccess }
       const failure = await deleteLeftStudy({ ...study, deadlineMs: started + config.timeoutMs }, context)
       if (failure) throw failure
@@ -48,14 +54,7 @@ export async function cleanUpLeftStudy(
   } catch (error) {
     const cause = error instanceof ActionError ? error : new ActionError('write-cleanup', describeUnexpected(error), '')
     runner.fail(describeFailure(cleanupFailed(studyInstanceUid, baseUrl, cause), env))
+  } finally {
+    cancel.dispose()
   }
-}
-
-/** A token the way the main step got it: az run with the same inputs, masked before anything else is printed. */
-async function signIn(config: Config, runner: Runner): Promise<IssuedToken> {
-  const result = await startAz(await findAz(), config).result
-  const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined
-  if (issued) runner.mask(issued.value)
-  if (!issued) throw classifyAzFailure(result, config)
-  return issued
 }

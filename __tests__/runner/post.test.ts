@@ -4,6 +4,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { startDirectModeWorld, type DirectModeWorld } from '../../test-support/azure/direct-mode-world.ts'
+import { tokenFingerprint } from '../../test-support/dicom/bearer.ts'
 import { isStow } from '../../test-support/dicom/gate.ts'
 import {
   TENANT,
@@ -13,6 +15,7 @@ import {
   type GatedFront
 } from '../../test-support/dicom/gated-front.ts'
 import { expectNoTokenShown } from '../../test-support/runner/expect-run.ts'
+import { findLeaks, runPlaces } from '../../test-support/runner/leak-check.ts'
 import { fakeAzDirectory } from '../../test-support/runner/run-action.ts'
 import { POST_ENTRY, runAndCancel, runPostStep, until } from '../../test-support/runner/cancel.ts'
 import { makeSelfSignedCertificate, removeCertificate, type Certificate } from '../../test-support/net/tls-cert.ts'
@@ -123,5 +126,57 @@ describeWithOrthanc('the post step after a main step killed right after its STOW
     const again = await runPostStep(options, main.state)
     expect(again.exitCode).toBe(0)
     expect(await world.storedStudies()).toEqual([])
+  })
+})
+
+describe('the post step after a main step that signed in without az (client-id) was killed right after its STOW', () => {
+  let direct: DirectModeWorld
+  beforeAll(async () => {
+    direct = await startDirectModeWorld()
+  })
+  afterAll(() => direct.close())
+
+  /** The studies the service holds: a Create in its feed not followed by a Delete. */
+  const studiesLeft = (): string[] => {
+    const current = new Map<string, string>()
+    for (const r of direct.dicom.feed) {
+      if (r.action === 'Create') current.set(r.sopInstanceUid, r.studyInstanceUid)
+      else current.delete(r.sopInstanceUid)
+    }
+    return [...new Set(current.values())]
+  }
+
+  it('signs in the same way (the federated exchange, no az), deletes the study and names it in one line', async () => {
+    const options = {
+      inputs: { ...direct.inputs, 'smoke-test': 'write', 'timeout-seconds': '30' },
+      env: direct.actionEnv,
+      path: [dirname(process.execPath)] // no az anywhere
+    }
+    const stowAnswered = () => until(() => direct.dicom.requests.some((r) => isStow(r) && r.status !== undefined))
+    const main = await runAndCancel(options, stowAnswered, 'kill')
+    expect(main.signals.map((s) => s.signal)).toEqual(['SIGKILL'])
+    const uid = main.state['synthetic-study'] ?? 'none'
+    expect(uid).toMatch(/^2\.25\.\d+$/)
+    expect(studiesLeft()).toEqual([uid])
+    const exchangesBefore = direct.entra.issued.length
+
+    const post = await runPostStep(options, main.state)
+    expect(post.errors).toEqual([])
+    expect(post.exitCode).toBe(0)
+    const lines = post.stdout.split('\n').filter((line) => line !== '' && !line.startsWith('::'))
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^Deleted the synthetic study ${uid} `))])
+    expect(studiesLeft()).toEqual([])
+    // One more exchange with Entra, and the DELETE carried the token it issued.
+    expect(direct.entra.issued).toHaveLength(exchangesBefore + 1)
+    const deletes = direct.dicom.requests.filter((r) => r.method === 'DELETE')
+    expect(deletes.map((r) => [r.path, r.tokenFingerprint])).toEqual([
+      [expect.stringContaining(`/studies/${uid}`), tokenFingerprint(direct.entra.issued.at(-1) ?? 'none')]
+    ])
+    // Whole tokens only, as in federated.test.ts: 16-character windows of the access token's payload also occur in the
+    // OIDC tokens' own mask lines (both encode `","iss":"htt` at one alignment), so a window check cannot tell here.
+    for (const secret of [...direct.entra.issued, ...direct.oidc.issued]) {
+      expect(findLeaks(secret, runPlaces(post))).toEqual([])
+    }
+    expect(post.leftovers).toEqual([])
   })
 })

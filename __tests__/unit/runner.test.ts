@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { ActionError } from '../../src/errors.ts'
 import { checkRunnerFiles, createRunner, loadRunner } from '../../src/runner.ts'
 import type { Runner } from '../../src/runner.ts'
+import { LEFT_STUDY_STATE, stateVariable } from '../../src/state.ts'
 import { makeJwt } from '../../test-support/azure/jwt.ts'
 import { parseFileCommands } from '../../test-support/runner/run-action.ts'
 
@@ -186,8 +187,10 @@ describe('the runner over @actions/core', () => {
     const runner = await freshRunner()
     runner.saveState('created', 'study 1.2.3')
     expect(parseFileCommands(await readFile(files.GITHUB_STATE, 'utf8'))).toEqual({ created: 'study 1.2.3' })
-    process.env.STATE_created = 'study 1.2.3' // as the runner hands it to the post step
+    // As the runner hands it to the post step; post.ts reads the same variable without core, to end at once.
+    process.env[stateVariable('created')] = 'study 1.2.3'
     expect(runner.getState('created')).toBe('study 1.2.3')
+    expect(stateVariable(LEFT_STUDY_STATE)).toBe('STATE_synthetic-study')
     expect(runner.getState('other')).toBe('')
     expect(printed).toBe('')
   })

@@ -16,6 +16,7 @@ import {
   latestIsTarget,
   readFeedPage
 } from '../../src/smoke-test/write/feed.ts'
+import { MIN_WRITE_STEPS_MS, noTimeForWrite, writeTimeNeededMs } from '../../src/smoke-test/write/budget.ts'
 import {
   failedSops,
   mayHaveStored,
@@ -28,6 +29,7 @@ import {
 import {
   cleanupFailed,
   describeFailureReason,
+  describeWarningReason,
   diagnoseStow,
   diagnoseWriteCheck,
   refusedAttribute
@@ -242,6 +244,22 @@ describe('polling the change feed', () => {
   })
 })
 
+describe('the time a write needs when it starts', () => {
+  it('a read check that left too little: nothing stored, and the fix says by how much to raise timeout-seconds', () => {
+    // 30 s: the round trip needs 2 s for its steps and 7.5 s for cleanup; 4.2 s were left.
+    expect(writeTimeNeededMs(30_000)).toBe(MIN_WRITE_STEPS_MS + 7500)
+    const error = noTimeForWrite(4200, 30_000)
+    expect(error.kind).toBe('write-no-time')
+    expect(error.message).toBe(
+      'The read check left 4.2 s of timeout-seconds (30 s), too little for the write round trip and its cleanup; ' +
+        'nothing was stored.'
+    )
+    expect(error.fix).toMatch(/^Raise timeout-seconds by at least 6 s \(the round trip needs 9\.5 s when it starts/)
+    // An overrun deadline reads as none left, not as a negative time.
+    expect(noTimeForWrite(-300, 30_000).message).toContain('left 0.0 s of timeout-seconds')
+  })
+})
+
 describe('cleanup reserve', () => {
   it('keeps a quarter of the time, at most 15 s', () => {
     expect(CLEANUP_RESERVE_SHARE).toBe(0.25)
@@ -300,6 +318,39 @@ describe('diagnosing a failed write', () => {
     expect(error.message).toMatch(
       /^The write round trip failed at 'Change feed lists the Create': the change feed did not list the Create/
     )
+  })
+
+  it('a 202 stored with a warning names the WarningReason in decimal and hex, with its meaning when PS3.4 gives one', () => {
+    expect(describeWarningReason(0xb000)).toBe('45056 (0xB000, coercion of data elements)')
+    expect(describeWarningReason(0xb007)).toBe('45063 (0xB007, data set does not match SOP class)')
+    expect(describeWarningReason(0xb123)).toBe('45347 (0xB123)')
+  })
+
+  it.each<[string, 'unreadable' | 'not-stored', string]>([
+    ['an HTML page', 'unreadable', '<html>Sign in</html>'],
+    ['a list of other UIDs', 'not-stored', JSON.stringify(stored).replace('2.25.3', '2.25.99')]
+  ])('a 200 STOW answer that is %s: it may have stored, so cleanup ran, and the line says so', (_, kind, body) => {
+    const problem = kind === 'unreadable' ? { kind, expected: 'a DICOM JSON STOW-RS response' } : { kind }
+    const error = diagnoseStow(answer(200, body), context(), problem)
+    expect(error.kind).toBe('smoke-response')
+    expect(error.message).toMatch(
+      /^The DICOM service answered 200 to POST .*, but not with a STOW-RS response that lists the synthetic instance as stored: ".*"; it may have stored it all the same, so cleanup ran for it\.$/
+    )
+    expect(error.fix).toMatch(/check dicom-url/)
+  })
+
+  it('metadata for another instance: the UIDs it gave, each quoted and cut, a missing one as none, never the token', () => {
+    const found = { studyInstanceUid: '2.25.9', seriesInstanceUid: `2.25.${'7'.repeat(200)}${TOKEN}` }
+    const error = diagnoseWriteCheck('Metadata (WADO-RS)', answer(200, [], { method: 'GET' }), context(), {
+      kind: 'uid-mismatch',
+      found
+    })
+    expect(error.message).toMatch(
+      /the metadata from GET .* is for another instance \(study '2\.25\.9', series '2\.25\.7+/
+    )
+    expect(error.message).toMatch(/, instance none\)/)
+    expect(error.message).not.toContain(TOKEN)
+    expect(error.message.length).toBeLessThan(1000)
   })
 
   it('a failed cleanup names the study UID, how to delete it, and the failure before it', () => {

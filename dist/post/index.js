@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const study = process.env[(0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .stateVariable */ .Z)(_state_js__WEBPACK_IMPORTED_MODULE_0__/* .LEFT_STUDY_STATE */ .q)] ?? '';
 if (study !== '') {
-    const { cleanUpLeftStudy } = await Promise.all(/* import() */[__nccwpck_require__.e(74), __nccwpck_require__.e(335)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8335));
+    const { cleanUpLeftStudy } = await Promise.all(/* import() */[__nccwpck_require__.e(74), __nccwpck_require__.e(760)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4760));
     await cleanUpLeftStudy(study);
     process.stdout.write('', () => process.exit());
 }
@@ -184,6 +184,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { DEFAULT_RESOURCE } from '../../src/dicom-service.ts'
 import { inputVariable } from '../../src/inputs.ts'
 import { run } from '../../src/main.ts'
+import { cleanUpLeftStudy } from '../../src/post-cleanup.ts'
 import { sanitising } from '../../src/runner.ts'
 import { fakeAzWith } from '../azure/fake-az-command.ts'
 import { fakeRunner } from './fake-runner.ts'
@@ -64,6 +65,28 @@ export async function runAction(
   az: Record<string, string> | 'missing' | { dir: string },
   env: Record<string, string> = {}
 ): Promise<void> {
+  await run(await stepEnv(inputs, az, env), sanitising(fakeRunner))
+}
+
+/**
+ * Runs the post step's cleanup in-process as the runner would run the post step after the main one: the same inputs
+ * and az (as runAction takes them), the saved study UID handed over as post.ts hands it over.
+ */
+export async function runPostCleanup(
+  studyInstanceUid: string,
+  inputs: Record<string, string>,
+  az: Record<string, string> | 'missing' | { dir: string },
+  env: Record<string, string> = {}
+): Promise<void> {
+  await cleanUpLeftStudy(studyInstanceUid, await stepEnv(inputs, az, env), sanitising(fakeRunner))
+}
+
+/** A step's environment: PATH with the fake az (restored after each test), every input, the runner's files. */
+async function stepEnv(
+  inputs: Record<string, string>,
+  az: Record<string, string> | 'missing' | { dir: string },
+  env: Record<string, string>
+): Promise<NodeJS.ProcessEnv> {
   const azDir =
     az === 'missing'
       ? await emptyDirectory()
@@ -74,7 +97,7 @@ export async function runAction(
   process.env.PATH = [azDir, NODE_DIR].join(':')
   const values = { ...(await declaredInputDefaults()), ...inputs }
   const inputEnv = Object.fromEntries(Object.entries(values).map(([name, value]) => [inputVariable(name), value]))
-  await run({ ...env, ...inputEnv, ...runnerFiles }, sanitising(fakeRunner))
+  return { ...env, ...inputEnv, ...runnerFiles }
 }
 
 export async function emptyDirectory(): Promise<string> {

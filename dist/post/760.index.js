@@ -1,8 +1,8 @@
-export const id = 335;
-export const ids = [335];
+export const id = 760;
+export const ids = [760];
 export const modules = {
 
-/***/ 8335:
+/***/ 4760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -101,6 +101,91 @@ function unexpectedSentence(error) {
 /** An unexpected error still becomes one line, with the entry on reporting a bug; the stack goes to the debug log. */
 function describeUnexpected(error, env = process.env) {
     return `${unexpectedSentence(error)} See ${troubleshootingUrl('unexpected', env)}`;
+}
+
+;// CONCATENATED MODULE: ./src/cancellation.ts
+// The runner cancels a step (a user's cancel, timeout-minutes, a newer run with cancel-in-progress) with SIGINT, then
+// SIGTERM 7.5 s later, then a kill of the tree 2.5 s after that (actions/runner ProcessInvoker.cs). Node's default is
+// to exit at once on either signal, with no finally and no cleanup: this turns them into an abort signal the stages
+// watch, and says how long is left before the kill, so the cleanup can use that time and no more.
+
+/** After SIGINT the runner kills the step's tree at 10 s; the cleanup ends by this, leaving time to print. */
+const AFTER_SIGINT_MS = 8500;
+/** A SIGTERM that comes first (another canceller) is followed by the kill 2.5 s later. */
+const AFTER_SIGTERM_MS = 2000;
+/** The cleanup deadline a cancel by `by` at `atMs` leaves (pure). */
+function deadlineAfter(by, atMs) {
+    return atMs + (by === 'SIGINT' ? AFTER_SIGINT_MS : AFTER_SIGTERM_MS);
+}
+/** Listens for the runner's SIGINT and SIGTERM from now on. Later signals only shorten the deadline. */
+function listenForCancel(now = Date.now) {
+    const controller = new AbortController();
+    let by;
+    let deadlineMs;
+    const onSignal = (name) => {
+        const deadline = deadlineAfter(name, now());
+        deadlineMs = deadlineMs === undefined ? deadline : Math.min(deadlineMs, deadline);
+        if (by !== undefined)
+            return;
+        by = name;
+        controller.abort(name);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        get by() {
+            return by;
+        },
+        get deadlineMs() {
+            return deadlineMs;
+        },
+        dispose() {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
+}
+/** The one line of a cancelled step: where it was, and what became of what it had started. */
+function cancellation_cancelled(by, during, outcome) {
+    return new errors_ActionError('cancelled', `The step was cancelled (${by}) ${during}; ${outcome}.`, 'Nothing to do if the cancel was meant (a cancel, timeout-minutes, or a newer run with concurrency: ' +
+        'cancel-in-progress); otherwise re-run the job.');
+}
+/** Resolves with the signal's name once `signal` aborts (at once if it has); never settles otherwise. */
+function whenAborted(signal) {
+    return new Promise((resolve) => {
+        const abort = () => resolve(signal.reason);
+        if (signal.aborted)
+            abort();
+        else
+            signal.addEventListener('abort', abort, { once: true });
+    });
+}
+/**
+ * For the cleanup after a cancel: a watch that aborts not at the cancel but at its deadline, so the DELETE and its
+ * confirmation use the time left before the runner's kill, and not a moment longer.
+ */
+function cancellation_untilCancelDeadline(watch, now = Date.now) {
+    if (watch === undefined)
+        return undefined;
+    const controller = new AbortController();
+    const arm = () => {
+        const timer = setTimeout(() => controller.abort(watch.by), Math.max(0, (watch.deadlineMs ?? now()) - now()));
+        timer.unref();
+    };
+    if (watch.signal.aborted)
+        arm();
+    else
+        watch.signal.addEventListener('abort', arm, { once: true });
+    return {
+        signal: controller.signal,
+        get by() {
+            return watch.by;
+        },
+        get deadlineMs() {
+            return watch.deadlineMs;
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/dicom-service.ts
@@ -961,6 +1046,114 @@ async function loadRunner() {
     return createRunner(await __webpack_require__.e(/* import() */ 264).then(__webpack_require__.bind(__webpack_require__, 7264)));
 }
 
+;// CONCATENATED MODULE: ./src/token.ts
+
+/** Expiries outside these (epoch seconds) are not expiries: 1e20 or 1e300 would make no date at all. */
+const EARLIEST_EXPIRY_S = Date.UTC(2000, 0, 1) / 1000;
+const LATEST_EXPIRY_S = Date.UTC(9999, 11, 31) / 1000;
+function plausibleExpiryMs(epochSeconds) {
+    if (typeof epochSeconds !== 'number' || !Number.isFinite(epochSeconds))
+        return undefined;
+    return epochSeconds > EARLIEST_EXPIRY_S && epochSeconds < LATEST_EXPIRY_S ? epochSeconds * 1000 : undefined;
+}
+const EXPIRY_WARNING_MS = (/* unused pure expression or super */ null && (10 * 60 * 1000));
+function stringClaim(payload, ...names) {
+    for (const name of names) {
+        const value = payload[name];
+        if (typeof value === 'string' && value !== '')
+            return value;
+    }
+    return undefined;
+}
+/** Who the token speaks for, as the DICOM service's role assignments name it; undefined for an opaque token. */
+function describePrincipal(claims) {
+    const parts = [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter((part) => !!part);
+    return parts.length > 0 ? parts.join(', ') : undefined;
+}
+/** Decodes the payload segment; returns {} for anything that is not a JWT (opaque tokens are valid too). */
+function decodeClaims(token) {
+    const segments = token.split('.');
+    if (segments.length !== 3 || !segments[1])
+        return {};
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(segments[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+        return {};
+    const claims = payload;
+    const aud = claims.aud;
+    return {
+        audience: typeof aud === 'string'
+            ? aud
+            : Array.isArray(aud)
+                ? aud.filter((a) => typeof a === 'string').join(', ')
+                : undefined,
+        tenantId: stringClaim(claims, 'tid'),
+        objectId: stringClaim(claims, 'oid'),
+        appId: stringClaim(claims, 'appid', 'azp'),
+        issuer: stringClaim(claims, 'iss'),
+        expiresAtMs: plausibleExpiryMs(claims.exp)
+    };
+}
+/**
+ * The expiry to report. az >= 2.54 prints `expires_on` (epoch seconds); older CLIs print only `expiresOn`
+ * in the runner's local time with no zone, which is wrong on any runner not set to UTC — so it is never used alone.
+ */
+function tokenExpiryMs(expiresOnEpoch, claims) {
+    return plausibleExpiryMs(expiresOnEpoch) ?? claims.expiresAtMs;
+}
+/** ISO 8601 in UTC to the second, e.g. 2026-11-23T20:32:40Z. */
+function formatExpiry(expiresAtMs) {
+    return new Date(Math.floor(expiresAtMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+function normaliseAudience(value) {
+    return value.trim().replace(/\/+$/, '').toLowerCase();
+}
+/** Entra ID puts the resource URI (or its app ID) in `aud`; a mismatch means the service will answer 401. */
+function audienceMatches(audience, resource) {
+    if (audience === undefined)
+        return true;
+    const wanted = normaliseAudience(resource);
+    return audience.split(',').some((a) => normaliseAudience(a) === wanted);
+}
+function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
+    const warnings = [];
+    if (!audienceMatches(claims.audience, resource)) {
+        warnings.push(`The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM ` +
+            `service will reject it with 401; check the 'resource' input.`);
+    }
+    if (expiresAtMs !== undefined && expiresAtMs - nowMs < EXPIRY_WARNING_MS) {
+        const minutes = Math.max(0, Math.floor((expiresAtMs - nowMs) / 60000));
+        warnings.push(`The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get ` +
+            `401; get the token right before the steps that use it.`);
+    }
+    if (expiresAtMs === undefined) {
+        warnings.push(`The token's expiry is unknown: az printed no usable 'expires_on' and the token has no usable 'exp' claim. ` +
+            `'expires-on' is left empty.`);
+    }
+    return warnings;
+}
+/** For the log line and the job summary: "from az", "from a federated exchange as client <id>". */
+function describeSource(source) {
+    return source.kind === 'az' ? 'from az' : `from a federated exchange as client ${source.clientId}`;
+}
+/** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
+function issueToken(az) {
+    const claims = decodeClaims(az.accessToken);
+    return {
+        value: az.accessToken,
+        claims,
+        expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
+        // An output and a log line: only a tenant ID or domain, never whatever else az or the token may hold there.
+        tenantId: [az.tenant, claims.tenantId].find((tenant) => tenant !== undefined && isTenant(tenant)),
+        source: { kind: 'az' }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sign-in/azure-cli/output.ts
 // What `az account get-access-token` printed, read (pure): the token JSON of either CLI generation on stdout,
 // warnings apart from errors on stderr, and a failure turned into the error a person can act on.
@@ -1352,14 +1545,324 @@ function runAz(commandLine, args, timeoutMs) {
     return { started: watch.started, result: withinTimeout(execution, watch.child, timeoutMs, command), stop };
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/sign-in/federated/authority.ts
+// Where the federated exchange sends the GitHub OIDC token: the Entra ID authority host. Pure.
+// The token is a credential, so only https is accepted, or plain http to a loopback host (tests, emulators).
+
+
+const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+/** The Azure SDKs' variable for the authority host; every @azure/identity credential honours it. */
+const AUTHORITY_HOST_VARIABLE = 'AZURE_AUTHORITY_HOST';
+/**
+ * Why a URL is not an authority the token may be sent to, or undefined when it is one. Credentials, a query or a
+ * fragment in it are refused too: they would end up in log lines, and no authority host has them.
+ */
+function authorityProblem(value) {
+    if (!URL.canParse(value))
+        return 'it is not a URL';
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return `its scheme is ${url.protocol.slice(0, -1)}`;
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        return 'it is plain http to a host that is not loopback, and the OIDC token would cross the network in clear';
+    }
+    if (url.username !== '' || url.password !== '')
+        return 'it holds credentials';
+    if (url.search !== '' || url.hash !== '')
+        return 'it has a query or a fragment';
+    return undefined;
+}
+/** The value for a message: its origin and path when it is a URL without credentials, else nothing of it. */
+function shown(value) {
+    if (!URL.canParse(value))
+        return 'its value is not shown';
+    const url = new URL(value);
+    if (url.username !== '' || url.password !== '')
+        return 'its value is not shown';
+    return `it is '${url.protocol}//${url.host}${url.pathname}'`;
+}
+function normalise(value) {
+    const url = new URL(value);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+/**
+ * The authority: AZURE_AUTHORITY_HOST when set, else the Entra endpoint of the cloud az is signed in to (the fallback
+ * only), else the global cloud's. A value that is not a safe authority is refused before any request is made.
+ */
+function chooseAuthority(env, azActiveDirectory) {
+    const fromEnv = env[AUTHORITY_HOST_VARIABLE]?.trim();
+    if (fromEnv) {
+        const problem = authorityProblem(fromEnv);
+        if (problem) {
+            throw new errors_ActionError('authority-refused', `The AZURE_AUTHORITY_HOST environment variable is not an authority the OIDC token can be sent to: ` +
+                `${problem} (${shown(fromEnv)}); nothing was sent.`, "Set AZURE_AUTHORITY_HOST to your cloud's Entra ID host over https (for example " +
+                'https://login.microsoftonline.com, https://login.microsoftonline.us or https://login.chinacloudapi.cn), or ' +
+                'unset it.');
+        }
+        return { url: normalise(fromEnv), source: AUTHORITY_HOST_VARIABLE };
+    }
+    if (azActiveDirectory !== undefined && azActiveDirectory.trim() !== '') {
+        const problem = authorityProblem(azActiveDirectory.trim());
+        if (problem) {
+            throw new errors_ActionError('authority-refused', `The Entra endpoint of the cloud az is signed in to (az cloud show: endpoints.activeDirectory) is not an ` +
+                `authority the OIDC token can be sent to: ${problem} (${shown(azActiveDirectory.trim())}); nothing was sent.`, `Register the cloud with an https active-directory endpoint (az cloud update --endpoint-active-directory), ` +
+                'or set AZURE_AUTHORITY_HOST to its Entra ID host.');
+        }
+        return { url: normalise(azActiveDirectory.trim()), source: 'az cloud show' };
+    }
+    return { url: DEFAULT_AUTHORITY_HOST, source: 'default' };
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/oidc.ts
+// The job's GitHub OIDC token: whether the job may ask for one, asking for it within the step's deadline, and what it
+// presents to Entra ID (its subject, issuer and audience: not secret, and what a federated credential must match).
+
+
+/** The runner sets both only for a job with `permissions: id-token: write`. */
+const ID_TOKEN_REQUEST_URL = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+const ID_TOKEN_REQUEST_TOKEN = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The request variables the runner did not set; empty when the job may ask for an OIDC token. */
+function missingIdTokenVariables(env) {
+    return [ID_TOKEN_REQUEST_URL, ID_TOKEN_REQUEST_TOKEN].filter((name) => !env[name]);
+}
+function noIdTokenPermission(missing, clientId) {
+    return new errors_ActionError('no-id-token-permission', `The job cannot ask GitHub for an OIDC token to exchange as client ${clientId}: the runner did not set ` +
+        `${missing.join(' or ')}, which it sets only for jobs allowed to.`, `Grant the job 'permissions: id-token: write' (a job's permissions block replaces the workflow's, so list ` +
+        `'contents: read' there too if the job checks out code). Pull requests from forks never get an OIDC token.`);
+}
+const MAX_CLAIM_CHARS = 300;
+function claim(payload, name) {
+    const value = payload[name];
+    const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(', ') : value;
+    return typeof text === 'string' && text !== '' ? quote(text, undefined, MAX_CLAIM_CHARS) : undefined;
+}
+function presentedIdentity(oidcToken) {
+    const segment = oidcToken.split('.')[1];
+    let payload;
+    try {
+        payload = segment ? JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) : undefined;
+    }
+    catch {
+        payload = undefined;
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+        return {};
+    const record = payload;
+    return { subject: claim(record, 'sub'), issuer: claim(record, 'iss'), audience: claim(record, 'aud') };
+}
+function oidcFailure(detail) {
+    return new errors_ActionError('oidc-token-failed', `GitHub did not give the job an OIDC token: ${detail}.`, 'This is usually a passing problem of GitHub: re-run the job. If it persists, check ' +
+        'https://www.githubstatus.com and that the job still has the id-token permission.');
+}
+/**
+ * Asks for the OIDC token, and gives up when the deadline passes: getIDToken has no timeout of its own. What it
+ * answers is checked: the token goes into a form body and must be masked whole, so it must be visible ASCII.
+ */
+async function requestOidcToken(getIdToken, audience, timeoutMs) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(oidcFailure(`it did not answer within ${Math.ceil(timeoutMs / 1000)} s`)), timeoutMs);
+    });
+    const asked = getIdToken(audience).catch((error) => {
+        const said = quote(error instanceof Error ? error.message : String(error), undefined, 300);
+        throw oidcFailure(`asking for one failed (${said.replace(/[.\s]+$/, '')})`);
+    });
+    asked.catch(() => undefined); // may still fail after the deadline won the race below
+    try {
+        const token = await Promise.race([asked, timeout]);
+        if (!/^[\x21-\x7e]+$/.test(token)) {
+            throw oidcFailure(`its answer of ${token.length} characters is not a token (not shown)`);
+        }
+        return token;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/fallback.ts
+// Whether a failed az sign-in can be replaced by a fresh federated exchange (pure). az fails with AADSTS700024 when
+// the OIDC token azure/login gave it has expired (it lasts 5 minutes); the job can ask GitHub for a new one and make
+// the same exchange as the same service principal, if az says which one that is.
+
+
+
+
+/** Entra's code for a client assertion past its lifetime: azure/login's OIDC token, expired. */
+const ASSERTION_EXPIRED_CODE = '700024';
+/** The cloud whose authority is the default one, as `az account show` names it. */
+const GLOBAL_CLOUD = 'AzureCloud';
+/** `az account show`'s user.name after `az login --identity`. */
+const MANAGED_IDENTITY_NAMES = new Set(['systemAssignedIdentity', 'userAssignedIdentity']);
+/**
+ * Whether az's failure is the one a fresh OIDC token fixes, and whether the job can get one. undefined: not this
+ * failure, so nothing to fall back on; a reason: it is, but the job cannot ask for a token (said in the fix).
+ */
+function fallbackPrecondition(azError, env) {
+    if (azError.kind !== 'oidc-assertion-expired')
+        return { possible: false };
+    const missing = missingIdTokenVariables(env);
+    if (missing.length === 0)
+        return { possible: true };
+    return {
+        possible: false,
+        reason: `The action could have asked GitHub for a fresh OIDC token instead, but the runner did not set ` +
+            `${missing.join(' or ')}: grant the job 'permissions: id-token: write' (as azure/login with OIDC needs ` +
+            `anyway).`
+    };
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function parsedRecord(json) {
+    try {
+        return asRecord(JSON.parse(json ?? ''));
+    }
+    catch {
+        return undefined;
+    }
+}
+function field(object, name) {
+    const value = object?.[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Who az is signed in as, from `az account show`: a service principal's client ID, or why there is none. */
+function signedInClient(account) {
+    if (!account)
+        return { reason: 'az account show gave no account to fall back on.' };
+    const user = asRecord(account.user);
+    const type = field(user, 'type');
+    const name = field(user, 'name') ?? '';
+    if (MANAGED_IDENTITY_NAMES.has(name) || user?.assignedIdentityInfo !== undefined) {
+        return {
+            reason: 'az is signed in with a managed identity, which has no OIDC token to renew: nothing to fall back to.'
+        };
+    }
+    if (type !== 'servicePrincipal') {
+        return {
+            reason: `az is signed in as a ${type ?? 'principal of unknown type'}, not a service principal with a federated ` +
+                'credential: nothing to fall back to.'
+        };
+    }
+    if (!isGuid(name))
+        return { reason: 'az account show names no client ID for its service principal.' };
+    return { clientId: name };
+}
+/**
+ * The exchange to make instead: as az's service principal (`user.name`), in its tenant (`tenantId`), at
+ * AZURE_AUTHORITY_HOST or else the Entra endpoint of az's cloud (`az cloud show`: endpoints.activeDirectory).
+ * Takes what az printed, untrusted; an authority that is not safe is refused (thrown) rather than skipped.
+ */
+function planFallback(accountJson, cloudJson, env) {
+    const account = parsedRecord(accountJson);
+    const client = signedInClient(account);
+    if ('reason' in client)
+        return client;
+    const tenant = field(account, 'tenantId');
+    if (tenant === undefined || !isTenant(tenant)) {
+        return { reason: 'az account show names no tenant for its service principal.' };
+    }
+    const activeDirectory = field(asRecord(parsedRecord(cloudJson)?.endpoints), 'activeDirectory');
+    if (!env[AUTHORITY_HOST_VARIABLE] &&
+        activeDirectory === undefined &&
+        field(account, 'environmentName') !== GLOBAL_CLOUD) {
+        return {
+            reason: `az cloud show gave no Entra endpoint for az's cloud: set AZURE_AUTHORITY_HOST to it (for the global ` +
+                'cloud, https://login.microsoftonline.com).'
+        };
+    }
+    return { plan: { clientId: client.clientId, tenant, authority: chooseAuthority(env, activeDirectory) } };
+}
+/** az's own error, and after its fix (run azure/login again, or sooner), why the fallback could not be made. */
+function withoutFallback(azError, reason) {
+    return new errors_ActionError(azError.kind, azError.message, `${azError.fix} ${reason}`);
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/answers.ts
+// What Entra ID's token endpoint answered, read (pure): a success becomes the same IssuedToken that az's answer
+// becomes; an error becomes its AADSTS codes and description. Nothing unread is ever echoed: it may hold the token.
+
+
+
+/** expires_in outside this (seconds) is not a lifetime Entra gives: the token's `exp` is used instead. */
+const MAX_EXPIRES_IN_S = 24 * 60 * 60;
+function answers_jsonObject(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body ?? '');
+    }
+    catch {
+        return undefined;
+    }
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? parsed
+        : undefined;
+}
+function unreadableSuccess(detail) {
+    return new errors_ActionError('federated-answer', `Entra ID answered the token request with HTTP 200, but ${detail} (not shown: it may contain the token).`, "Check that the authority (AZURE_AUTHORITY_HOST, or az's cloud) is Entra ID itself and not a proxy or " +
+        'gateway that rewrites its answers.');
+}
+function expiresInSeconds(value) {
+    const seconds = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 && seconds <= MAX_EXPIRES_IN_S
+        ? seconds
+        : undefined;
+}
+/**
+ * Reads a 200 answer: `{token_type: "Bearer", expires_in, access_token}`. The expiry is `expires_in` from when the
+ * answer arrived, else the token's `exp`; the tenant is the token's `tid`, else the tenant asked for.
+ */
+function issueFederatedToken(body, answeredAtMs, identity) {
+    const answer = answers_jsonObject(body);
+    const accessToken = answer?.access_token;
+    if (!answer || typeof accessToken !== 'string' || accessToken === '') {
+        throw unreadableSuccess(`its ${body.length} characters are not the expected JSON with an access_token`);
+    }
+    // The runner masks a secret line by line, and a header carries only visible ASCII: anything else is no token.
+    if (!/^[\x21-\x7e]+$/.test(accessToken)) {
+        throw unreadableSuccess(`its access_token of ${accessToken.length} characters has whitespace, control or non-ASCII characters`);
+    }
+    const tokenType = answer.token_type;
+    if (tokenType !== undefined && (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer')) {
+        throw unreadableSuccess('its token_type is not Bearer, the only kind the DICOM service takes');
+    }
+    const claims = decodeClaims(accessToken);
+    const expiresIn = expiresInSeconds(answer.expires_in);
+    return {
+        value: accessToken,
+        claims,
+        expiresAtMs: expiresIn === undefined ? claims.expiresAtMs : answeredAtMs + expiresIn * 1000,
+        // An output and a log line: only a tenant ID or domain, never whatever else the token may hold there.
+        tenantId: [claims.tenantId, identity.tenant].find((tenant) => tenant !== undefined && isTenant(tenant)),
+        source: { kind: 'federated', clientId: identity.clientId }
+    };
+}
+function answers_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Reads an error body; undefined when it is not Entra's JSON error (an HTML page from a proxy, say). */
+function readEntraError(body) {
+    const answer = answers_jsonObject(body);
+    const error = answers_text(answer?.error);
+    const description = answers_text(answer?.error_description);
+    if (!answer || (error === undefined && description === undefined))
+        return undefined;
+    const listed = Array.isArray(answer.error_codes)
+        ? answer.error_codes.filter((code) => Number.isInteger(code)).map(String)
+        : [];
+    const described = [...(description ?? '').matchAll(/AADSTS(\d+)/g)].map((match) => match[1] ?? '');
+    return {
+        codes: listed.length > 0 ? listed : [...new Set(described)],
+        error,
+        description,
+        traceId: answers_text(answer.trace_id),
+        correlationId: answers_text(answer.correlation_id)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/tls.ts
 // Which transport error codes are certificate or TLS failures: no retry makes a certificate valid. One list for the
 // smoke test's requests and the federated exchange's, which run on different clients (undici, Node's https).
@@ -1368,6 +1871,416 @@ function isTlsError(code) {
     return code !== undefined && TLS_CODES.test(code);
 }
 
+;// CONCATENATED MODULE: ./src/sign-in/federated/diagnose.ts
+// What went wrong with the federated exchange, as one actionable error (pure): Entra ID's AADSTS codes, the authority
+// unreachable or unavailable, an answer that is not Entra's. Entra's own words are quoted, cleaned of anything that
+// looks like a secret; the OIDC token's subject, issuer and audience are named, since a credential must match them.
+
+
+
+
+
+
+const diagnose_MAX_QUOTED_CHARS = 400;
+/** A value for a POSIX shell command line, single-quoted. */
+function shellQuoted(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** A credential name Entra accepts (letters, digits, '-' and '_', 3 to 120 characters), made from the subject. */
+function credentialName(subject) {
+    const name = subject
+        .replace(/[^A-Za-z0-9_-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 120);
+    return name.length >= 3 ? name : 'github-actions';
+}
+/** The commands that add the credential the job's token would match: for an app, and for a managed identity. */
+function federatedCredentialCommands(clientId, presented) {
+    const name = credentialName(presented.subject);
+    const parameters = JSON.stringify({
+        name,
+        issuer: presented.issuer,
+        subject: presented.subject,
+        audiences: [presented.audience]
+    });
+    return [
+        `az ad app federated-credential create --id ${shellQuoted(clientId)} --parameters ${shellQuoted(parameters)}`,
+        `az identity federated-credential create --name ${shellQuoted(name)} --identity-name <identity-name> ` +
+            `--resource-group <resource-group> --issuer ${shellQuoted(presented.issuer)} ` +
+            `--subject ${shellQuoted(presented.subject)} --audiences ${shellQuoted(presented.audience)}`
+    ];
+}
+function presentedOrDefaults(context) {
+    const { presented } = context;
+    return {
+        subject: presented.subject ?? '<subject>',
+        issuer: presented.issuer ?? GITHUB_OIDC_ISSUER,
+        audience: presented.audience ?? context.audience
+    };
+}
+function noMatchingCredential(code, said, context) {
+    const presented = presentedOrDefaults(context);
+    const [forApp = '', forIdentity = ''] = federatedCredentialCommands(context.identity.clientId, presented);
+    return new errors_ActionError('federated-no-credential', `Entra ID found no federated credential of client ${context.identity.clientId} that matches the job's OIDC ` +
+        `token (AADSTS${code}): the token presented subject '${presented.subject}', issuer '${presented.issuer}' and ` +
+        `audience '${presented.audience}' — Entra said: ${said}`, `Add a federated credential with exactly these values (subjects are compared case-sensitively). For an app ` +
+        `registration: ${forApp} — for a user-assigned managed identity: ${forIdentity}`);
+}
+/** The error for an AADSTS code, with Entra's own words. */
+function aadstsError(entra, status, context) {
+    const { clientId, tenant } = context.identity;
+    const code = entra.codes[0] ?? '';
+    const said = saidByEntra(entra);
+    if (code === '700213' || code === '70021')
+        return noMatchingCredential(code, said, context);
+    if (code === '700016') {
+        return new errors_ActionError('federated-client-not-found', `Entra ID has no application with client ID ${clientId} in tenant ${tenant} (AADSTS700016) — Entra said: ${said}`, `Check 'client-id' (the app registration's Application (client) ID, or the managed identity's Client ID) and ` +
+            `'tenant' (the tenant it lives in).`);
+    }
+    if (code === '900023' || code === '90002') {
+        return new errors_ActionError('federated-tenant-not-found', `Entra ID does not know the tenant '${tenant}' (AADSTS${code}) — Entra said: ${said}`, `Check 'tenant': the Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com, ` +
+            `of the cloud the authority serves.`);
+    }
+    if (code === '500011') {
+        return new errors_ActionError('resource-not-found', `Entra ID does not know the resource '${context.resource}' in this tenant (AADSTS500011) — Entra said: ${said}`, `Check the 'resource' input (the DICOM service's is ${DEFAULT_RESOURCE}) and that the tenant has an Azure ` +
+            `Health Data Services workspace.`);
+    }
+    const what = code === '' ? `HTTP ${status}` : `AADSTS${code}`;
+    return new errors_ActionError('aad-error', `Entra ID refused the federated token request of client ${clientId} (${what}) — Entra said: ${said}`, code === ''
+        ? 'Check the client-id, tenant and audience inputs.'
+        : `Look up AADSTS${code} (https://login.microsoftonline.com/error?code=${code}) and check the client-id, ` +
+            `tenant and audience inputs.`);
+}
+function saidByEntra(entra) {
+    const words = quote(entra.description ?? entra.error, undefined, diagnose_MAX_QUOTED_CHARS);
+    const trace = entra.traceId ? ` (trace ID ${quote(entra.traceId, undefined, 80)})` : '';
+    return `${words.replace(/[.\s]+$/, '')}${trace}.`;
+}
+function tried(attempts, gaveUp, timeoutMs) {
+    const times = attempts === 1 ? 'once' : `${attempts} times`;
+    const within = gaveUp === 'retry-after-past-deadline' ? ', and it asked for a wait past the deadline' : '';
+    return `tried ${times} within timeout-seconds (${Math.ceil(timeoutMs / 1000)} s)${within}`;
+}
+const UNREACHABLE_FIX = 'Check that the runner can reach the authority over https (a firewall or proxy may block it; AZURE_AUTHORITY_HOST ' +
+    "names another cloud's host), and try again; a longer timeout-seconds rides out a short outage.";
+/** The authority could not be reached, spoke no TLS the runner trusts, or stayed unavailable. */
+function unreachable(exchange, context) {
+    const { answer, attempts, gaveUp } = exchange;
+    const host = context.identity.authority.url;
+    const how = tried(attempts, gaveUp, context.timeoutMs);
+    if (isTlsError(answer.errorCode)) {
+        return new errors_ActionError('authority-unreachable', `The TLS connection to the Entra ID authority ${host} failed (${answer.errorCode ?? ''}); the OIDC token was ` +
+            `not sent.`, 'A TLS-inspecting proxy needs its CA in NODE_EXTRA_CA_CERTS; otherwise check AZURE_AUTHORITY_HOST names the ' +
+            'real authority.');
+    }
+    if (answer.errorCode !== undefined) {
+        const what = answer.errorCode === 'TimeoutError' ? 'did not answer in time' : `could not be reached (${answer.errorCode})`;
+        return new errors_ActionError('authority-unreachable', `The Entra ID authority ${host} ${what}: ${how}.`, UNREACHABLE_FIX);
+    }
+    const entra = readEntraError(answer.body);
+    const said = entra ? ` — Entra said: ${saidByEntra(entra)}` : '.';
+    return new errors_ActionError('authority-unreachable', `The Entra ID authority ${host} answered HTTP ${answer.status ?? '?'} (unavailable or throttled): ${how}${said}`, UNREACHABLE_FIX);
+}
+function unexpectedAnswer(exchange, context) {
+    const { status = 0, locationHost, body } = exchange.answer;
+    const host = context.identity.authority.url;
+    const fix = "Check that the authority (AZURE_AUTHORITY_HOST, or az's cloud) is Entra ID's host itself, e.g. " +
+        'https://login.microsoftonline.com, and not a proxy, gateway or sign-in page in front of it.';
+    if (status >= 300 && status < 400) {
+        return new errors_ActionError('federated-answer', `The Entra ID authority ${host} answered the token request with a redirect (HTTP ${status}` +
+            `${locationHost ? ` to ${quote(locationHost, undefined, 120)}` : ''}), which is not followed: the OIDC ` +
+            `token goes to the token endpoint only.`, fix);
+    }
+    const shown = quote(body, undefined, 200);
+    return new errors_ActionError('federated-answer', `The Entra ID authority ${host} answered the token request with HTTP ${status} and no Entra error` +
+        `${shown === '' ? ' (an empty body)' : `: ${shown}`}.`, fix);
+}
+/** The one error for an exchange that did not end in a 200. */
+function diagnoseTokenExchange(exchange, context) {
+    const { answer } = exchange;
+    if (answer.errorCode === 'ERR_INSECURE_AUTHORITY') {
+        return new errors_ActionError('authority-refused', `The authority ${context.identity.authority.url} is plain http to a host that is not loopback; the OIDC ` +
+            `token was not sent.`, 'Use the https authority of your cloud.');
+    }
+    if (answer.errorCode !== undefined || exchange.gaveUp !== undefined)
+        return unreachable(exchange, context);
+    const status = answer.status ?? 0;
+    const entra = status >= 400 ? readEntraError(answer.body) : undefined;
+    if (entra)
+        return aadstsError(entra, status, context);
+    return unexpectedAnswer(exchange, context);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+;// CONCATENATED MODULE: ./src/sign-in/federated/exchange.ts
+// The token request, sent: one POST to Entra ID's token endpoint per attempt, each bounded by its own timeout inside
+// the step's deadline, transient answers retried with the action's retry policy. Never follows a redirect: the OIDC
+// token goes to the token endpoint and nowhere else. Node's own https client: it loads in a few milliseconds.
+
+
+
+
+
+/** A single request may not hold the step longer than this, even with a long timeout-seconds. */
+const TOKEN_REQUEST_TIMEOUT_MS = 15_000;
+/** Entra's answers are a few hundred bytes; anything longer is cut (and then unreadable). */
+const MAX_ANSWER_BYTES = 64 * 1024;
+function errorCode(error) {
+    const { code, name } = (error ?? {});
+    if (name === 'AbortError' || name === 'TimeoutError' || code === 'ABORT_ERR')
+        return 'TimeoutError';
+    if (typeof code === 'string')
+        return code;
+    return typeof name === 'string' ? name : 'UNKNOWN';
+}
+function hostOf(location, base) {
+    return location !== undefined && URL.canParse(location, base.href) ? new URL(location, base).host : undefined;
+}
+/** The token request over Node's https (http for loopback only), certificates always verified, no connection kept. */
+const postForm = (url, body, timeoutMs) => {
+    const started = performance.now();
+    const secure = url.protocol === 'https:';
+    if (!secure && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        // authority.ts refuses it first; this keeps the rule where the token is sent.
+        return Promise.resolve({ errorCode: 'ERR_INSECURE_AUTHORITY', latencyMs: 0 });
+    }
+    return new Promise((resolve) => {
+        const settle = (answer) => resolve({ ...answer, latencyMs: performance.now() - started });
+        const options = {
+            method: 'POST',
+            agent: false,
+            signal: AbortSignal.timeout(timeoutMs),
+            // Whatever NODE_TLS_REJECT_UNAUTHORIZED says: this request carries a credential.
+            rejectUnauthorized: true,
+            headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                'content-length': Buffer.byteLength(body),
+                accept: 'application/json'
+            }
+        };
+        const request = (secure ? (external_node_https_default()) : (external_node_http_default())).request(url, options, (response) => {
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size <= MAX_ANSWER_BYTES)
+                    chunks.push(chunk);
+            });
+            response.on('error', (error) => settle({ errorCode: errorCode(error) }));
+            response.on('end', () => {
+                const retryAfter = response.headers['retry-after'];
+                settle({
+                    status: response.statusCode,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    retryAfter,
+                    locationHost: hostOf(response.headers.location, url)
+                });
+            });
+        });
+        request.on('error', (error) => settle({ errorCode: errorCode(error) }));
+        request.end(body);
+    });
+};
+/** Why an attempt is tried again, as the retry line says it. */
+function retryReason(answer) {
+    return answer.errorCode ?? `HTTP ${answer.status ?? '?'}`;
+}
+/** 200 is done; 429, 5xx and connection errors are tried again; TLS errors and Entra's 4xx are final. */
+function answerOutcome(answer) {
+    if (answer.errorCode !== undefined) {
+        return isTlsError(answer.errorCode) || answer.errorCode === 'ERR_INSECURE_AUTHORITY' ? 'fatal' : 'transient';
+    }
+    if (answer.status === 200)
+        return 'done';
+    return isRetryableStatus(answer.status ?? 0) ? 'transient' : 'fatal';
+}
+async function exchangeToken(request, options) {
+    const post = options.post ?? postForm;
+    const clock = options.clock ?? systemClock;
+    const report = await withRetry(async (_attempt, remainingMs) => {
+        const answer = await post(request.url, request.body, Math.max(1, Math.min(remainingMs, TOKEN_REQUEST_TIMEOUT_MS)));
+        const outcome = answerOutcome(answer);
+        if (outcome !== 'transient')
+            return { kind: outcome, value: answer };
+        const retryAfterMs = parseRetryAfter(answer.retryAfter, clock.now());
+        return { kind: 'transient', reason: retryReason(answer), retryAfterMs, last: answer };
+    }, { deadlineMs: options.deadlineMs, clock, onRetry: options.onRetry });
+    return { answer: report.value, attempts: report.attempts, gaveUp: report.gaveUp?.reason };
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/federated/sign-in.ts
+
+
+
+
+
+async function signInFederated(input) {
+    const { identity, runner: log } = input;
+    const now = () => input.clock?.now() ?? Date.now();
+    const missing = missingIdTokenVariables(input.env);
+    if (missing.length > 0)
+        throw noIdTokenPermission(missing, identity.clientId);
+    // The request token is the runner's to guard, but any echo of it (in getIDToken's error, say) is removed too.
+    input.runner.mask(input.env[ID_TOKEN_REQUEST_TOKEN] ?? '');
+    // getIDToken masks the OIDC token before it returns it: nothing can print it before that.
+    const getIdToken = (audience) => input.runner.getIDToken(audience);
+    const oidcToken = await requestOidcToken(getIdToken, input.audience, Math.max(1, input.deadlineMs - now()));
+    const presented = presentedIdentity(oidcToken);
+    const request = tokenRequest(identity, input.resource, oidcToken);
+    log.debug(`Exchanging the job's OIDC token (subject '${presented.subject ?? 'unknown'}', audience ` +
+        `'${presented.audience ?? input.audience}') at ${request.url.href} as client ${identity.clientId}.`);
+    const exchange = await exchangeToken(request, {
+        deadlineMs: input.deadlineMs,
+        post: input.post,
+        clock: input.clock,
+        onRetry: (attempt, reason, delayMs) => log.info(`POST ${request.url.href}: attempt ${attempt} failed (${reason}); retrying in ${(delayMs / 1000).toFixed(1)} s.`)
+    });
+    const { answer } = exchange;
+    log.debug(`POST ${request.url.href}: ${answer.errorCode ?? `HTTP ${answer.status ?? '?'}`} in ` +
+        `${Math.round(answer.latencyMs)} ms, attempt ${exchange.attempts}.`);
+    if (answer.status !== 200 || answer.errorCode !== undefined) {
+        throw diagnoseTokenExchange(exchange, {
+            identity,
+            presented,
+            resource: input.resource,
+            audience: input.audience,
+            timeoutMs: input.timeoutMs
+        });
+    }
+    return issueFederatedToken(answer.body ?? '', now(), identity);
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/index.ts
+// Where the token comes from: az (the default), or with client-id a federated exchange of the job's OIDC token with
+// Entra ID, without az. After az fails with AADSTS700024 (azure/login's OIDC token has expired) the same exchange is
+// made as az's own service principal, when az says which one that is and the job can ask GitHub for a fresh token.
+
+
+
+
+
+
+
+
+/**
+ * Starts getting the token. az is started at once, so the smoke test loads and connects while it runs; the direct
+ * mode only checks its authority here, so a bad AZURE_AUTHORITY_HOST is refused before anything runs.
+ */
+async function startSignIn(config, env) {
+    const { clientId, tenant } = config;
+    if (clientId !== undefined && tenant !== undefined) {
+        const identity = { clientId, tenant, authority: chooseAuthority(env) };
+        return {
+            finish: (runner, cancel) => unlessCancelled(federatedToken(identity, config, env, runner), cancel, 'while the token was requested', 'no token was issued')
+        };
+    }
+    const azPath = await findAz();
+    const startedMs = Date.now();
+    const run = startAz(azPath, config);
+    await run.started;
+    return { finish: (runner, cancel) => azToken({ azPath, startedMs, run }, config, env, runner, cancel) };
+}
+/** What `work` gives; or, when the runner cancels the step first, the cancel (after `stop`, if given). */
+async function unlessCancelled(work, cancel, stage, outcome, stop) {
+    work.catch(() => undefined); // a failure after the cancel is not the step's
+    const first = await Promise.race([work.then((value) => ({ value })), whenAborted(cancel.signal)]);
+    if (typeof first !== 'string')
+        return first.value;
+    await stop?.();
+    throw cancellation_cancelled(first, stage, outcome);
+}
+/** The exchange, and the access token masked the moment it is there. */
+async function federatedToken(identity, config, env, runner) {
+    const issued = await signInFederated({
+        identity,
+        resource: config.resource,
+        audience: config.audience,
+        deadlineMs: Date.now() + config.timeoutMs,
+        timeoutMs: config.timeoutMs,
+        env,
+        runner
+    });
+    runner.mask(issued.value); // before any other line is printed
+    return issued;
+}
+/** The token az printed, masked before any other line is printed; or the fallback, or the failure in az's words. */
+async function azToken(az, config, env, runner, cancel) {
+    const result = await unlessCancelled(az.run.result, cancel, 'while az account get-access-token ran', 'az was stopped', () => az.run.stop());
+    const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined;
+    if (issued)
+        runner.mask(issued.value); // before any other line is printed
+    logAzRun(runner, az, result);
+    if (issued)
+        return issued;
+    const failure = classifyAzFailure(result, config);
+    const precondition = fallbackPrecondition(failure, env);
+    if (!precondition.possible)
+        throw precondition.reason ? withoutFallback(failure, precondition.reason) : failure;
+    return fallBack(az.azPath, failure, config, env, runner);
+}
+function logAzRun(log, { azPath, startedMs }, result) {
+    const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`;
+    log.debug(`az (${azPath}) ended with ${ended} after ${Date.now() - startedMs} ms.`);
+    for (const warning of splitAzStderr(result.stderr).warnings)
+        log.debug(`az: ${warning}`);
+}
+/** What az says it is signed in as, and to which cloud: bounded like az's own run, and never printed. */
+async function azAccount(azPath, env, deadlineMs) {
+    const show = async (args) => {
+        const result = await runAz(`"${azPath}"`, [...args, '--output', 'json'], Math.max(1, deadlineMs - Date.now()))
+            .result;
+        return result.exitCode === 0 ? result.stdout : undefined;
+    };
+    const account = (await show(['account', 'show'])) ?? '';
+    // The authority is AZURE_AUTHORITY_HOST when it is set: az's cloud is then not needed.
+    const cloud = env[AUTHORITY_HOST_VARIABLE] ? undefined : await show(['cloud', 'show']);
+    return { account, cloud };
+}
+/** After AADSTS700024: the same exchange as az's service principal, with a fresh OIDC token; or az's error. */
+async function fallBack(azPath, failure, config, env, runner) {
+    const deadlineMs = Date.now() + config.timeoutMs;
+    const { account, cloud } = await azAccount(azPath, env, deadlineMs);
+    const decision = planFallback(account, cloud, env);
+    if ('reason' in decision)
+        throw withoutFallback(failure, decision.reason);
+    const { plan } = decision;
+    runner.debug(`az failed with AADSTS700024; exchanging a fresh OIDC token as client ${plan.clientId} instead.`);
+    let issued;
+    try {
+        issued = await signInFederated({
+            identity: plan,
+            resource: config.resource,
+            audience: config.audience,
+            deadlineMs,
+            timeoutMs: config.timeoutMs,
+            env,
+            runner
+        });
+    }
+    catch (error) {
+        if (!(error instanceof errors_ActionError))
+            throw error;
+        throw new errors_ActionError(error.kind, `az's sign-in had expired (AADSTS700024), and the federated exchange that replaces it failed: ${error.message}`, error.fix);
+    }
+    runner.mask(issued.value); // before any other line is printed
+    runner.info(`az could not get the token: the OIDC token azure/login gave it had expired (AADSTS700024; GitHub's lasts 5 ` +
+        `minutes). A fresh OIDC token from GitHub was exchanged with Entra ID as client ${plan.clientId} instead.`);
+    return issued;
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/smoke-test/exchange.ts
 
 
@@ -1493,7 +2406,7 @@ function exchange_classifyExchange(exchange, waitForAccess = false) {
     return isRetryableStatus(status) ? 'transient' : 'fatal';
 }
 /** Why an attempt is tried again, as the log line says it. */
-function retryReason(exchange) {
+function exchange_retryReason(exchange) {
     if (exchange.errorCode !== undefined)
         return exchange.errorCode;
     const status = `HTTP ${exchange.status ?? '?'}`;
@@ -1718,7 +2631,7 @@ async function step_runStep(step, context) {
         if (answer.verdict === 'fatal' || step_isCancelled(context))
             return { kind: 'fatal', value: last };
         const retryAfterMs = parseRetryAfter(exchange.retryAfter, clock.now());
-        return { kind: 'transient', reason: answer.reason ?? retryReason(exchange), retryAfterMs, last };
+        return { kind: 'transient', reason: answer.reason ?? exchange_retryReason(exchange), retryAfterMs, last };
     }, {
         deadlineMs: step.deadlineMs,
         clock,
@@ -1875,114 +2788,6 @@ function readDeleteAnswer(exchange, waitForAccess) {
         return { verdict: 'ok', value: undefined };
     const verdict = exchange_classifyExchange(exchange, waitForAccess);
     return verdict === 'ok' ? { verdict, value: undefined } : { verdict };
-}
-
-;// CONCATENATED MODULE: ./src/token.ts
-
-/** Expiries outside these (epoch seconds) are not expiries: 1e20 or 1e300 would make no date at all. */
-const EARLIEST_EXPIRY_S = Date.UTC(2000, 0, 1) / 1000;
-const LATEST_EXPIRY_S = Date.UTC(9999, 11, 31) / 1000;
-function plausibleExpiryMs(epochSeconds) {
-    if (typeof epochSeconds !== 'number' || !Number.isFinite(epochSeconds))
-        return undefined;
-    return epochSeconds > EARLIEST_EXPIRY_S && epochSeconds < LATEST_EXPIRY_S ? epochSeconds * 1000 : undefined;
-}
-const EXPIRY_WARNING_MS = (/* unused pure expression or super */ null && (10 * 60 * 1000));
-function stringClaim(payload, ...names) {
-    for (const name of names) {
-        const value = payload[name];
-        if (typeof value === 'string' && value !== '')
-            return value;
-    }
-    return undefined;
-}
-/** Who the token speaks for, as the DICOM service's role assignments name it; undefined for an opaque token. */
-function describePrincipal(claims) {
-    const parts = [claims.objectId && `object id ${claims.objectId}`, claims.appId && `app id ${claims.appId}`].filter((part) => !!part);
-    return parts.length > 0 ? parts.join(', ') : undefined;
-}
-/** Decodes the payload segment; returns {} for anything that is not a JWT (opaque tokens are valid too). */
-function decodeClaims(token) {
-    const segments = token.split('.');
-    if (segments.length !== 3 || !segments[1])
-        return {};
-    let payload;
-    try {
-        payload = JSON.parse(Buffer.from(segments[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
-    }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
-        return {};
-    const claims = payload;
-    const aud = claims.aud;
-    return {
-        audience: typeof aud === 'string'
-            ? aud
-            : Array.isArray(aud)
-                ? aud.filter((a) => typeof a === 'string').join(', ')
-                : undefined,
-        tenantId: stringClaim(claims, 'tid'),
-        objectId: stringClaim(claims, 'oid'),
-        appId: stringClaim(claims, 'appid', 'azp'),
-        issuer: stringClaim(claims, 'iss'),
-        expiresAtMs: plausibleExpiryMs(claims.exp)
-    };
-}
-/**
- * The expiry to report. az >= 2.54 prints `expires_on` (epoch seconds); older CLIs print only `expiresOn`
- * in the runner's local time with no zone, which is wrong on any runner not set to UTC — so it is never used alone.
- */
-function tokenExpiryMs(expiresOnEpoch, claims) {
-    return plausibleExpiryMs(expiresOnEpoch) ?? claims.expiresAtMs;
-}
-/** ISO 8601 in UTC to the second, e.g. 2026-11-23T20:32:40Z. */
-function formatExpiry(expiresAtMs) {
-    return new Date(Math.floor(expiresAtMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-function normaliseAudience(value) {
-    return value.trim().replace(/\/+$/, '').toLowerCase();
-}
-/** Entra ID puts the resource URI (or its app ID) in `aud`; a mismatch means the service will answer 401. */
-function audienceMatches(audience, resource) {
-    if (audience === undefined)
-        return true;
-    const wanted = normaliseAudience(resource);
-    return audience.split(',').some((a) => normaliseAudience(a) === wanted);
-}
-function tokenWarnings(claims, resource, expiresAtMs, nowMs) {
-    const warnings = [];
-    if (!audienceMatches(claims.audience, resource)) {
-        warnings.push(`The token's audience is '${claims.audience ?? ''}', not the requested resource '${resource}'. The DICOM ` +
-            `service will reject it with 401; check the 'resource' input.`);
-    }
-    if (expiresAtMs !== undefined && expiresAtMs - nowMs < EXPIRY_WARNING_MS) {
-        const minutes = Math.max(0, Math.floor((expiresAtMs - nowMs) / 60000));
-        warnings.push(`The token expires in ${minutes} minute(s) (${formatExpiry(expiresAtMs)}). Steps that run later may get ` +
-            `401; get the token right before the steps that use it.`);
-    }
-    if (expiresAtMs === undefined) {
-        warnings.push(`The token's expiry is unknown: az printed no usable 'expires_on' and the token has no usable 'exp' claim. ` +
-            `'expires-on' is left empty.`);
-    }
-    return warnings;
-}
-/** For the log line and the job summary: "from az", "from a federated exchange as client <id>". */
-function describeSource(source) {
-    return source.kind === 'az' ? 'from az' : `from a federated exchange as client ${source.clientId}`;
-}
-/** What the action knows about the token az gave it, decided once for the log, the outputs and the summary. */
-function issueToken(az) {
-    const claims = decodeClaims(az.accessToken);
-    return {
-        value: az.accessToken,
-        claims,
-        expiresAtMs: tokenExpiryMs(az.expiresOnEpoch, claims),
-        // An output and a log line: only a tenant ID or domain, never whatever else az or the token may hold there.
-        tenantId: [az.tenant, claims.tenantId].find((tenant) => tenant !== undefined && isTenant(tenant)),
-        source: { kind: 'az' }
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/smoke-test/diagnose.ts
@@ -2300,91 +3105,6 @@ function diagnoseWriteCheck(step, exchange, context, problem) {
 function diagnose_cleanupFailed(studyInstanceUid, baseUrl, cause, earlier) {
     return new errors_ActionError('write-cleanup', `Could not delete the synthetic study ${studyInstanceUid} that the smoke test stored: ` +
         `${cause.message}${earlier ? ` (Before that the round trip had failed: ${earlier.message})` : ''}`, `Delete it by hand with a DICOM Data Owner token: DELETE ${baseUrl}/studies/${studyInstanceUid}.`);
-}
-
-;// CONCATENATED MODULE: ./src/cancellation.ts
-// The runner cancels a step (a user's cancel, timeout-minutes, a newer run with cancel-in-progress) with SIGINT, then
-// SIGTERM 7.5 s later, then a kill of the tree 2.5 s after that (actions/runner ProcessInvoker.cs). Node's default is
-// to exit at once on either signal, with no finally and no cleanup: this turns them into an abort signal the stages
-// watch, and says how long is left before the kill, so the cleanup can use that time and no more.
-
-/** After SIGINT the runner kills the step's tree at 10 s; the cleanup ends by this, leaving time to print. */
-const AFTER_SIGINT_MS = 8500;
-/** A SIGTERM that comes first (another canceller) is followed by the kill 2.5 s later. */
-const AFTER_SIGTERM_MS = 2000;
-/** The cleanup deadline a cancel by `by` at `atMs` leaves (pure). */
-function deadlineAfter(by, atMs) {
-    return atMs + (by === 'SIGINT' ? AFTER_SIGINT_MS : AFTER_SIGTERM_MS);
-}
-/** Listens for the runner's SIGINT and SIGTERM from now on. Later signals only shorten the deadline. */
-function listenForCancel(now = Date.now) {
-    const controller = new AbortController();
-    let by;
-    let deadlineMs;
-    const onSignal = (name) => {
-        const deadline = deadlineAfter(name, now());
-        deadlineMs = deadlineMs === undefined ? deadline : Math.min(deadlineMs, deadline);
-        if (by !== undefined)
-            return;
-        by = name;
-        controller.abort(name);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        get by() {
-            return by;
-        },
-        get deadlineMs() {
-            return deadlineMs;
-        },
-        dispose() {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
-    };
-}
-/** The one line of a cancelled step: where it was, and what became of what it had started. */
-function cancellation_cancelled(by, during, outcome) {
-    return new ActionError('cancelled', `The step was cancelled (${by}) ${during}; ${outcome}.`, 'Nothing to do if the cancel was meant (a cancel, timeout-minutes, or a newer run with concurrency: ' +
-        'cancel-in-progress); otherwise re-run the job.');
-}
-/** Resolves with the signal's name once `signal` aborts (at once if it has); never settles otherwise. */
-function whenAborted(signal) {
-    return new Promise((resolve) => {
-        const abort = () => resolve(signal.reason);
-        if (signal.aborted)
-            abort();
-        else
-            signal.addEventListener('abort', abort, { once: true });
-    });
-}
-/**
- * For the cleanup after a cancel: a watch that aborts not at the cancel but at its deadline, so the DELETE and its
- * confirmation use the time left before the runner's kill, and not a moment longer.
- */
-function cancellation_untilCancelDeadline(watch, now = Date.now) {
-    if (watch === undefined)
-        return undefined;
-    const controller = new AbortController();
-    const arm = () => {
-        const timer = setTimeout(() => controller.abort(watch.by), Math.max(0, (watch.deadlineMs ?? now()) - now()));
-        timer.unref();
-    };
-    if (watch.signal.aborted)
-        arm();
-    else
-        watch.signal.addEventListener('abort', arm, { once: true });
-    return {
-        signal: controller.signal,
-        get by() {
-            return watch.by;
-        },
-        get deadlineMs() {
-            return watch.deadlineMs;
-        }
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/smoke-test/write/budget.ts
@@ -3010,9 +3730,10 @@ async function deleteLeftStudy(study, context) {
 
 ;// CONCATENATED MODULE: ./src/post-cleanup.ts
 // The post step's cleanup: the main step was cancelled or killed after its STOW may have stored the synthetic study
-// and before it saw the study deleted. Signs in the way the main step did (the same inputs, az run the same way),
-// deletes the study, sees it gone, and says so in one line; or fails with the UID to delete by hand.
-
+// and before it saw the study deleted. Signs in the way the main step did (the same inputs through the same sign-in:
+// az, or with client-id the federated exchange), deletes the study, sees it gone, and says so in one line; or fails
+// with the UID to delete by hand. The runner cancels a post step too (SIGINT, SIGTERM, the kill): a cancel during the
+// sign-in ends it, a DELETE under way gets the time left before the kill.
 
 
 
@@ -3029,16 +3750,23 @@ async function cleanUpLeftStudy(studyInstanceUid, env = process.env, given) {
         return;
     }
     let baseUrl = '<dicom-base-url>';
+    const cancel = listenForCancel();
     try {
         const config = inputsFromEnv(env);
         if (config.dicom === undefined)
             throw new Error('dicom-url is not set in the post step');
         baseUrl = config.dicom.baseUrl;
         const started = Date.now();
-        const issued = await signIn(config, runner);
+        const issued = await (await startSignIn(config, env)).finish(runner, cancel);
         const connection = openDicomConnection(baseUrl, config.timeoutMs, env);
         try {
-            const context = { send: connection.send, issued, clock: systemClock, log: runner };
+            const context = {
+                send: connection.send,
+                issued,
+                clock: systemClock,
+                log: runner,
+                cancel: cancellation_untilCancelDeadline(cancel)
+            };
             const study = { baseUrl, studyInstanceUid, waitForAccess: config.dicom.waitForAccess };
             const failure = await deleteLeftStudy({ ...study, deadlineMs: started + config.timeoutMs }, context);
             if (failure)
@@ -3054,16 +3782,9 @@ async function cleanUpLeftStudy(studyInstanceUid, env = process.env, given) {
         const cause = error instanceof errors_ActionError ? error : new errors_ActionError('write-cleanup', describeUnexpected(error), '');
         runner.fail(describeFailure(diagnose_cleanupFailed(studyInstanceUid, baseUrl, cause), env));
     }
-}
-/** A token the way the main step got it: az run with the same inputs, masked before anything else is printed. */
-async function signIn(config, runner) {
-    const result = await startAz(await findAz(), config).result;
-    const issued = result.exitCode === 0 ? issueToken(parseAzOutput(result.stdout)) : undefined;
-    if (issued)
-        runner.mask(issued.value);
-    if (!issued)
-        throw classifyAzFailure(result, config);
-    return issued;
+    finally {
+        cancel.dispose();
+    }
 }
 
 
