@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path'
 import { isDelete, isFeed, isStow, type GatePolicy } from '../../test-support/dicom/gate.ts'
 import {
   TENANT,
-  gatedFrontUnavailable,
+  describeWithGatedFront,
   ownerToken,
-  startGatedFront,
+  useGatedFront,
   type GatedFront
 } from '../../test-support/dicom/gated-front.ts'
 import { expectNoTokenShown } from '../../test-support/runner/expect-run.ts'
@@ -80,15 +80,14 @@ describe('cancelled while az runs', () => {
   })
 })
 
-const describeWithOrthanc = (await gatedFrontUnavailable()) === undefined ? describe : describe.skip
+const describeWithOrthanc = await describeWithGatedFront('cancel')
 
 describeWithOrthanc('cancelled during the smoke test', () => {
   let world: GatedFront
-  beforeAll(async () => {
-    world = await startGatedFront(cert)
-  })
-  afterAll(() => world.close())
-  afterEach(() => world.reset())
+  useGatedFront(
+    () => cert,
+    (started) => (world = started)
+  )
 
   function smokeTest(smokeTest: 'read' | 'write', jwt: string) {
     return {

@@ -9,9 +9,9 @@ import { tokenFingerprint } from '../../test-support/dicom/bearer.ts'
 import { isStow } from '../../test-support/dicom/gate.ts'
 import {
   TENANT,
-  gatedFrontUnavailable,
+  describeWithGatedFront,
   ownerToken,
-  startGatedFront,
+  useGatedFront,
   type GatedFront
 } from '../../test-support/dicom/gated-front.ts'
 import { expectNoTokenShown } from '../../test-support/runner/expect-run.ts'
@@ -64,15 +64,14 @@ describe('the post step with nothing in the state', () => {
   })
 })
 
-const describeWithOrthanc = (await gatedFrontUnavailable()) === undefined ? describe : describe.skip
+const describeWithOrthanc = await describeWithGatedFront('post step')
 
 describeWithOrthanc('the post step after a main step killed right after its STOW', () => {
   let world: GatedFront
-  beforeAll(async () => {
-    world = await startGatedFront(cert)
-  })
-  afterAll(() => world.close())
-  afterEach(() => world.reset())
+  useGatedFront(
+    () => cert,
+    (started) => (world = started)
+  )
 
   async function killedAfterStow(calls: string, jwt: string) {
     const options = {

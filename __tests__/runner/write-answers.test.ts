@@ -9,9 +9,9 @@ import type { FeedRecord } from '../../test-support/dicom/change-feed.ts'
 import { isFeed, isMetadata, isStow, type Forwarded, type GatePolicy } from '../../test-support/dicom/gate.ts'
 import {
   TENANT,
-  gatedFrontUnavailable,
+  describeWithGatedFront,
   ownerToken,
-  startGatedFront,
+  useGatedFront,
   type GatedFront
 } from '../../test-support/dicom/gated-front.ts'
 import { expectNoTokenShown } from '../../test-support/runner/expect-run.ts'
@@ -39,15 +39,14 @@ function rewriting(picks: (r: { method: string; path: string }) => boolean, answ
   return policy
 }
 
-const describeWithOrthanc = (await gatedFrontUnavailable()) === undefined ? describe : describe.skip
+const describeWithOrthanc = await describeWithGatedFront('write answers')
 
 describeWithOrthanc('the write round trip against answers the fake does not give by itself', () => {
   let world: GatedFront
-  beforeAll(async () => {
-    world = await startGatedFront(cert)
-  })
-  afterAll(() => world.close())
-  afterEach(() => world.reset())
+  useGatedFront(
+    () => cert,
+    (started) => (world = started)
+  )
 
   async function write(inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
     const jwt = ownerToken()

@@ -24,6 +24,31 @@ export interface GatedFront {
 /** Why the world cannot run here (no Orthanc), or undefined. */
 export const gatedFrontUnavailable = orthancUnavailable
 
+/**
+ * `describe` for a block that runs against the gated front, or `describe.skip` with one line saying why where Orthanc
+ * is missing; a skipped dependency skips the tests, it never passes them.
+ */
+export async function describeWithGatedFront(suite: string): Promise<jest.Describe> {
+  const unavailable = await gatedFrontUnavailable()
+  if (unavailable === undefined) return describe
+  process.stderr.write(`${suite} tests skipped: ${unavailable}\n`)
+  return describe.skip
+}
+
+/**
+ * Starts the gated front before the calling block's tests, empties it after each and closes it after all; hands the
+ * started world to `use`. The certificate is read when the block starts, after the file's own beforeAll made it.
+ */
+export function useGatedFront(certificate: () => Certificate, use: (world: GatedFront) => void): void {
+  let world: GatedFront | undefined
+  beforeAll(async () => {
+    world = await startGatedFront(certificate())
+    use(world)
+  })
+  afterAll(() => world?.close())
+  afterEach(() => world?.reset())
+}
+
 export async function startGatedFront(certificate: Certificate): Promise<GatedFront> {
   const orthanc = await startOrthanc()
   if (typeof orthanc === 'string') throw new Error(orthanc)
