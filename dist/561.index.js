@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   runWriteCheck: () => (/* binding */ runWriteCheck)
 });
 
-// UNUSED EXPORTS: CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS, WRITE_STEPS, cleanupReserveMs
+// UNUSED EXPORTS: CLEANUP_RESERVE_SHARE, MAX_CLEANUP_RESERVE_MS, WRITE_STEPS, cleanupReserveMs, studyDeleteRequest, studySearchRequest
 
 // EXTERNAL MODULE: ./src/cancellation.ts
 var cancellation = __webpack_require__(4632);
@@ -566,9 +566,14 @@ const DICOM_JSON = 'application/dicom+json';
 function send(trip, request, deadlineMs) {
     return (0,smoke_test_step/* exchangeWithin */.dd)(trip.context, request, deadlineMs - trip.context.clock.now());
 }
-function searchRequest(trip) {
-    const study = encodeURIComponent(trip.uids.studyInstanceUid);
-    return { url: new URL(`${trip.baseUrl}/studies?StudyInstanceUID=${study}`), accept: DICOM_JSON };
+/** The search for one study (QIDO-RS): the round trip's find and its confirmation, and the post step's. */
+function studySearchRequest(baseUrl, studyInstanceUid) {
+    const study = encodeURIComponent(studyInstanceUid);
+    return { url: new URL(`${baseUrl}/studies?StudyInstanceUID=${study}`), accept: DICOM_JSON };
+}
+/** The study's DELETE: the round trip's cleanup, and the post step's. */
+function studyDeleteRequest(baseUrl, studyInstanceUid) {
+    return { method: 'DELETE', url: new URL(`${baseUrl}/studies/${studyInstanceUid}`), accept: DICOM_JSON };
 }
 function feedTarget(trip, action) {
     return { action, sopInstanceUid: trip.uids.sopInstanceUid, afterSequence: trip.sequenceBefore };
@@ -601,7 +606,7 @@ const CHECKS = [
     {
         title: WRITE_STEPS.search,
         attempt: async (trip, deadlineMs) => {
-            const last = await send(trip, searchRequest(trip), deadlineMs);
+            const last = await send(trip, studySearchRequest(trip.baseUrl, trip.uids.studyInstanceUid), deadlineMs);
             const answer = readSearchAnswer(last, trip.uids.studyInstanceUid, trip.waitForAccess);
             if (answer.verdict !== 'ok')
                 return { exchange: last, answer };
@@ -638,8 +643,7 @@ const CHECKS = [
 const DELETE = {
     title: WRITE_STEPS.delete,
     attempt: async (trip, deadlineMs) => {
-        const url = new URL(`${trip.baseUrl}/studies/${trip.uids.studyInstanceUid}`);
-        const last = await send(trip, { method: 'DELETE', url, accept: DICOM_JSON }, deadlineMs);
+        const last = await send(trip, studyDeleteRequest(trip.baseUrl, trip.uids.studyInstanceUid), deadlineMs);
         return { exchange: last, answer: readDeleteAnswer(last, trip.waitForAccess) };
     },
     diagnose: checkFailure(WRITE_STEPS.delete)
@@ -647,7 +651,7 @@ const DELETE = {
 const CONFIRM_DELETE = {
     title: WRITE_STEPS.confirmDelete,
     attempt: async (trip, deadlineMs) => {
-        const last = await send(trip, searchRequest(trip), deadlineMs);
+        const last = await send(trip, studySearchRequest(trip.baseUrl, trip.uids.studyInstanceUid), deadlineMs);
         const search = readSearchAnswer(last, trip.uids.studyInstanceUid, trip.waitForAccess);
         if (search.verdict === 'ok' && !search.value)
             return { exchange: last, answer: PASSED };

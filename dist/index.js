@@ -7,10 +7,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fh: () => (/* binding */ listenForCancel),
 /* harmony export */   KW: () => (/* binding */ cancelled),
-/* harmony export */   eG: () => (/* binding */ whenAborted),
+/* harmony export */   MS: () => (/* binding */ unlessCancelled),
 /* harmony export */   jB: () => (/* binding */ untilCancelDeadline)
 /* harmony export */ });
-/* unused harmony exports AFTER_SIGINT_MS, AFTER_SIGTERM_MS, deadlineAfter */
+/* unused harmony exports AFTER_SIGINT_MS, AFTER_SIGTERM_MS, deadlineAfter, whenAborted */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 // The runner cancels a step (a user's cancel, timeout-minutes, a newer run with cancel-in-progress) with SIGINT, then
 // SIGTERM 7.5 s later, then a kill of the tree 2.5 s after that (actions/runner ProcessInvoker.cs). Node's default is
@@ -68,6 +68,15 @@ function whenAborted(signal) {
         else
             signal.addEventListener('abort', abort, { once: true });
     });
+}
+/** What `work` gives; or, when the runner cancels the step first, the cancel (after `stop`, if given). */
+async function unlessCancelled(work, cancel, stage, outcome, stop) {
+    work.catch(() => undefined); // a failure after the cancel is not the step's
+    const first = await Promise.race([work.then((value) => ({ value })), whenAborted(cancel.signal)]);
+    if (typeof first !== 'string')
+        return first.value;
+    await stop?.();
+    throw cancelled(first, stage, outcome);
 }
 /**
  * For the cleanup after a cancel: a watch that aborts not at the cancel but at its deadline, so the DELETE and its
@@ -1377,7 +1386,7 @@ async function startSignIn(config, env) {
     if (clientId !== undefined && tenant !== undefined) {
         const identity = { clientId, tenant, authority: chooseAuthority(env) };
         return {
-            finish: (runner, cancel) => unlessCancelled(federatedToken(identity, config, env, runner), cancel, 'while the token was requested', 'no token was issued')
+            finish: (runner, cancel) => (0,cancellation/* unlessCancelled */.MS)(federatedToken(identity, config, env, runner), cancel, 'while the token was requested', 'no token was issued')
         };
     }
     const azPath = await findAz();
@@ -1385,15 +1394,6 @@ async function startSignIn(config, env) {
     const run = startAz(azPath, config);
     await run.started;
     return { finish: (runner, cancel) => azToken({ azPath, startedMs, run }, config, env, runner, cancel) };
-}
-/** What `work` gives; or, when the runner cancels the step first, the cancel (after `stop`, if given). */
-async function unlessCancelled(work, cancel, stage, outcome, stop) {
-    work.catch(() => undefined); // a failure after the cancel is not the step's
-    const first = await Promise.race([work.then((value) => ({ value })), (0,cancellation/* whenAborted */.eG)(cancel.signal)]);
-    if (typeof first !== 'string')
-        return first.value;
-    await stop?.();
-    throw (0,cancellation/* cancelled */.KW)(first, stage, outcome);
 }
 /** The exchange, and the access token masked the moment it is there. */
 async function federatedToken(identity, config, env, runner) {
@@ -1411,7 +1411,7 @@ async function federatedToken(identity, config, env, runner) {
 }
 /** The token az printed, masked before any other line is printed; or the fallback, or the failure in az's words. */
 async function azToken(az, config, env, runner, cancel) {
-    const result = await unlessCancelled(az.run.result, cancel, 'while az account get-access-token ran', 'az was stopped', () => az.run.stop());
+    const result = await (0,cancellation/* unlessCancelled */.MS)(az.run.result, cancel, 'while az account get-access-token ran', 'az was stopped', () => az.run.stop());
     const issued = result.exitCode === 0 ? (0,token/* issueToken */.RU)(parseAzOutput(result.stdout)) : undefined;
     if (issued)
         runner.mask(issued.value); // before any other line is printed

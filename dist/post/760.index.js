@@ -161,6 +161,15 @@ function whenAborted(signal) {
             signal.addEventListener('abort', abort, { once: true });
     });
 }
+/** What `work` gives; or, when the runner cancels the step first, the cancel (after `stop`, if given). */
+async function unlessCancelled(work, cancel, stage, outcome, stop) {
+    work.catch(() => undefined); // a failure after the cancel is not the step's
+    const first = await Promise.race([work.then((value) => ({ value })), whenAborted(cancel.signal)]);
+    if (typeof first !== 'string')
+        return first.value;
+    await stop?.();
+    throw cancellation_cancelled(first, stage, outcome);
+}
 /**
  * For the cleanup after a cancel: a watch that aborts not at the cancel but at its deadline, so the DELETE and its
  * confirmation use the time left before the runner's kill, and not a moment longer.
@@ -2185,15 +2194,6 @@ async function startSignIn(config, env) {
     await run.started;
     return { finish: (runner, cancel) => azToken({ azPath, startedMs, run }, config, env, runner, cancel) };
 }
-/** What `work` gives; or, when the runner cancels the step first, the cancel (after `stop`, if given). */
-async function unlessCancelled(work, cancel, stage, outcome, stop) {
-    work.catch(() => undefined); // a failure after the cancel is not the step's
-    const first = await Promise.race([work.then((value) => ({ value })), whenAborted(cancel.signal)]);
-    if (typeof first !== 'string')
-        return first.value;
-    await stop?.();
-    throw cancellation_cancelled(first, stage, outcome);
-}
 /** The exchange, and the access token masked the moment it is there. */
 async function federatedToken(identity, config, env, runner) {
     const issued = await signInFederated({
@@ -3465,9 +3465,14 @@ const DICOM_JSON = 'application/dicom+json';
 function send(trip, request, deadlineMs) {
     return step_exchangeWithin(trip.context, request, deadlineMs - trip.context.clock.now());
 }
-function searchRequest(trip) {
-    const study = encodeURIComponent(trip.uids.studyInstanceUid);
-    return { url: new URL(`${trip.baseUrl}/studies?StudyInstanceUID=${study}`), accept: DICOM_JSON };
+/** The search for one study (QIDO-RS): the round trip's find and its confirmation, and the post step's. */
+function studySearchRequest(baseUrl, studyInstanceUid) {
+    const study = encodeURIComponent(studyInstanceUid);
+    return { url: new URL(`${baseUrl}/studies?StudyInstanceUID=${study}`), accept: DICOM_JSON };
+}
+/** The study's DELETE: the round trip's cleanup, and the post step's. */
+function studyDeleteRequest(baseUrl, studyInstanceUid) {
+    return { method: 'DELETE', url: new URL(`${baseUrl}/studies/${studyInstanceUid}`), accept: DICOM_JSON };
 }
 function feedTarget(trip, action) {
     return { action, sopInstanceUid: trip.uids.sopInstanceUid, afterSequence: trip.sequenceBefore };
@@ -3500,7 +3505,7 @@ const CHECKS = [
     {
         title: WRITE_STEPS.search,
         attempt: async (trip, deadlineMs) => {
-            const last = await send(trip, searchRequest(trip), deadlineMs);
+            const last = await send(trip, studySearchRequest(trip.baseUrl, trip.uids.studyInstanceUid), deadlineMs);
             const answer = readSearchAnswer(last, trip.uids.studyInstanceUid, trip.waitForAccess);
             if (answer.verdict !== 'ok')
                 return { exchange: last, answer };
@@ -3537,8 +3542,7 @@ const CHECKS = [
 const DELETE = {
     title: WRITE_STEPS.delete,
     attempt: async (trip, deadlineMs) => {
-        const url = new URL(`${trip.baseUrl}/studies/${trip.uids.studyInstanceUid}`);
-        const last = await send(trip, { method: 'DELETE', url, accept: DICOM_JSON }, deadlineMs);
+        const last = await send(trip, studyDeleteRequest(trip.baseUrl, trip.uids.studyInstanceUid), deadlineMs);
         return { exchange: last, answer: readDeleteAnswer(last, trip.waitForAccess) };
     },
     diagnose: checkFailure(WRITE_STEPS.delete)
@@ -3546,7 +3550,7 @@ const DELETE = {
 const CONFIRM_DELETE = {
     title: WRITE_STEPS.confirmDelete,
     attempt: async (trip, deadlineMs) => {
-        const last = await send(trip, searchRequest(trip), deadlineMs);
+        const last = await send(trip, studySearchRequest(trip.baseUrl, trip.uids.studyInstanceUid), deadlineMs);
         const search = readSearchAnswer(last, trip.uids.studyInstanceUid, trip.waitForAccess);
         if (search.verdict === 'ok' && !search.value)
             return { exchange: last, answer: PASSED };
@@ -3688,11 +3692,7 @@ const OWN_STUDY_UID = /^2\.25\.\d{1,39}$/;
 async function deleteLeftStudy(study, context) {
     const { baseUrl, studyInstanceUid: uid, waitForAccess, deadlineMs } = study;
     const remaining = () => deadlineMs - context.clock.now();
-    const deleteRequest = {
-        method: 'DELETE',
-        url: new URL(`${baseUrl}/studies/${uid}`),
-        accept: 'application/dicom+json'
-    };
+    const deleteRequest = studyDeleteRequest(baseUrl, uid);
     const deleted = await step_runStep({
         label: WRITE_STEPS.delete,
         deadlineMs,
@@ -3704,10 +3704,7 @@ async function deleteLeftStudy(study, context) {
     }, context);
     if (!deleted.ok)
         return deleted.failure;
-    const search = {
-        url: new URL(`${baseUrl}/studies?StudyInstanceUID=${encodeURIComponent(uid)}`),
-        accept: 'application/dicom+json'
-    };
+    const search = studySearchRequest(baseUrl, uid);
     const confirmed = await step_runStep({
         label: WRITE_STEPS.confirmDelete,
         deadlineMs,

@@ -2,13 +2,12 @@
 // longer finds it, each a retried step under one deadline. The post step knows only the study's UID (its state), so it
 // confirms by search alone, not by the change feed as the round trip can.
 import type { ActionError } from '../../errors.ts'
-import type { DicomRequest } from '../exchange.ts'
 import type { Attempt, CheckContext } from '../step.ts'
 import { exchangeWithin, runStep } from '../step.ts'
 import type { WriteProblem } from './answers.ts'
 import { readDeleteAnswer, readSearchAnswer } from './answers.ts'
 import { diagnoseWriteCheck } from './diagnose.ts'
-import { WRITE_STEPS } from './round-trip.ts'
+import { studyDeleteRequest, studySearchRequest, WRITE_STEPS } from './round-trip.ts'
 
 /** A study UID as the action makes them (2.25.<decimal>): anything else in the state is not the action's to delete. */
 export const OWN_STUDY_UID = /^2\.25\.\d{1,39}$/
@@ -24,11 +23,7 @@ export interface LeftStudy {
 export async function deleteLeftStudy(study: LeftStudy, context: CheckContext): Promise<ActionError | undefined> {
   const { baseUrl, studyInstanceUid: uid, waitForAccess, deadlineMs } = study
   const remaining = (): number => deadlineMs - context.clock.now()
-  const deleteRequest: DicomRequest = {
-    method: 'DELETE',
-    url: new URL(`${baseUrl}/studies/${uid}`),
-    accept: 'application/dicom+json'
-  }
+  const deleteRequest = studyDeleteRequest(baseUrl, uid)
   const deleted = await runStep(
     {
       label: WRITE_STEPS.delete,
@@ -42,10 +37,7 @@ export async function deleteLeftStudy(study: LeftStudy, context: CheckContext): 
     context
   )
   if (!deleted.ok) return deleted.failure
-  const search: DicomRequest = {
-    url: new URL(`${baseUrl}/studies?StudyInstanceUID=${encodeURIComponent(uid)}`),
-    accept: 'application/dicom+json'
-  }
+  const search = studySearchRequest(baseUrl, uid)
   const confirmed = await runStep(
     {
       label: WRITE_STEPS.confirmDelete,

@@ -72,9 +72,15 @@ function send(trip: RoundTrip, request: DicomRequest, deadlineMs: number): Promi
   return exchangeWithin(trip.context, request, deadlineMs - trip.context.clock.now())
 }
 
-function searchRequest(trip: RoundTrip): DicomRequest {
-  const study = encodeURIComponent(trip.uids.studyInstanceUid)
-  return { url: new URL(`${trip.baseUrl}/studies?StudyInstanceUID=${study}`), accept: DICOM_JSON }
+/** The search for one study (QIDO-RS): the round trip's find and its confirmation, and the post step's. */
+export function studySearchRequest(baseUrl: string, studyInstanceUid: string): DicomRequest {
+  const study = encodeURIComponent(studyInstanceUid)
+  return { url: new URL(`${baseUrl}/studies?StudyInstanceUID=${study}`), accept: DICOM_JSON }
+}
+
+/** The study's DELETE: the round trip's cleanup, and the post step's. */
+export function studyDeleteRequest(baseUrl: string, studyInstanceUid: string): DicomRequest {
+  return { method: 'DELETE', url: new URL(`${baseUrl}/studies/${studyInstanceUid}`), accept: DICOM_JSON }
 }
 
 function feedTarget(trip: RoundTrip, action: FeedTarget['action']): FeedTarget {
@@ -114,7 +120,7 @@ const CHECKS: readonly WriteStep[] = [
   {
     title: WRITE_STEPS.search,
     attempt: async (trip, deadlineMs) => {
-      const last = await send(trip, searchRequest(trip), deadlineMs)
+      const last = await send(trip, studySearchRequest(trip.baseUrl, trip.uids.studyInstanceUid), deadlineMs)
       const answer = readSearchAnswer(last, trip.uids.studyInstanceUid, trip.waitForAccess)
       if (answer.verdict !== 'ok') return { exchange: last, answer }
       return {
@@ -150,8 +156,7 @@ const CHECKS: readonly WriteStep[] = [
 const DELETE: WriteStep = {
   title: WRITE_STEPS.delete,
   attempt: async (trip, deadlineMs) => {
-    const url = new URL(`${trip.baseUrl}/studies/${trip.uids.studyInstanceUid}`)
-    const last = await send(trip, { method: 'DELETE', url, accept: DICOM_JSON }, deadlineMs)
+    const last = await send(trip, studyDeleteRequest(trip.baseUrl, trip.uids.studyInstanceUid), deadlineMs)
     return { exchange: last, answer: readDeleteAnswer(last, trip.waitForAccess) }
   },
   diagnose: checkFailure(WRITE_STEPS.delete)
@@ -160,7 +165,7 @@ const DELETE: WriteStep = {
 const CONFIRM_DELETE: WriteStep = {
   title: WRITE_STEPS.confirmDelete,
   attempt: async (trip, deadlineMs) => {
-    const last = await send(trip, searchRequest(trip), deadlineMs)
+    const last = await send(trip, studySearchRequest(trip.baseUrl, trip.uids.studyInstanceUid), deadlineMs)
     const search = readSearchAnswer(last, trip.uids.studyInstanceUid, trip.waitForAccess)
     if (search.verdict === 'ok' && !search.value) return { exchange: last, answer: PASSED }
     if (search.verdict !== 'ok') return { exchange: last, answer: search }
