@@ -77,6 +77,21 @@ export function whenAborted(signal: AbortSignal): Promise<NodeJS.Signals> {
   })
 }
 
+/** What `work` gives; or, when the runner cancels the step first, the cancel (after `stop`, if given). */
+export async function unlessCancelled<T>(
+  work: Promise<T>,
+  cancel: Cancellation,
+  stage: string,
+  outcome: string,
+  stop?: () => Promise<void>
+): Promise<T> {
+  work.catch(() => undefined) // a failure after the cancel is not the step's
+  const first = await Promise.race([work.then((value) => ({ value })), whenAborted(cancel.signal)])
+  if (typeof first !== 'string') return first.value
+  await stop?.()
+  throw cancelled(first, stage, outcome)
+}
+
 /**
  * For the cleanup after a cancel: a watch that aborts not at the cancel but at its deadline, so the DELETE and its
  * confirmation use the time left before the runner's kill, and not a moment longer.

@@ -1,7 +1,7 @@
 // Where the token comes from: az (the default), or with client-id a federated exchange of the job's OIDC token with
 // Entra ID, without az. After az fails with AADSTS700024 (azure/login's OIDC token has expired) the same exchange is
 // made as az's own service principal, when az says which one that is and the job can ask GitHub for a fresh token.
-import { cancelled, whenAborted } from '../cancellation.ts'
+import { unlessCancelled } from '../cancellation.ts'
 import type { Cancellation } from '../cancellation.ts'
 import { ActionError } from '../errors.ts'
 import type { Config } from '../inputs.ts'
@@ -49,21 +49,6 @@ export async function startSignIn(config: Config, env: Env): Promise<PendingSign
   const run = startAz(azPath, config)
   await run.started
   return { finish: (runner, cancel) => azToken({ azPath, startedMs, run }, config, env, runner, cancel) }
-}
-
-/** What `work` gives; or, when the runner cancels the step first, the cancel (after `stop`, if given). */
-async function unlessCancelled<T>(
-  work: Promise<T>,
-  cancel: Cancellation,
-  stage: string,
-  outcome: string,
-  stop?: () => Promise<void>
-): Promise<T> {
-  work.catch(() => undefined) // a failure after the cancel is not the step's
-  const first = await Promise.race([work.then((value) => ({ value })), whenAborted(cancel.signal)])
-  if (typeof first !== 'string') return first.value
-  await stop?.()
-  throw cancelled(first, stage, outcome)
 }
 
 /** The exchange, and the access token masked the moment it is there. */
